@@ -1,0 +1,1 @@
+"""Retrieval index: the embedding model and the search structures built on it."""
