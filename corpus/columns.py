@@ -69,6 +69,10 @@ def _is_full(line: str, width: float, cfg: ColumnConfig) -> bool:
     return split is not None and split[1] <= cfg.tolerance * width
 
 
+def _right_only(line: str) -> bool:
+    return line.startswith(" ") and bool(line.strip())
+
+
 def find_region(lines: list[str], width: float, cfg: ColumnConfig) -> tuple[int, int] | None:
     """The first run of two-column lines: full lines no more than ``max_gap`` apart."""
     full = [i for i, line in enumerate(lines) if line.strip() and _is_full(line, width, cfg)]
@@ -84,10 +88,10 @@ def find_region(lines: list[str], width: float, cfg: ColumnConfig) -> tuple[int,
         return None
     start, end = runs[0][0], runs[0][-1]
     # A left column that ends before the right one leaves lines with an empty left piece.
-    while end + 1 < len(lines) and (not lines[end + 1].strip() or lines[end + 1].startswith(" ")):
-        if lines[end + 1].strip() or (
-            end + 2 < len(lines) and lines[end + 2].startswith(" ") and lines[end + 2].strip()
-        ):
+    while end + 1 < len(lines):
+        if _right_only(lines[end + 1]):
+            end += 1
+        elif not lines[end + 1].strip() and end + 2 < len(lines) and _right_only(lines[end + 2]):
             end += 1
         else:
             break

@@ -1,0 +1,1 @@
+"""The evaluation harness: a bilingual question set, metrics, ablations and reports."""
