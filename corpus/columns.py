@@ -69,8 +69,9 @@ def _is_full(line: str, width: float, cfg: ColumnConfig) -> bool:
     return split is not None and split[1] <= cfg.tolerance * width
 
 
-def _right_only(line: str) -> bool:
-    return line.startswith(" ") and bool(line.strip())
+def _right_only(lines: list[str]) -> bool:
+    """True when the (at most one) line given has an empty left piece."""
+    return bool(lines) and lines[0].startswith(" ") and bool(lines[0].strip())
 
 
 def find_region(lines: list[str], width: float, cfg: ColumnConfig) -> tuple[int, int] | None:
@@ -89,12 +90,10 @@ def find_region(lines: list[str], width: float, cfg: ColumnConfig) -> tuple[int,
     start, end = runs[0][0], runs[0][-1]
     # A left column that ends before the right one leaves lines with an empty left piece.
     while end + 1 < len(lines):
-        if _right_only(lines[end + 1]):
-            end += 1
-        elif not lines[end + 1].strip() and end + 2 < len(lines) and _right_only(lines[end + 2]):
-            end += 1
-        else:
+        blank_then_right = not lines[end + 1].strip() and _right_only(lines[end + 2 : end + 3])
+        if not (_right_only(lines[end + 1 : end + 2]) or blank_then_right):
             break
+        end += 1
     return start, end
 
 
