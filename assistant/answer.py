@@ -1,0 +1,101 @@
+"""Extractive answers: choose the review's own sentences, cite each, or refuse."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.types import Citation, Hit
+
+REFUSAL = {
+    "en": "The review does not address this.",
+    "zh": "综述中没有涉及这个问题。",
+}
+
+
+@dataclass(frozen=True)
+class AnswerConfig:
+    """How sentences are chosen and when the evidence is too weak to answer."""
+
+    passages: int = 3  # candidate sentences come from this many top passages
+    max_sentences: int = 3
+    lexical_weight: float = 0.3
+    margin: float = 0.03  # further sentences must score within this of the best one
+    min_dense: float = 0.80  # refusal gate: the best sentence's similarity to the question …
+    min_coverage: float = 0.5  # … or, a little below it, enough of the question's terms found
+    coverage_dense: float = 0.77
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence considered for the answer, with the signals that scored it."""
+
+    sentence_index: int
+    passage_rank: int
+    dense: float
+    lexical: float
+    score: float
+
+
+def lexical_overlap(query_tokens: set[str], sentence_tokens: set[str]) -> float:
+    """Share of the (expanded) question's terms that the sentence contains."""
+    return len(query_tokens & sentence_tokens) / len(query_tokens) if query_tokens else 0.0
+
+
+def choose_sentences(candidates: Sequence[Candidate], cfg: AnswerConfig) -> list[Candidate]:
+    """The best sentence, plus up to two more that score nearly as well and share terms."""
+    ranked = sorted(candidates, key=lambda c: (-c.score, c.sentence_index))
+    if not ranked:
+        return []
+    best = ranked[0]
+    chosen = [best]
+    for cand in ranked[1:]:
+        if len(chosen) >= cfg.max_sentences:
+            break
+        if cand.score >= best.score - cfg.margin and cand.lexical > 0:
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.sentence_index)
+
+
+def should_answer(best: Candidate | None, coverage: float, cfg: AnswerConfig) -> bool:
+    """The refusal gate: strong similarity, or fair similarity with the question's terms found."""
+    if best is None:
+        return False
+    if best.dense >= cfg.min_dense:
+        return True
+    return best.dense >= cfg.coverage_dense and coverage >= cfg.min_coverage
+
+
+def section_name(section: str, title: str, title_en: str, lang: str) -> str:
+    """How the answer's frame names a section, in the question's language."""
+    numbered = section[:1].isdigit()
+    if lang == "zh":
+        return f"第{section}节（{title}）" if numbered else f"{title}部分"
+    label = title_en or title
+    return f"section {section} ({label})" if numbered else f"the {label.lower()}"
+
+
+def compose(citations: Sequence[Citation], lang: str) -> str:
+    """The answer text: a frame naming the section, then each cited sentence with its marker.
+
+    The sentences are quoted exactly, so numbers, units and doses are never rephrased.
+    """
+    first = citations[0]
+    parts: list[str] = []
+    if lang == "zh":
+        parts.append(f"根据综述{section_name(first.section, first.section_title, '', 'zh')}：")
+    else:
+        name = section_name(first.section, first.section_title, first.section_title_en, "en")
+        parts.append(f"According to the review, {name}: ")
+    for cite in citations:
+        if cite.section != first.section:
+            name = section_name(cite.section, cite.section_title, cite.section_title_en, lang)
+            parts.append(f"（{name}）" if lang == "zh" else f"({name}) ")
+        sep = "" if lang == "zh" else " "
+        parts.append(f"{cite.text}{sep}[{cite.marker}]{sep}")
+    return "".join(parts).strip()
+
+
+def nearest(hits: Sequence[Hit], n: int = 3) -> tuple[Hit, ...]:
+    """Passages to offer after a refusal, labelled as nearest, never as citations."""
+    return tuple(hits[:n])

@@ -1,0 +1,208 @@
+"""The public Assistant: load once, then ``ask`` and ``retrieve``."""
+
+from __future__ import annotations
+
+import time
+import unicodedata
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.answer import (
+    REFUSAL,
+    AnswerConfig,
+    Candidate,
+    choose_sentences,
+    compose,
+    lexical_overlap,
+    nearest,
+    should_answer,
+)
+from assistant.retrieval import HybridRetriever, RetrievalConfig, Signals
+from assistant.types import MAX_QUESTION_CHARS, Answer, Citation, Hit, InvalidQuestion
+from index.segment import tokenize
+from index.store import IndexConfig
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from assistant.glossary import Glossary
+    from corpus import Document
+    from index.embedder import Embedder
+    from index.store import ReviewIndex
+
+
+def clean_question(question: object) -> str:
+    """Strip control and invisible characters; refuse empty or over-long questions."""
+    if not isinstance(question, str):
+        raise InvalidQuestion("The question must be text.")
+    kept = [
+        " " if ch in "\t\r\n" or unicodedata.category(ch) == "Zs" else ch
+        for ch in question
+        if unicodedata.category(ch) not in ("Cc", "Cf", "Co", "Cs") or ch in "\t\r\n"
+    ]
+    text = " ".join("".join(kept).split())
+    if not text:
+        raise InvalidQuestion("Please type a question (it was empty). / 请输入一个问题。")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise InvalidQuestion(
+            f"The question is {len(text)} characters long; please keep it under "
+            f"{MAX_QUESTION_CHARS}. / 问题过长，请控制在{MAX_QUESTION_CHARS}字以内。"
+        )
+    return text
+
+
+@dataclass(frozen=True)
+class AssistantConfig:
+    """One place for every setting: index, retrieval and answer composition."""
+
+    index: IndexConfig = field(default_factory=IndexConfig)
+    retrieval: RetrievalConfig = field(default_factory=RetrievalConfig)
+    answer: AnswerConfig = field(default_factory=AnswerConfig)
+
+
+class Assistant:
+    """Cited answers over one review. Build with ``Assistant.load()``."""
+
+    def __init__(
+        self,
+        index: ReviewIndex,
+        embedder: Embedder,
+        glossary: Glossary | None,
+        config: AssistantConfig | None = None,
+    ) -> None:
+        self.index, self.embedder, self.glossary = index, embedder, glossary
+        self.config = config or AssistantConfig(index=index.config)
+        self.retriever = HybridRetriever(index, embedder, glossary, self.config.retrieval)
+        self._sentence_vectors: np.ndarray | None = None
+        self._sentence_offsets = _sentence_offsets(index.doc)
+
+    @property
+    def doc(self) -> Document:
+        return self.index.doc
+
+    @classmethod
+    def load(
+        cls,
+        index_dir: str | Path | None = None,
+        *,
+        review: str | Path | None = None,
+        progress: bool = True,
+        force: bool = False,
+        **overrides: Any,
+    ) -> Assistant:
+        """Load the review and its index, building the index (with a message) if needed.
+
+        ``overrides`` set fields of the retrieval or index configuration by name, e.g.
+        ``Assistant.load(mode="bm25")`` or ``Assistant.load(model_path="/models/e5")``.
+        """
+        from assistant.glossary import harvest_pairs, load_glossary
+        from corpus import load_review
+        from index.build import load_or_build
+        from index.embedder import E5Embedder
+        from index.store import default_index_dir
+
+        config = _apply_overrides(AssistantConfig(), overrides)
+        doc = load_review(review, max_passage_chars=config.index.max_passage_chars)
+        embedder = E5Embedder(config.index.model_path, config.index.batch_size, progress)
+        folder = Path(index_dir) if index_dir else default_index_dir(Path(doc.source).name.split(".")[0])
+        index = load_or_build(doc, folder, config.index, embedder, force=force, progress=progress)
+        glossary = load_glossary(extra=harvest_pairs(doc.text))
+        return cls(index, embedder, glossary, config)
+
+    @classmethod
+    def from_document(
+        cls,
+        doc: Document,
+        *,
+        embedder: Embedder,
+        retrieval: RetrievalConfig | None = None,
+        glossary: Glossary | None = None,
+        progress: bool = False,
+    ) -> Assistant:
+        """An assistant over any Document, indexed in memory (used for baselines and tests)."""
+        from index.build import build_index
+
+        config = AssistantConfig(retrieval=retrieval or RetrievalConfig())
+        index = build_index(doc, config.index, embedder, progress=progress)
+        return cls(index, embedder, glossary, config)
+
+    def with_retrieval(self, **changes: Any) -> Assistant:
+        """The same index and model with other retrieval settings (for ablations)."""
+        config = replace(self.config, retrieval=replace(self.config.retrieval, **changes))
+        return Assistant(self.index, self.embedder, self.glossary, config)
+
+    def retrieve(self, question: str, k: int = 5) -> list[Hit]:
+        """The ``k`` best passages for the question, best first."""
+        if not isinstance(k, int) or k < 1:
+            raise InvalidQuestion("k must be a positive whole number.")
+        return self.retriever.retrieve(clean_question(question), k)
+
+    def ask(self, question: str) -> Answer:
+        """An extractive answer citing the review's sentences, or a refusal."""
+        started = time.perf_counter()
+        text = clean_question(question)
+        lang = _language(text)
+        signals = self.retriever.signals(text)
+        hits = self.retriever.hits(signals, max(self.config.retrieval.k, self.config.answer.passages))
+        candidates = self._candidates(signals, hits)
+        chosen = choose_sentences(candidates, self.config.answer)
+        best = max(candidates, key=lambda c: c.dense, default=None)
+        coverage = max((c.lexical for c in candidates), default=0.0)
+        timings = {"total_s": 0.0}
+        if not chosen or not should_answer(best, coverage, self.config.answer):
+            timings["total_s"] = time.perf_counter() - started
+            return Answer(text, REFUSAL[lang], False, lang, (), nearest(hits), timings=timings)
+        citations = tuple(self._citation(n, c, hits) for n, c in enumerate(chosen, start=1))
+        timings["total_s"] = time.perf_counter() - started
+        return Answer(text, compose(citations, lang), True, lang, citations, (), timings=timings)
+
+    def _candidates(self, signals: Signals, hits: list[Hit]) -> list[Candidate]:
+        vector = signals.query_vector
+        if vector is None:
+            vector = self.embedder.queries([signals.query_text])[0]
+        if self._sentence_vectors is None:
+            self._sentence_vectors = self.index.sentence_vectors()
+        query_tokens = set(tokenize(signals.query_text))
+        out = []
+        for hit in hits[: self.config.answer.passages]:
+            first, last = self._sentence_offsets[hit.passage_id]
+            for i in range(first, last):
+                dense = float(self._sentence_vectors[i] @ vector)
+                sentence = self.doc.sentences[i]
+                lexical = lexical_overlap(query_tokens, set(tokenize(sentence.text)))
+                score = dense + self.config.answer.lexical_weight * lexical + 0.01 / hit.rank
+                out.append(Candidate(i, hit.rank, dense, lexical, score))
+        return out
+
+    def _citation(self, marker: int, cand: Candidate, hits: list[Hit]) -> Citation:
+        s = self.doc.sentences[cand.sentence_index]
+        p = self.doc.passage(s.passage_id)
+        return Citation(marker, p.id, p.section, p.section_title, s.text, s.id, s.start, s.end,
+                        round(cand.score, 4), p.text, p.section_title_en)
+
+
+def _sentence_offsets(doc: Document) -> dict[str, tuple[int, int]]:
+    """Passage id → the range of its sentences in ``doc.sentences``."""
+    out, i = {}, 0
+    for p in doc.passages:
+        out[p.id] = (i, i + len(p.sentences))
+        i += len(p.sentences)
+    return out
+
+
+def _language(text: str) -> str:
+    from assistant.glossary import detect_language
+
+    return detect_language(text)
+
+
+def _apply_overrides(config: AssistantConfig, overrides: dict[str, Any]) -> AssistantConfig:
+    """Route ``name=value`` overrides to the configuration that has a field of that name."""
+    parts = {"index": config.index, "retrieval": config.retrieval, "answer": config.answer}
+    for name, value in overrides.items():
+        owner = next((k for k, part in parts.items() if name in part.__dataclass_fields__), None)
+        if owner is None:
+            raise TypeError(f"unknown setting {name!r}")
+        parts[owner] = replace(parts[owner], **{name: value})
+    return AssistantConfig(**parts)
