@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.types import Citation, Hit
@@ -20,10 +21,9 @@ class AnswerConfig:
     passages: int = 3  # candidate sentences come from this many top passages
     max_sentences: int = 3
     lexical_weight: float = 0.3
+    rank_weight: float = 0.03  # a prior for sentences of the better-ranked passages
     margin: float = 0.03  # further sentences must score within this of the best one
-    min_dense: float = 0.80  # refusal gate: the best sentence's similarity to the question …
-    min_coverage: float = 0.5  # … or, a little below it, enough of the question's terms found
-    coverage_dense: float = 0.77
+    min_dense: float = 0.86  # refusal gate: below this similarity nothing in the review is close
 
 
 @dataclass(frozen=True)
@@ -57,13 +57,46 @@ def choose_sentences(candidates: Sequence[Candidate], cfg: AnswerConfig) -> list
     return sorted(chosen, key=lambda c: c.sentence_index)
 
 
-def should_answer(best: Candidate | None, coverage: float, cfg: AnswerConfig) -> bool:
-    """The refusal gate: strong similarity, or fair similarity with the question's terms found."""
-    if best is None:
-        return False
-    if best.dense >= cfg.min_dense:
+#: Names a question may use for things the review would have to mention by name:
+#: acronyms, trial names and codes (SIENDO, XPORT-MM, CYP3A4, KRd).
+NAME = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*|[A-Za-z]+\d+[A-Za-z0-9]*)")
+
+
+def mentions(corpus: str, variant: str) -> bool:
+    """Whether the (normalized, lower-case) corpus uses ``variant``; Latin words whole."""
+    variant = variant.lower()
+    if variant.isascii():
+        return re.search(rf"(?<![a-z]){re.escape(variant)}(?![a-z])", corpus) is not None
+    if variant in corpus:
         return True
-    return best.dense >= cfg.coverage_dense and coverage >= cfg.min_coverage
+    # A long Chinese term may be worded a little differently (血液恶性肿瘤 vs 血液系统肿瘤):
+    # any three-character piece of it counts.
+    return len(variant) >= 4 and any(variant[i : i + 3] in corpus for i in range(len(variant) - 2))
+
+
+def missing_concepts(concepts: Iterable[tuple[str, ...]], corpus: str) -> list[str]:
+    """Concepts (each a tuple of its variants in both languages) the review never mentions.
+
+    A question about a thing the review never names (a price, children, a drug interaction)
+    cannot be answered from it, however similar its wording is to some passage.
+    """
+    return [variants[0] for variants in concepts if not any(mentions(corpus, v) for v in variants)]
+
+
+def unknown_names(question: str, corpus: str, known: Iterable[str] = ()) -> list[str]:
+    """Acronyms and codes in the question that appear nowhere in the review.
+
+    ``known`` are names the glossary translates (IMWG → 国际骨髓瘤工作组); those are judged
+    by their concept instead.
+    """
+    skip = {k.lower() for k in known}
+    found = NAME.findall(question)
+    return [n for n in found if n.lower() not in skip and not mentions(corpus, n)]
+
+
+def should_answer(best: Candidate | None, missing: Sequence[str], cfg: AnswerConfig) -> bool:
+    """The refusal gate: something close enough in the review, and nothing asked for absent."""
+    return best is not None and best.dense >= cfg.min_dense and not missing
 
 
 def section_name(section: str, title: str, title_en: str, lang: str) -> str:

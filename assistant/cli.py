@@ -41,7 +41,121 @@ def _add_corpus(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_corpus)
 
 
-REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [_add_corpus]
+def _assistant(args: argparse.Namespace):
+    from assistant import Assistant
+
+    return Assistant.load(args.index_dir, progress=not getattr(args, "quiet", False))
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build (or verify) the index; ``--force`` rebuilds it."""
+    from assistant import Assistant
+
+    qa = Assistant.load(args.index_dir, force=args.force)
+    manifest = qa.index.manifest
+    print(
+        f"index ready: {manifest.get('n_passages')} passages, {manifest.get('n_sentences')} "
+        f"sentences, built {manifest.get('built_at')}"
+    )
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    """Answer one question with citations."""
+    from dataclasses import asdict
+
+    from assistant.core import clean_question
+
+    clean_question(args.question)  # bad input fails fast, before any model is loaded
+    answer = _assistant(args).ask(args.question)
+    if args.json:
+        _print_json(asdict(answer))
+        return 0
+    print(answer.answer)
+    for c in answer.citations:
+        print(f"[{c.marker}] §{c.section} {c.section_title} ({c.passage_id}): {c.text}")
+    for h in answer.nearest:
+        print(f"nearest passage: §{h.section} {h.section_title} ({h.passage_id}): {h.text[:80]}…")
+    if answer.note:
+        print(answer.note)
+    return 0
+
+
+def cmd_retrieve(args: argparse.Namespace) -> int:
+    """Print the top passages for a question."""
+    from dataclasses import asdict
+
+    from assistant.core import clean_question
+
+    clean_question(args.question)
+    hits = _assistant(args).retrieve(args.question, k=args.k)
+    if args.json:
+        _print_json([asdict(h) for h in hits])
+        return 0
+    for h in hits:
+        print(
+            f"{h.rank}. [{h.score:.4f}] §{h.section} {h.section_title} ({h.passage_id})\n   {h.text}"
+        )
+    return 0
+
+
+def _add_index_dir(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--index-dir",
+        type=Path,
+        default=None,
+        help="index folder (default: $REVIEWQA_INDEX_DIR or ~/.local/share/reviewqa)",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress messages")
+
+
+def _add_build(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("build", help="build the index (model, BM25, FAISS) if missing or stale")
+    _add_index_dir(p)
+    p.add_argument("--force", action="store_true", help="rebuild even if the index is current")
+    p.set_defaults(func=cmd_build)
+
+
+def _add_ask(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("ask", help="answer a question with citations [n]")
+    p.add_argument("question", help="the question, in Chinese or English")
+    p.add_argument("--json", action="store_true", help="print the Answer as JSON")
+    _add_index_dir(p)
+    p.set_defaults(func=cmd_ask)
+
+
+def _add_retrieve(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("retrieve", help="print the passages that best match a question")
+    p.add_argument("question", help="the question, in Chinese or English")
+    p.add_argument("-k", type=int, default=5, help="how many passages (default 5)")
+    p.add_argument("--json", action="store_true", help="print the hits as JSON")
+    _add_index_dir(p)
+    p.set_defaults(func=cmd_retrieve)
+
+
+def _optional(module: str) -> Callable[[argparse._SubParsersAction], None]:
+    """Register a subcommand that lives in another package (ui, eval) when it exists."""
+
+    def register(sub: argparse._SubParsersAction) -> None:
+        import importlib
+
+        try:
+            importlib.import_module(module).register(sub)
+        except (ImportError, AttributeError):
+            pass
+
+    return register
+
+
+REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [
+    _add_corpus,
+    _add_build,
+    _add_ask,
+    _add_retrieve,
+    _optional("ui.server"),
+    _optional("eval.cli"),
+    _optional("eval.bench"),
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,12 +15,14 @@ from assistant.answer import (
     choose_sentences,
     compose,
     lexical_overlap,
+    missing_concepts,
     nearest,
     should_answer,
+    unknown_names,
 )
 from assistant.retrieval import HybridRetriever, RetrievalConfig, Signals
 from assistant.types import MAX_QUESTION_CHARS, Answer, Citation, Hit, InvalidQuestion
-from index.segment import tokenize
+from index.segment import normalize, tokenize
 from index.store import IndexConfig
 
 if TYPE_CHECKING:
@@ -76,6 +78,7 @@ class Assistant:
         self.retriever = HybridRetriever(index, embedder, glossary, self.config.retrieval)
         self._sentence_vectors: np.ndarray | None = None
         self._sentence_offsets = _sentence_offsets(index.doc)
+        self._corpus = normalize(index.doc.text)
 
     @property
     def doc(self) -> Document:
@@ -105,7 +108,9 @@ class Assistant:
         config = _apply_overrides(AssistantConfig(), overrides)
         doc = load_review(review, max_passage_chars=config.index.max_passage_chars)
         embedder = E5Embedder(config.index.model_path, config.index.batch_size, progress)
-        folder = Path(index_dir) if index_dir else default_index_dir(Path(doc.source).name.split(".")[0])
+        folder = (
+            Path(index_dir) if index_dir else default_index_dir(Path(doc.source).name.split(".")[0])
+        )
         index = load_or_build(doc, folder, config.index, embedder, force=force, progress=progress)
         glossary = load_glossary(extra=harvest_pairs(doc.text))
         return cls(index, embedder, glossary, config)
@@ -144,18 +149,32 @@ class Assistant:
         text = clean_question(question)
         lang = _language(text)
         signals = self.retriever.signals(text)
-        hits = self.retriever.hits(signals, max(self.config.retrieval.k, self.config.answer.passages))
+        hits = self.retriever.hits(
+            signals, max(self.config.retrieval.k, self.config.answer.passages)
+        )
         candidates = self._candidates(signals, hits)
         chosen = choose_sentences(candidates, self.config.answer)
         best = max(candidates, key=lambda c: c.dense, default=None)
-        coverage = max((c.lexical for c in candidates), default=0.0)
+        missing = self._missing(text, signals)
         timings = {"total_s": 0.0}
-        if not chosen or not should_answer(best, coverage, self.config.answer):
+        if not chosen or not should_answer(best, missing, self.config.answer):
             timings["total_s"] = time.perf_counter() - started
-            return Answer(text, REFUSAL[lang], False, lang, (), nearest(hits), timings=timings)
+            note = f"Not in the review: {', '.join(missing)}." if missing else ""
+            return Answer(text, REFUSAL[lang], False, lang, (), nearest(hits), note, timings)
         citations = tuple(self._citation(n, c, hits) for n, c in enumerate(chosen, start=1))
         timings["total_s"] = time.perf_counter() - started
         return Answer(text, compose(citations, lang), True, lang, citations, (), timings=timings)
+
+    def _missing(self, question: str, signals: Signals) -> list[str]:
+        """What the question names that the review never mentions (glossary terms, codes)."""
+        expansion = signals.expansion
+        if expansion is None and self.glossary is not None:
+            expansion = self.glossary.expand(question)
+        concepts = [t.en + t.zh for t in expansion.matched] if expansion else []
+        known = [v for variants in concepts for v in variants]
+        return missing_concepts(concepts, self._corpus) + unknown_names(
+            question, self._corpus, known
+        )
 
     def _candidates(self, signals: Signals, hits: list[Hit]) -> list[Candidate]:
         vector = signals.query_vector
@@ -171,15 +190,27 @@ class Assistant:
                 dense = float(self._sentence_vectors[i] @ vector)
                 sentence = self.doc.sentences[i]
                 lexical = lexical_overlap(query_tokens, set(tokenize(sentence.text)))
-                score = dense + self.config.answer.lexical_weight * lexical + 0.01 / hit.rank
+                cfg = self.config.answer
+                score = dense + cfg.lexical_weight * lexical + cfg.rank_weight / hit.rank
                 out.append(Candidate(i, hit.rank, dense, lexical, score))
         return out
 
     def _citation(self, marker: int, cand: Candidate, hits: list[Hit]) -> Citation:
         s = self.doc.sentences[cand.sentence_index]
         p = self.doc.passage(s.passage_id)
-        return Citation(marker, p.id, p.section, p.section_title, s.text, s.id, s.start, s.end,
-                        round(cand.score, 4), p.text, p.section_title_en)
+        return Citation(
+            marker,
+            p.id,
+            p.section,
+            p.section_title,
+            s.text,
+            s.id,
+            s.start,
+            s.end,
+            round(cand.score, 4),
+            p.text,
+            p.section_title_en,
+        )
 
 
 def _sentence_offsets(doc: Document) -> dict[str, tuple[int, int]]:

@@ -77,7 +77,9 @@ class HybridRetriever:
 
     def signals(self, question: str) -> Signals:
         """Expand, score with both signals (as the mode asks), fuse."""
-        expansion = self.glossary.expand(question) if self.config.use_glossary and self.glossary else None
+        expansion = (
+            self.glossary.expand(question) if self.config.use_glossary and self.glossary else None
+        )
         text = expansion.text if expansion else question
         bm25 = dense = vector = None
         rankings: list[list[int]] = []
@@ -100,8 +102,18 @@ class HybridRetriever:
         for position, (i, score) in enumerate(signals.fused[:k], start=1):
             p = self.index.doc.passages[i]
             out.append(
-                Hit(p.id, p.section, p.section_title, p.text, round(score, 6), position, p.lang,
-                    p.start, p.end, p.section_title_en)
+                Hit(
+                    p.id,
+                    p.section,
+                    p.section_title,
+                    p.text,
+                    round(score, 6),
+                    position,
+                    p.lang,
+                    p.start,
+                    p.end,
+                    p.section_title_en,
+                )
             )
         return out
 

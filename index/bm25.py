@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 @contextlib.contextmanager
-def _quiet():  # noqa: ANN202
+def _quiet():
     """bm25s prints progress bars and notices; the user's terminal is not its log."""
     with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
         yield

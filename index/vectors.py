@@ -21,7 +21,7 @@ class VectorIndex:
         self.dim, self.kind, self.hnsw_m = dim, kind, hnsw_m
         self._index = None
 
-    def _new(self):  # noqa: ANN202 - a faiss.Index
+    def _new(self):
         import faiss
 
         if self.kind == "hnsw":
