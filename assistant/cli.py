@@ -93,9 +93,8 @@ def cmd_retrieve(args: argparse.Namespace) -> int:
         _print_json([asdict(h) for h in hits])
         return 0
     for h in hits:
-        print(
-            f"{h.rank}. [{h.score:.4f}] §{h.section} {h.section_title} ({h.passage_id})\n   {h.text}"
-        )
+        print(f"{h.rank}. [{h.score:.4f}] §{h.section} {h.section_title} ({h.passage_id})")
+        print(f"   {h.text}")
     return 0
 
 
@@ -140,9 +139,12 @@ def _optional(module: str) -> Callable[[argparse._SubParsersAction], None]:
         import importlib
 
         try:
-            importlib.import_module(module).register(sub)
-        except (ImportError, AttributeError):
-            pass
+            found = importlib.import_module(module)
+        except ModuleNotFoundError as err:
+            if err.name != module:
+                raise  # a real import error inside the module must not be hidden
+            return
+        found.register(sub)
 
     return register
 

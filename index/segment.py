@@ -25,9 +25,14 @@ PROTECTED = re.compile(
 )
 TOKEN_CHARS = re.compile(r"[\w\u4e00-\u9fff]", re.UNICODE)
 # Function words that carry no meaning for retrieval in either language.
-STOPWORDS = frozenset(
-    ["的", "了", "是", "在", "与", "和", "及", "或", "为", "对", "而", "也", "都", "其", "之", "中", "等", "被", "把", "让", "于", "以", "由", "从", "到", "这", "那", "有", "个", "什么", "多少", "哪些", "哪个", "如何", "怎么", "怎样", "是否", "吗", "呢", "吧", "请问", "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "is", "are", "was", "were", "be", "been", "by", "with", "as", "that", "this", "these", "those", "what", "which", "who", "whom", "how", "when", "where", "why", "does", "do", "did", "it", "its", "from", "than", "into", "about", "there", "their", "any", "can", "could", "should", "would", "may", "might", "much", "many"]
-)
+_STOPWORDS_TEXT = """
+的 了 是 在 与 和 及 或 为 对 而 也 都 其 之 中 等 被 把 让 于 以 由 从 到 这 那 有 个
+什么 多少 哪些 哪个 如何 怎么 怎样 是否 吗 呢 吧 请问
+a an the of in on at to for and or is are was were be been by with as that this these
+those what which who whom how when where why does do did it its from than into about
+there their any can could should would may might much many
+"""
+STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 DIGIT_GROUPS = re.compile(r"(\d+\.\d{3}) (\d{1,3})\b|\b(\d{1,3}) (\d{3})\b")
 
 
