@@ -20,7 +20,7 @@ class AnswerConfig:
 
     passages: int = 3  # candidate sentences come from this many top passages
     max_sentences: int = 3
-    lexical_weight: float = 0.3
+    lexical_weight: float = 0.5
     rank_weight: float = 0.03  # a prior for sentences of the better-ranked passages
     margin: float = 0.03  # further sentences must score within this of the best one
     min_dense: float = 0.86  # refusal gate: below this similarity nothing in the review is close
@@ -37,9 +37,30 @@ class Candidate:
     score: float
 
 
-def lexical_overlap(query_tokens: set[str], sentence_tokens: set[str]) -> float:
-    """Share of the (expanded) question's terms that the sentence contains."""
-    return len(query_tokens & sentence_tokens) / len(query_tokens) if query_tokens else 0.0
+def lexical_overlap(
+    query_tokens: set[str], sentence_tokens: set[str], idf: dict[str, float] | None = None
+) -> float:
+    """Share of the (expanded) question's terms the sentence contains, weighted by rarity.
+
+    Rare terms (客观缓解率) say more about which sentence answers than common ones (塞利尼索).
+    """
+    if not query_tokens:
+        return 0.0
+    weight = (lambda t: idf.get(t, 0.0)) if idf else (lambda t: 1.0)
+    total = sum(weight(t) for t in query_tokens)
+    return sum(weight(t) for t in query_tokens & sentence_tokens) / total if total else 0.0
+
+
+def inverse_document_frequencies(token_sets: Sequence[set[str]]) -> dict[str, float]:
+    """ln(1 + N / df) over the review's sentences."""
+    import math
+
+    df: dict[str, int] = {}
+    for tokens in token_sets:
+        for t in tokens:
+            df[t] = df.get(t, 0) + 1
+    n = len(token_sets)
+    return {t: math.log(1 + n / d) for t, d in df.items()}
 
 
 def choose_sentences(candidates: Sequence[Candidate], cfg: AnswerConfig) -> list[Candidate]:

@@ -14,6 +14,7 @@ from assistant.answer import (
     Candidate,
     choose_sentences,
     compose,
+    inverse_document_frequencies,
     lexical_overlap,
     missing_concepts,
     nearest,
@@ -74,11 +75,14 @@ class Assistant:
         config: AssistantConfig | None = None,
     ) -> None:
         self.index, self.embedder, self.glossary = index, embedder, glossary
+        self.index_dir: Path | None = None  # where the index was loaded from, if anywhere
         self.config = config or AssistantConfig(index=index.config)
         self.retriever = HybridRetriever(index, embedder, glossary, self.config.retrieval)
         self._sentence_vectors: np.ndarray | None = None
         self._sentence_offsets = _sentence_offsets(index.doc)
         self._corpus = normalize(index.doc.text)
+        self._sentence_tokens = [set(tokenize(s.text)) for s in index.doc.sentences]
+        self._idf = inverse_document_frequencies(self._sentence_tokens)
 
     @property
     def doc(self) -> Document:
@@ -113,7 +117,9 @@ class Assistant:
         )
         index = load_or_build(doc, folder, config.index, embedder, force=force, progress=progress)
         glossary = load_glossary(extra=harvest_pairs(doc.text))
-        return cls(index, embedder, glossary, config)
+        assistant = cls(index, embedder, glossary, config)
+        assistant.index_dir = folder
+        return assistant
 
     @classmethod
     def from_document(
@@ -188,8 +194,7 @@ class Assistant:
             first, last = self._sentence_offsets[hit.passage_id]
             for i in range(first, last):
                 dense = float(self._sentence_vectors[i] @ vector)
-                sentence = self.doc.sentences[i]
-                lexical = lexical_overlap(query_tokens, set(tokenize(sentence.text)))
+                lexical = lexical_overlap(query_tokens, self._sentence_tokens[i], self._idf)
                 cfg = self.config.answer
                 score = dense + cfg.lexical_weight * lexical + cfg.rank_weight / hit.rank
                 out.append(Candidate(i, hit.rank, dense, lexical, score))

@@ -1,0 +1,89 @@
+"""Fusion, sentence choice, the refusal gate, answer frames and input cleaning (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import (
+    AnswerConfig,
+    Candidate,
+    choose_sentences,
+    compose,
+    missing_concepts,
+    should_answer,
+    unknown_names,
+)
+from assistant.core import clean_question
+from assistant.retrieval import RetrievalConfig, rank, rrf_fuse
+from assistant.types import Citation, InvalidQuestion
+
+
+def test_rrf_on_hand_made_rankings() -> None:
+    fused = rrf_fuse([[0, 1, 2], [2, 0]], [1.0, 1.0], k=60)
+    scores = dict(fused)
+    assert scores[0] == pytest.approx(1 / 61 + 1 / 62)
+    assert scores[2] == pytest.approx(1 / 63 + 1 / 61)
+    assert scores[1] == pytest.approx(1 / 62)
+    assert [d for d, _ in fused] == [0, 2, 1]
+
+
+def test_rrf_weights_and_rank_drop_zero_scores() -> None:
+    assert [d for d, _ in rrf_fuse([[0, 1], [1, 0]], [2.0, 1.0])] == [0, 1]
+    assert rank([0.0, 3.0, 1.0, -1.0]) == [1, 2]
+
+
+def test_retrieval_config_rejects_unknown_modes() -> None:
+    with pytest.raises(ValueError, match="mode"):
+        RetrievalConfig(mode="sparse")
+
+
+def cand(i: int, score: float, lexical: float = 0.5, dense: float = 0.9) -> Candidate:
+    return Candidate(i, 1, dense, lexical, score)
+
+
+def test_choose_sentences_keeps_close_seconds_in_document_order() -> None:
+    cfg = AnswerConfig(margin=0.03, max_sentences=3)
+    chosen = choose_sentences([cand(5, 1.00), cand(2, 0.99), cand(7, 0.90), cand(9, 0.985, 0.0)], cfg)
+    assert [c.sentence_index for c in chosen] == [2, 5]  # 7 too far below; 9 shares no terms
+    assert choose_sentences([], cfg) == []
+
+
+def test_refusal_gate() -> None:
+    cfg = AnswerConfig(min_dense=0.86)
+    assert should_answer(cand(1, 1.0, dense=0.9), [], cfg)
+    assert not should_answer(cand(1, 1.0, dense=0.8), [], cfg)
+    assert not should_answer(cand(1, 1.0, dense=0.95), ["price"], cfg)
+    assert not should_answer(None, [], cfg)
+
+
+def test_missing_concepts_and_unknown_names() -> None:
+    corpus = "塞利尼索的终末半衰期约为6 h。storm试验（临床编号nct02336815）。血液系统肿瘤"
+    concepts = [("price", "价格", "费用"), ("half-life", "半衰期"), ("hematologic malignancy", "血液系统恶性肿瘤")]
+    assert missing_concepts(concepts, corpus) == ["price"]
+    assert unknown_names("Was SIENDO or STORM (NCT02336815) about CYP3A4?", corpus) == ["SIENDO", "CYP3A4"]
+    assert unknown_names("IMWG data?", corpus, known=["IMWG"]) == []
+
+
+def citation(marker: int, section: str, text: str) -> Citation:
+    return Citation(marker, f"{section}#p1", section, "STORM试验", text, f"{section}#p1.s1", 0, 1, 1.0,
+                    text, "STORM trial")
+
+
+def test_answer_frame_follows_the_question_language() -> None:
+    cites = [citation(1, "3.1", "客观缓解率（ORR）达26%。"), citation(2, "4.1", "最常见的不良反应为血小板减少。")]
+    en = compose(cites, "en")
+    assert en.startswith("According to the review, section 3.1 (STORM trial): 客观缓解率（ORR）达26%。 [1]")
+    assert "(section 4.1 (STORM trial))" in en and en.endswith("[2]")
+    zh = compose(cites[:1], "zh")
+    assert zh == "根据综述第3.1节（STORM试验）：客观缓解率（ORR）达26%。[1]"
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "\u200b\u200b", "\x00\x07", "a" * 1001, None, 42])
+def test_bad_questions_raise_invalid_question(bad: object) -> None:
+    with pytest.raises(InvalidQuestion) as err:
+        clean_question(bad)
+    assert isinstance(err.value, ValueError) and str(err.value)
+
+
+def test_control_and_invisible_characters_are_stripped() -> None:
+    assert clean_question("  STORM\u200b试验\x00的\tORR？\n") == "STORM试验的 ORR？"

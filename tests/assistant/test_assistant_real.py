@@ -1,0 +1,103 @@
+"""The real assistant: real e5 model, real FAISS index, real answers and citations."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from assistant import Answer, InvalidQuestion
+
+pytestmark = pytest.mark.slow
+
+
+def check_citations(answer: Answer, doc) -> None:
+    """Each [n] maps to a citation whose sentence lies, exactly, in its passage and document."""
+    from corpus.text import strip_ref_marks
+
+    for cite in answer.citations:
+        assert f"[{cite.marker}]" in answer.answer
+        passage = doc.passage(cite.passage_id)
+        assert cite.text in passage.text
+        assert strip_ref_marks(doc.text[cite.start : cite.end]).strip() == cite.text
+        assert cite.text in answer.answer  # quoted verbatim: numbers never rephrased
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "section", "fact"),
+    [
+        ("STORM试验中塞利尼索联合地塞米松的客观缓解率是多少？", "zh", "3.1", "26%"),
+        ("What overall response rate did selinexor plus dexamethasone achieve in STORM?", "en", "3.1", "26%"),
+        ("What is the terminal half-life of selinexor?", "en", "2", "6 h"),
+        ("塞利尼索最常见的3~4级不良反应是什么？", "zh", "4.1", "血小板减少"),
+    ],
+)
+def test_answers_cite_the_right_sentence(real_assistant, question, lang, section, fact) -> None:
+    answer = real_assistant.ask(question)
+    assert answer.answered and answer.language == lang
+    assert answer.citations and answer.citations[0].section == section
+    assert fact in answer.answer
+    check_citations(answer, real_assistant.doc)
+    frame = "According to the review" if lang == "en" else "根据综述"
+    assert answer.answer.startswith(frame)
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("How much does selinexor cost in China?", "The review does not address this."),
+        ("儿童使用塞利尼索的推荐剂量是多少？", "综述中没有涉及这个问题。"),
+        ("Does selinexor interact with CYP3A4 inhibitors?", "The review does not address this."),
+    ],
+)
+def test_refuses_what_the_review_does_not_say(real_assistant, question, message) -> None:
+    answer = real_assistant.ask(question)
+    assert not answer.answered and answer.answer == message
+    assert answer.citations == () and answer.nearest
+
+
+def test_nonsense_is_refused_not_an_error(real_assistant) -> None:
+    for question in ["qwzx vbnm plok", "？？？", "<img src=x onerror=alert(1)>"]:
+        assert not real_assistant.ask(question).answered
+
+
+def test_bad_input_raises(real_assistant) -> None:
+    with pytest.raises(InvalidQuestion):
+        real_assistant.ask("   ")
+    with pytest.raises(InvalidQuestion):
+        real_assistant.retrieve("STORM", k=0)
+
+
+def test_retrieve_english_finds_chinese_passages(real_assistant) -> None:
+    hits = real_assistant.retrieve("hyponatremia grade and management", k=5)
+    assert hits[0].section == "4.4" and [h.rank for h in hits] == [1, 2, 3, 4, 5]
+
+
+def test_llama_index_retriever(real_assistant) -> None:
+    from llama_index.core.schema import NodeWithScore
+
+    from assistant.llama import as_llama_retriever
+
+    nodes = as_llama_retriever(real_assistant, k=3).retrieve("BOSTON试验的总生存期")
+    assert len(nodes) == 3 and all(isinstance(n, NodeWithScore) for n in nodes)
+    assert nodes[0].node.metadata["section"] == "3.3"
+    assert nodes[0].node.node_id == nodes[0].node.metadata["passage_id"]
+
+
+def run_cli(*args: str, index_dir) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "assistant.cli", *args, "--index-dir", str(index_dir), "--quiet"]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
+
+
+def test_cli_json_and_exit_codes(real_assistant) -> None:
+    index_dir = real_assistant.index_dir
+    out = run_cli("ask", "BOSTON试验纳入了多少病人？", "--json", index_dir=index_dir)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["answered"] and "402" in data["answer"] and data["citations"][0]["passage_id"]
+    out = run_cli("retrieve", "XPO-1 mechanism", "-k", "3", "--json", index_dir=index_dir)
+    assert out.returncode == 0 and len(json.loads(out.stdout)) == 3
+    out = run_cli("ask", "   ", index_dir=index_dir)
+    assert out.returncode == 2 and out.stderr.count("\n") == 1 and "error" in out.stderr

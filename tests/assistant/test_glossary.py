@@ -1,0 +1,416 @@
+"""Tests for the bilingual glossary: data file, expansion, harvesting, language detection."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from assistant.glossary import (
+    CATEGORIES,
+    DEFAULT_PATH,
+    MAX_ADDED,
+    Expansion,
+    Glossary,
+    GlossaryError,
+    Term,
+    detect_language,
+    harvest_pairs,
+    load_glossary,
+    merge,
+    parse_glossary,
+)
+
+
+@pytest.fixture(scope="module")
+def glossary() -> Glossary:
+    return load_glossary()
+
+
+def matched_names(expansion: Expansion) -> set[str]:
+    return {t.en[0] for t in expansion.matched}
+
+
+# ---------------------------------------------------------------- the bundled TSV
+
+
+def test_bundled_tsv_loads_with_enough_entries(glossary: Glossary) -> None:
+    assert len(glossary) >= 250
+    assert all(t.source == "curated" for t in glossary)
+    assert {t.category for t in glossary} == CATEGORIES
+
+
+def test_every_tsv_line_is_well_formed() -> None:
+    lines = DEFAULT_PATH.read_text(encoding="utf-8").splitlines()
+    rows = [ln for ln in lines if ln.strip() and not ln.startswith("#")]
+    assert rows[0] == "en\tzh\tcategory"
+    for row in rows[1:]:
+        en, zh, category = row.split("\t")
+        assert category in CATEGORIES, row
+        for variant in (*en.split("|"), *zh.split("|")):
+            assert variant and variant == variant.strip(), row
+
+
+def _identity(variant: str) -> str:
+    """How matching tells variants apart: short acronyms keep their case (Pd vs PD)."""
+    letters = sum(c.isalpha() for c in variant)
+    if letters <= 3 and any(c.isupper() for c in variant) and " " not in variant:
+        return variant
+    return " ".join(variant.lower().replace("-", " ").split())
+
+
+def test_no_english_variant_belongs_to_two_entries(glossary: Glossary) -> None:
+    owners: dict[str, set[tuple[str, str]]] = {}
+    for term in glossary:
+        for variant in term.en:
+            owners.setdefault(_identity(variant), set()).add((term.en[0], term.category))
+    conflicts = {k: v for k, v in owners.items() if len(v) > 1}
+    assert conflicts == {}
+
+
+@pytest.mark.parametrize(
+    ("en", "zh"),
+    [
+        ("selinexor", "塞利尼索"),
+        ("KPT-330", "塞利尼索"),
+        ("daratumumab", "达雷木单抗"),
+        ("pomalidomide", "泊马度胺"),
+        ("corticosteroid", "糖皮质激素"),
+        ("XPO-1", "核出口蛋白-1"),
+        ("XVd", "塞利尼索+硼替佐米+地塞米松"),
+        ("Vd", "硼替佐米+地塞米松"),
+        ("ORR", "客观缓解率"),
+        ("CRB", "临床收益率"),
+        ("MR", "最小反应"),
+        ("VGPR", "非常好的部分缓解"),
+        ("triple-class refractory", "三级难治"),
+        ("RP2D", "推荐Ⅱ期给药剂量"),
+        ("neutropenia", "中性粒减少"),
+        ("septic shock", "感染性休克"),
+        ("AUC", "浓度-时间曲线下面积"),
+        ("terminal half-life", "终末半衰期"),
+        ("dose-proportional", "剂量呈正相关"),
+        ("NF-κB", "核因子κB"),
+        ("cysteine 528", "半胱氨酸528"),
+        ("osteolytic lesions", "溶骨性病变"),
+        ("once weekly", "1次/周"),
+        ("ASCT", "自体干细胞移植"),
+        ("engraftment", "移植动力学"),
+        ("CAR-T", "嵌合抗原受体T细胞免疫疗法"),
+        ("FDA", "美国食品药品管理局"),
+        ("International Myeloma Working Group", "国际骨髓瘤工作组"),
+    ],
+)
+def test_required_vocabulary_is_paired(glossary: Glossary, en: str, zh: str) -> None:
+    assert any(en in t.en and zh in t.zh for t in glossary)
+
+
+# ---------------------------------------------------------------- English -> Chinese
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What was the median progression-free survival?", ["无进展生存期", "中位"]),
+        ("How often is selinexor given with bortezomib?", ["塞利尼索", "硼替佐米"]),
+        ("thrombocytopenia", ["血小板减少"]),
+        ("Which thrombocytopenias occurred?", ["血小板减少"]),
+        ("What is the half-life of selinexor?", ["半衰期", "塞利尼索"]),
+        ("half life", ["半衰期"]),
+        ("Half-Life", ["半衰期"]),
+        ("selinexor 80 mg twice weekly", ["2次/周"]),
+        ("twice-weekly bortezomib", ["2次/周", "硼替佐米"]),
+        (
+            "What was the overall response rate of selinexor plus dexamethasone in STORM?",
+            ["客观缓解率", "塞利尼索+地塞米松", "ORR"],
+        ),
+        ("selinexor & dexamethasone", ["塞利尼索+地塞米松"]),
+        ("selinexor + bortezomib + dexamethasone", ["塞利尼索+硼替佐米+地塞米松"]),
+        ("What did the Xd regimen achieve?", ["塞利尼索+地塞米松"]),
+        ("most common grade 3-4 adverse events", ["3~4级", "不良反应", "最常见"]),
+        ("adverse reactions", ["不良反应"]),
+        ("What is the OS with XVd?", ["总生存期", "塞利尼索+硼替佐米+地塞米松"]),
+        ("patients with Pd", ["泊马度胺+地塞米松"]),
+        ("time to PD", ["疾病进展"]),
+        ("What is the Cmax and AUC?", ["最大浓度", "浓度-时间曲线下面积"]),
+        ("Is it safe in children or during pregnancy?", ["儿童", "妊娠"]),
+        ("patients", ["病人", "患者"]),
+    ],
+)
+def test_english_questions_gain_chinese_terms(
+    glossary: Glossary, question: str, expected: list[str]
+) -> None:
+    expansion = glossary.expand(question)
+    assert expansion.lang == "en"
+    for term in expected:
+        assert term in expansion.added, (term, expansion.added)
+
+
+# ---------------------------------------------------------------- Chinese -> English
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("塞利尼索的半衰期是多少", ["selinexor", "half-life"]),
+        ("客观缓解率", ["ORR", "overall response rate"]),
+        ("总缓解率是多少", ["ORR", "客观缓解率"]),
+        ("中位无进展生存期", ["median", "PFS"]),
+        ("患者每周给予 2次塞利尼索", ["twice weekly", "selinexor", "病人"]),
+        ("推荐Ⅱ期给药剂量是多少", ["RP2D"]),
+        (
+            "BOSTON试验中XVd组的周围神经病变",
+            ["peripheral neuropathy", "塞利尼索+硼替佐米+地塞米松"],
+        ),
+        ("STORM试验的ORR是多少", ["客观缓解率"]),
+        ("地塞米松和硼替佐米的剂量", ["dexamethasone", "bortezomib", "dose"]),
+    ],
+)
+def test_chinese_questions_gain_english_terms(
+    glossary: Glossary, question: str, expected: list[str]
+) -> None:
+    expansion = glossary.expand(question)
+    assert expansion.lang == "zh"
+    for term in expected:
+        assert term in expansion.added, (term, expansion.added)
+
+
+def test_explicit_language_overrides_detection(glossary: Glossary) -> None:
+    assert glossary.expand("ORR", lang="zh").lang == "zh"
+    assert "客观缓解率" in glossary.expand("ORR", lang="zh").added
+
+
+# ---------------------------------------------------------------- word boundaries and case
+
+
+@pytest.mark.parametrize(
+    ("question", "absent"),
+    [
+        ("What is it used for?", "OR"),
+        ("Is it selinexor or bortezomib?", "OR"),
+        ("What dose was used?", "OS"),
+        ("what about os and pr in this trial", "OS"),
+        ("what about os and pr in this trial", "PR"),
+        ("What is the price?", "PR"),
+        ("Does it change mrna levels?", "MR"),
+        ("Did the count increase?", "CR"),
+        ("three cycles", "HR"),
+        ("a pilot study", "PI"),
+        ("Ask Mr Smith", "MR"),
+    ],
+)
+def test_short_acronyms_need_whole_words_and_capitals(
+    glossary: Glossary, question: str, absent: str
+) -> None:
+    assert absent not in matched_names(glossary.expand(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "present"),
+    [
+        ("What were the OS and PR rates?", {"OS", "PR"}),
+        ("Does it change mRNA levels?", {"mRNA"}),
+        ("PI-refractory patients", {"proteasome inhibitor", "refractory"}),
+        ("CR or VGPR", {"CR", "VGPR"}),
+    ],
+)
+def test_capitalised_acronyms_match(glossary: Glossary, question: str, present: set[str]) -> None:
+    assert present <= matched_names(glossary.expand(question))
+
+
+def test_longest_match_wins_without_overlap(glossary: Glossary) -> None:
+    names = matched_names(glossary.expand("terminal half-life and maximum tolerated dose"))
+    assert {"terminal half-life", "MTD"} <= names
+    assert not names & {"half-life", "tolerability", "dose"}
+
+
+# ---------------------------------------------------------------- the expanded text
+
+
+def test_expanded_text_keeps_the_question(glossary: Glossary) -> None:
+    question = "What was the ORR in STORM?"
+    expansion = glossary.expand(question)
+    assert expansion.text.startswith(question + " ")
+    assert expansion.text == question + " " + " ".join(expansion.added)
+
+
+def test_unmatched_question_is_returned_unchanged(glossary: Glossary) -> None:
+    expansion = glossary.expand("Hello there")
+    assert expansion.matched == ()
+    assert expansion.added == ()
+    assert expansion.text == "Hello there"
+
+
+def test_additions_are_new_unique_and_capped(glossary: Glossary) -> None:
+    question = (
+        "median PFS, OS, ORR, DOR, CBR, MR, PR, VGPR, CR, thrombocytopenia, anemia, "
+        "neutropenia, nausea, vomiting, diarrhea, fatigue, hyponatremia, Cmax, AUC, half-life, "
+        "clearance, apoptosis, XPO-1, NF-κB, ASCT, CAR-T"
+    )
+    expansion = glossary.expand(question)
+    assert len(expansion.added) <= MAX_ADDED
+    assert len(set(expansion.added)) == len(expansion.added)
+    assert "PFS" not in expansion.added
+    # First variants come first: every one of the first MAX_ADDED matched terms contributes.
+    firsts = {t.zh[0] for t in expansion.matched[:MAX_ADDED]}
+    assert firsts <= set(expansion.added)
+
+
+def test_chinese_additions_skip_what_the_question_says(glossary: Glossary) -> None:
+    expansion = glossary.expand("客观缓解率和缓解率")
+    assert "客观缓解率" not in expansion.added
+    assert "缓解率" not in expansion.added
+
+
+# ---------------------------------------------------------------- language detection
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("What is the ORR?", "en"),
+        ("塞利尼索的半衰期是多少", "zh"),
+        ("STORM试验的ORR是多少", "zh"),
+        ("What is the half-life of selinexor according to 塞利尼索 review?", "en"),
+        ("XVd组的疗效", "zh"),
+        ("", "en"),
+        ("12345 ？", "en"),
+    ],
+)
+def test_detect_language(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+# ---------------------------------------------------------------- harvesting
+
+
+@pytest.mark.parametrize(
+    ("snippet", "pairs"),
+    [
+        ("多发性骨髓瘤（MM）为单克隆浆细胞恶性增殖性疾病", [(("MM",), "多发性骨髓瘤")]),
+        ("结果显示，客观缓解率（ORR）达 26%", [(("ORR",), "客观缓解率")]),
+        ("最终会发展为复发难治性多发性骨髓瘤（RRMM）。", [(("RRMM",), "复发难治性多发性骨髓瘤")]),
+        ("于 2019年 7月 3日被美国食品药品管理局（FDA）批准", [(("FDA",), "美国食品药品管理局")]),
+        ("近年来由于新型免疫调节剂（IMiDs）的应用", [(("IMiDs",), "新型免疫调节剂")]),
+        ("，核出口蛋白-1（XPO-1）过度表达", [(("XPO-1",), "核出口蛋白-1")]),
+        ("在MM细胞表面核出口蛋白-1（XPO-1）过度表达", [(("XPO-1",), "核出口蛋白-1")]),
+        (
+            "例经嵌合抗原受体T细胞免疫疗法（CAR-T）治疗后",
+            [(("CAR-T",), "嵌合抗原受体T细胞免疫疗法")],
+        ),
+        ("塞利尼索在自体干细胞移植（ ASCT）中的应用", [(("ASCT",), "自体干细胞移植")]),
+        ("最终确定推荐Ⅱ期给药剂量（RP2D）为", [(("RP2D",), "推荐Ⅱ期给药剂量")]),
+        ("中位缓解持续时间（DOR）达 4.4个月", [(("DOR",), "缓解持续时间")]),
+        ("与新诊断（NDMM）的病人相比", [(("NDMM",), "新诊断")]),
+        ("旨在评估塞利尼索+低剂量地塞米松（Xd）方案", [(("Xd",), "塞利尼索+低剂量地塞米松")]),
+        (
+            "比较每周 1次塞利尼索+硼替佐米+地塞米松（XVd）方案",
+            [(("XVd",), "塞利尼索+硼替佐米+地塞米松")],
+        ),
+        (
+            "客观缓解率（objective response rate，ORR）",
+            [(("objective response rate", "ORR"), "客观缓解率")],
+        ),
+        ("总生存期（overall survival / OS）", [(("overall survival", "OS"), "总生存期")]),
+        ("主要表现为骨痛（bone pain）", [(("bone pain",), "骨痛")]),
+        ("给予地塞米松（dexamethasone）", [(("dexamethasone",), "地塞米松")]),
+        ("在达雷妥尤单抗（daratumumab）队列中", [(("daratumumab",), "达雷妥尤单抗")]),
+        ("Selinexor（塞利尼索）是一种口服药物", [(("selinexor",), "塞利尼索")]),
+        ("ORR（客观缓解率）", [(("ORR",), "客观缓解率")]),
+        # Brackets that hold numbers, doses, statistics or Chinese explanations.
+        ("随机分配到 XVd（n=195）组", []),
+        ("更快（1.1个月比 1.4个月）", []),
+        ("给予塞利尼索（60 mg，2次/周）", []),
+        ("高危细胞遗传学特征，如（t 4；14）、", []),
+        ("神经激肽-1受体拮抗剂（如罗拉匹坦）", []),
+        ("未达到中位OS（风险比HR=0.84，P=0.185 2）", []),
+        ("和 del（17p）", []),
+        ("中位PFS（12.2个月）", []),
+        ("剂量（80 mg）", []),
+        # A PDF line break inside the term: its start is unknown, so nothing is harvested.
+        ("最终发展为复发难治性多发\n性骨髓瘤（RRMM）", []),
+    ],
+)
+def test_harvest_pairs(snippet: str, pairs: list[tuple[tuple[str, ...], str]]) -> None:
+    harvested = harvest_pairs(snippet)
+    assert [(t.en, t.zh[0]) for t in harvested] == pairs
+    assert all(t.source == "harvested" for t in harvested)
+
+
+def test_harvest_pairs_deduplicates_in_order() -> None:
+    text = "多发性骨髓瘤（MM）很常见。客观缓解率（ORR）较高，多发性骨髓瘤（MM）难治。"
+    assert [t.en for t in harvest_pairs(text)] == [("MM",), ("ORR",)]
+
+
+def test_merge_adds_only_new_pairs(glossary: Glossary) -> None:
+    harvested = harvest_pairs("其中，骨髓瘤定义事件（MDE）与客观缓解率（ORR）相关。")
+    assert [t.en for t in harvested] == [("MDE",), ("ORR",)]
+    merged = merge(glossary, harvested)
+    assert len(merged) == len(glossary) + 1
+    assert "MDE" not in glossary.expand("骨髓瘤定义事件有哪些").added
+    assert "骨髓瘤定义事件" in merged.expand("What counts as an MDE?").added
+    assert "MDE" in merged.expand("骨髓瘤定义事件有哪些").added
+
+
+def test_load_glossary_merges_extra_terms(glossary: Glossary) -> None:
+    extra = Term(en=("zzq-1",), zh=("测试药物",), category="drug", source="harvested")
+    clash = Term(en=("PFS",), zh=("存期",), category="other", source="harvested")
+    loaded = load_glossary(extra=[extra, clash])
+    assert loaded.terms == (*glossary.terms, extra)
+    assert "测试药物" in loaded.expand("what is zzq-1").added
+    assert "存期" not in loaded.expand("What was the PFS?").added
+
+
+def test_bundled_review_harvest_adds_no_noise(glossary: Glossary) -> None:
+    review = Path(__file__).parents[2] / "corpus" / "data" / "selinexor_rrmm_review.raw.txt"
+    if not review.exists():
+        pytest.skip("review text not present")
+    harvested = harvest_pairs(review.read_text(encoding="utf-8"))
+    assert {("MM",), ("FDA",), ("RP2D",)} <= {t.en for t in harvested}
+    assert all(len(t.zh[0]) >= 2 for t in harvested)
+    assert len(merge(glossary, harvested)) == len(glossary)  # all already curated
+
+
+# ---------------------------------------------------------------- malformed files
+
+
+_HEADER = "en\tzh\tcategory\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "lineno"),
+    [
+        (_HEADER + "ORR\t客观缓解率\tendpoint\nPFS\t无进展生存期\n", 3),
+        (_HEADER + "ORR\t客观缓解率\tendpoints\n", 2),
+        (_HEADER + "# comment\n\nORR||response rate\t客观缓解率\tendpoint\n", 4),
+        (_HEADER + "ORR\t\tendpoint\n", 2),
+        (_HEADER + "ORR\tobjective response\tendpoint\n", 2),
+        (_HEADER + "ORR\t客观缓解率\tendpoint\textra\n", 2),
+        (_HEADER + "客观缓解率\tORR\tendpoint\n", 2),
+        ("# no header\nORR\t客观缓解率\tendpoint\n", 2),
+        ("", 1),
+    ],
+)
+def test_malformed_tsv_names_the_line(tmp_path: Path, content: str, lineno: int) -> None:
+    path = tmp_path / "glossary.tsv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(GlossaryError, match=rf"\bline {lineno}\b"):
+        load_glossary(path)
+
+
+def test_glossary_error_is_a_value_error() -> None:
+    with pytest.raises(ValueError):
+        parse_glossary("en\tzh\tcategory\nbad line\n")
+
+
+def test_parse_glossary_reads_variants_and_comments() -> None:
+    terms = parse_glossary(
+        "# comment\nen\tzh\tcategory\n"
+        "overall response rate|ORR\t客观缓解率|缓解率\tendpoint\n"
+        "  # indented comment\n"
+    )
+    assert terms == [
+        Term(en=("overall response rate", "ORR"), zh=("客观缓解率", "缓解率"), category="endpoint")
+    ]
+    assert Counter(t.category for t in terms) == {"endpoint": 1}
