@@ -25,10 +25,10 @@ chat: setup
 
 ## Debian's Chromium for the end-to-end UI test (a fresh machine has none).
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for the browser test…"; \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-	  || echo "warning: could not install chromium; the browser test will be skipped"; }
+	@{ command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "noto.*cjk"; } || { \
+	  echo "Installing Debian's chromium and CJK fonts for the browser test…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
 ## The whole test suite: unit tests, the real model and index, the evaluation gate, the browser.
 test: setup browser

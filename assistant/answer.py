@@ -20,7 +20,7 @@ class AnswerConfig:
 
     passages: int = 3  # candidate sentences come from this many top passages
     max_sentences: int = 3
-    lexical_weight: float = 0.5
+    lexical_weight: float = 0.3
     rank_weight: float = 0.03  # a prior for sentences of the better-ranked passages
     margin: float = 0.03  # further sentences must score within this of the best one
     min_dense: float = 0.86  # refusal gate: below this similarity nothing in the review is close

@@ -119,7 +119,12 @@ class Assistant:
         glossary = load_glossary(extra=harvest_pairs(doc.text))
         assistant = cls(index, embedder, glossary, config)
         assistant.index_dir = folder
+        assistant.warm_up()
         return assistant
+
+    def warm_up(self) -> None:
+        """Load the model, jieba and the sentence vectors now, so the first question is fast."""
+        self.ask("塞利尼索 selinexor")
 
     @classmethod
     def from_document(
