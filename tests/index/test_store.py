@@ -40,7 +40,7 @@ def test_missing_stale_and_corrupted_are_told_apart(review, fake_embedder, tmp_p
         ReviewIndex.load(folder, review, replace(CFG, bm25_k1=2.0), fake_embedder.fingerprint)
     damaged = folder / "passages.faiss"
     damaged.write_bytes(damaged.read_bytes()[:-40])  # truncated
-    with pytest.raises(IndexCorrupted, match="passages.faiss"):
+    with pytest.raises(IndexCorrupted, match=r"passages\.faiss"):
         ReviewIndex.load(folder, review, CFG, fake_embedder.fingerprint)
 
 
