@@ -18,8 +18,9 @@ REFUSAL = {
 class AnswerConfig:
     """How sentences are chosen and when the evidence is too weak to answer."""
 
-    passages: int = 3  # candidate sentences come from this many top passages
-    max_sentences: int = 3
+    passages: int = 1  # candidate sentences come from this many top passages
+    max_sentences: int = 2
+    fallback: int = 3  # passages tried, in rank order, for one that covers what is asked
     lexical_weight: float = 0.3
     rank_weight: float = 0.03  # a prior for sentences of the better-ranked passages
     margin: float = 0.03  # further sentences must score within this of the best one
@@ -35,6 +36,7 @@ class Candidate:
     dense: float
     lexical: float
     score: float
+    section: str = ""
 
 
 def lexical_overlap(
@@ -64,7 +66,11 @@ def inverse_document_frequencies(token_sets: Sequence[set[str]]) -> dict[str, fl
 
 
 def choose_sentences(candidates: Sequence[Candidate], cfg: AnswerConfig) -> list[Candidate]:
-    """The best sentence, plus up to two more that score nearly as well and share terms."""
+    """The best sentence, plus up to two more from its section that score nearly as well.
+
+    Further sentences must come from the best sentence's section: a second fact of the same
+    trial is worth citing, a look-alike sentence about another trial is not.
+    """
     ranked = sorted(candidates, key=lambda c: (-c.score, c.sentence_index))
     if not ranked:
         return []
@@ -73,7 +79,8 @@ def choose_sentences(candidates: Sequence[Candidate], cfg: AnswerConfig) -> list
     for cand in ranked[1:]:
         if len(chosen) >= cfg.max_sentences:
             break
-        if cand.score >= best.score - cfg.margin and cand.lexical > 0:
+        close = cand.score >= best.score - cfg.margin and cand.lexical > 0
+        if close and cand.section == best.section:
             chosen.append(cand)
     return sorted(chosen, key=lambda c: c.sentence_index)
 
@@ -113,6 +120,28 @@ def unknown_names(question: str, corpus: str, known: Iterable[str] = ()) -> list
     skip = {k.lower() for k in known}
     found = NAME.findall(question)
     return [n for n in found if n.lower() not in skip and not mentions(corpus, n)]
+
+
+#: Glossary categories whose concepts an answer must speak to: a question about an endpoint,
+#: an adverse event, a pharmacokinetic measure or a regimen is not answered by a passage
+#: that never names it, however similar the rest of its wording.
+SPECIFIC = frozenset({"endpoint", "adverse_event", "pk", "response", "regimen"})
+
+
+def uncovered(
+    concepts: Iterable[tuple[str, tuple[str, ...]]], evidence: str, names: Iterable[str] = ()
+) -> list[str]:
+    """Specific concepts (category, variants) and names (STOMP, XVd) the evidence never names.
+
+    A question about the STOMP cohort is not answered by a STORM sentence that happens to
+    report the endpoint asked about.
+    """
+    gaps = [
+        variants[0]
+        for category, variants in concepts
+        if category in SPECIFIC and not any(mentions(evidence, v) for v in variants)
+    ]
+    return gaps + [name for name in names if not mentions(evidence, name)]
 
 
 def should_answer(best: Candidate | None, missing: Sequence[str], cfg: AnswerConfig) -> bool:

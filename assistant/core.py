@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.answer import (
+    NAME,
     REFUSAL,
     AnswerConfig,
     Candidate,
@@ -16,15 +18,17 @@ from assistant.answer import (
     compose,
     inverse_document_frequencies,
     lexical_overlap,
+    mentions,
     missing_concepts,
     nearest,
     should_answer,
+    uncovered,
     unknown_names,
 )
 from assistant.retrieval import HybridRetriever, RetrievalConfig, Signals
 from assistant.types import MAX_QUESTION_CHARS, Answer, Citation, Hit, InvalidQuestion
 from index.segment import normalize, tokenize
-from index.store import IndexConfig
+from index.store import IndexConfig, passage_index_text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -163,10 +167,9 @@ class Assistant:
         hits = self.retriever.hits(
             signals, max(self.config.retrieval.k, self.config.answer.passages)
         )
-        candidates = self._candidates(signals, hits)
-        chosen = choose_sentences(candidates, self.config.answer)
-        best = max(candidates, key=lambda c: c.dense, default=None)
         missing = self._missing(text, signals)
+        chosen, best, gaps = self._choose(signals, hits)
+        missing += gaps
         timings = {"total_s": 0.0}
         if not chosen or not should_answer(best, missing, self.config.answer):
             timings["total_s"] = time.perf_counter() - started
@@ -181,11 +184,55 @@ class Assistant:
         expansion = signals.expansion
         if expansion is None and self.glossary is not None:
             expansion = self.glossary.expand(question)
-        concepts = [t.en + t.zh for t in expansion.matched] if expansion else []
-        known = [v for variants in concepts for v in variants]
+        matched = expansion.matched if expansion else ()
+        # "general" words (compared, proportion) shape a question; they name no subject.
+        concepts = [t.en + t.zh for t in matched if t.category != "general"]
+        known = [v for t in matched for v in t.en + t.zh]
         return missing_concepts(concepts, self._corpus) + unknown_names(
             question, self._corpus, known
         )
+
+    def _choose(
+        self, signals: Signals, hits: list[Hit]
+    ) -> tuple[list[Candidate], Candidate | None, list[str]]:
+        """Sentences from the best passage that speaks to what the question asks about.
+
+        Passages are tried in rank order (at most ``fallback`` of them): when the top one never
+        names the endpoint or adverse event asked about, the next one may.
+        """
+        cfg = self.config.answer
+        first_gaps: list[str] | None = None
+        for start in range(0, min(cfg.fallback, len(hits)), cfg.passages):
+            candidates = self._candidates(signals, hits[start : start + cfg.passages])
+            chosen = choose_sentences(candidates, cfg)
+            gaps = self._uncovered(signals, chosen)
+            if chosen and not gaps:
+                return chosen, max(candidates, key=lambda c: c.dense), []
+            first_gaps = gaps if first_gaps is None else first_gaps
+        return [], None, first_gaps or []
+
+    def _uncovered(self, signals: Signals, chosen: list[Candidate]) -> list[str]:
+        """Endpoints, adverse events and PK measures asked about that the cited passage lacks."""
+        if signals.expansion is None or not chosen:
+            return []
+        passages = {self.doc.sentences[c.sentence_index].passage_id for c in chosen}
+        texts = [passage_index_text(self.doc.passage(p)) for p in passages]
+        # A cohort's passage sits under its trial's heading (3.2.4 under 3.2 STOMP).
+        texts += [self._ancestry(self.doc.passage(p).section) for p in passages]
+        evidence = normalize(" ".join(texts))
+        concepts = [(t.category, t.en + t.zh) for t in signals.expansion.matched]
+        names = [n for n in NAME.findall(signals.expansion.question) if mentions(self._corpus, n)]
+        return uncovered(concepts, evidence, names)
+
+    def _ancestry(self, number: str) -> str:
+        """Titles (both languages) of the section's parents, e.g. 3.2 for 3.2.4."""
+        titles = []
+        while "." in number:
+            number = number.rsplit(".", 1)[0]
+            with contextlib.suppress(KeyError):
+                section = self.doc.section(number)
+                titles.append(f"{section.title} {section.title_en}")
+        return " ".join(titles)
 
     def _candidates(self, signals: Signals, hits: list[Hit]) -> list[Candidate]:
         vector = signals.query_vector
@@ -195,14 +242,14 @@ class Assistant:
             self._sentence_vectors = self.index.sentence_vectors()
         query_tokens = set(tokenize(signals.query_text))
         out = []
-        for hit in hits[: self.config.answer.passages]:
+        for hit in hits:
             first, last = self._sentence_offsets[hit.passage_id]
             for i in range(first, last):
                 dense = float(self._sentence_vectors[i] @ vector)
                 lexical = lexical_overlap(query_tokens, self._sentence_tokens[i], self._idf)
                 cfg = self.config.answer
                 score = dense + cfg.lexical_weight * lexical + cfg.rank_weight / hit.rank
-                out.append(Candidate(i, hit.rank, dense, lexical, score))
+                out.append(Candidate(i, hit.rank, dense, lexical, score, hit.section))
         return out
 
     def _citation(self, marker: int, cand: Candidate, hits: list[Hit]) -> Citation:

@@ -36,6 +36,7 @@ CATEGORIES = frozenset(
         "disease",
         "biology",
         "other",
+        "general",  # words that shape a question (compared, proportion), not its subject
     }
 )
 DEFAULT_PATH = Path(__file__).parent / "data" / "glossary.tsv"

@@ -51,7 +51,7 @@ class IndexConfig:
     batch_size: int = 32
     bm25_k1: float = 1.2
     bm25_b: float = 0.75
-    max_passage_chars: int = 300
+    max_passage_chars: int = 500  # paragraphs; only very long ones are cut at sentences
 
     def shape(self) -> dict[str, Any]:
         """The settings that change the index's content (not where the model lives)."""

@@ -11,6 +11,7 @@ from assistant.answer import (
     compose,
     missing_concepts,
     should_answer,
+    uncovered,
     unknown_names,
 )
 from assistant.core import clean_question
@@ -87,3 +88,21 @@ def test_bad_questions_raise_invalid_question(bad: object) -> None:
 
 def test_control_and_invisible_characters_are_stripped() -> None:
     assert clean_question("  STORM\u200b试验\x00的\tORR？\n") == "STORM试验的 ORR？"
+
+
+def test_further_sentences_stay_in_the_best_sentence_section() -> None:
+    cfg = AnswerConfig(margin=0.05, max_sentences=3)
+    best = Candidate(1, 1, 0.9, 0.5, 1.00, "3.1")
+    same = Candidate(2, 1, 0.9, 0.5, 0.99, "3.1")
+    other = Candidate(3, 2, 0.9, 0.5, 0.995, "3.2.2")
+    assert [c.sentence_index for c in choose_sentences([best, same, other], cfg)] == [1, 2]
+
+
+def test_uncovered_specific_concepts() -> None:
+    evidence = "中位pfs达9.0个月，orr达63%"
+    concepts = [
+        ("endpoint", ("OS", "overall survival", "总生存期")),
+        ("endpoint", ("PFS", "无进展生存期")),
+        ("drug", ("selinexor", "塞利尼索")),  # not a specific concept: the review's subject
+    ]
+    assert uncovered(concepts, evidence) == ["OS"]
