@@ -24,7 +24,7 @@ class AnswerConfig:
     lexical_weight: float = 0.3
     rank_weight: float = 0.03  # a prior for sentences of the better-ranked passages
     margin: float = 0.03  # further sentences must score within this of the best one
-    min_dense: float = 0.86  # refusal gate: below this similarity nothing in the review is close
+    min_dense: float = 0.75  # refusal gate: below this similarity nothing in the review is close
 
 
 @dataclass(frozen=True)
@@ -142,6 +142,11 @@ def uncovered(
         if category in SPECIFIC and not any(mentions(evidence, v) for v in variants)
     ]
     return gaps + [name for name in names if not mentions(evidence, name)]
+
+
+def meaningful(terms: Iterable[str]) -> list[str]:
+    """Terms that can carry a question's subject: not bare numbers, not single letters."""
+    return [t for t in terms if len(t) > 1 and not t.replace(".", "").isdigit()]
 
 
 def should_answer(best: Candidate | None, missing: Sequence[str], cfg: AnswerConfig) -> bool:

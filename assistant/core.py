@@ -18,6 +18,7 @@ from assistant.answer import (
     compose,
     inverse_document_frequencies,
     lexical_overlap,
+    meaningful,
     mentions,
     missing_concepts,
     nearest,
@@ -168,6 +169,8 @@ class Assistant:
             signals, max(self.config.retrieval.k, self.config.answer.passages)
         )
         missing = self._missing(text, signals)
+        if not meaningful(self.index.bm25.known_terms(signals.query_text)):
+            missing.append("any term of the question")  # nonsense, or another subject
         chosen, best, gaps = self._choose(signals, hits)
         missing += gaps
         timings = {"total_s": 0.0}

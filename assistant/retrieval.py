@@ -24,6 +24,9 @@ class RetrievalConfig:
 
     mode: str = "hybrid"  # "hybrid", "bm25" or "dense"
     use_glossary: bool = True
+    # e5 is multilingual: the question as asked embeds better (and faster) than one padded
+    # with glossary terms, which help BM25 instead.
+    expand_dense: bool = False
     k: int = 5
     rrf_k: int = 60  # reciprocal rank fusion's damping constant
     bm25_weight: float = 1.0
@@ -89,7 +92,7 @@ class HybridRetriever:
             rankings.append(rank(bm25))
             weights.append(self.config.bm25_weight)
         if self.config.mode in ("hybrid", "dense"):
-            vector = self.embedder.queries([text])[0]
+            vector = self.embedder.queries([text if self.config.expand_dense else question])[0]
             dense = self.index.passages.all_scores(vector)
             rankings.append(rank(dense))
             weights.append(self.config.dense_weight)

@@ -50,6 +50,12 @@ class BM25Index:
             return np.zeros(self._model.scores["num_docs"], dtype=np.float32)
         return np.asarray(self._model.get_scores(tokens), dtype=np.float32)
 
+    def known_terms(self, text: str) -> list[str]:
+        """The tokens of ``text`` that occur somewhere in the indexed documents."""
+        if self._model is None:
+            raise RuntimeError("the BM25 index is empty; call fit() or load() first")
+        return [t for t in self.splitter(text) if t in self._model.vocab_dict]
+
     def save(self, folder: Path) -> None:
         with _quiet():
             self._model.save(str(folder), show_progress=False)

@@ -44,7 +44,9 @@ def cand(i: int, score: float, lexical: float = 0.5, dense: float = 0.9) -> Cand
 
 def test_choose_sentences_keeps_close_seconds_in_document_order() -> None:
     cfg = AnswerConfig(margin=0.03, max_sentences=3)
-    chosen = choose_sentences([cand(5, 1.00), cand(2, 0.99), cand(7, 0.90), cand(9, 0.985, 0.0)], cfg)
+    chosen = choose_sentences(
+        [cand(5, 1.00), cand(2, 0.99), cand(7, 0.90), cand(9, 0.985, 0.0)], cfg
+    )
     assert [c.sentence_index for c in chosen] == [2, 5]  # 7 too far below; 9 shares no terms
     assert choose_sentences([], cfg) == []
 
@@ -59,21 +61,44 @@ def test_refusal_gate() -> None:
 
 def test_missing_concepts_and_unknown_names() -> None:
     corpus = "塞利尼索的终末半衰期约为6 h。storm试验（临床编号nct02336815）。血液系统肿瘤"
-    concepts = [("price", "价格", "费用"), ("half-life", "半衰期"), ("hematologic malignancy", "血液系统恶性肿瘤")]
+    concepts = [
+        ("price", "价格", "费用"),
+        ("half-life", "半衰期"),
+        ("hematologic malignancy", "血液系统恶性肿瘤"),
+    ]
     assert missing_concepts(concepts, corpus) == ["price"]
-    assert unknown_names("Was SIENDO or STORM (NCT02336815) about CYP3A4?", corpus) == ["SIENDO", "CYP3A4"]
+    assert unknown_names("Was SIENDO or STORM (NCT02336815) about CYP3A4?", corpus) == [
+        "SIENDO",
+        "CYP3A4",
+    ]
     assert unknown_names("IMWG data?", corpus, known=["IMWG"]) == []
 
 
 def citation(marker: int, section: str, text: str) -> Citation:
-    return Citation(marker, f"{section}#p1", section, "STORM试验", text, f"{section}#p1.s1", 0, 1, 1.0,
-                    text, "STORM trial")
+    return Citation(
+        marker,
+        f"{section}#p1",
+        section,
+        "STORM试验",
+        text,
+        f"{section}#p1.s1",
+        0,
+        1,
+        1.0,
+        text,
+        "STORM trial",
+    )
 
 
 def test_answer_frame_follows_the_question_language() -> None:
-    cites = [citation(1, "3.1", "客观缓解率（ORR）达26%。"), citation(2, "4.1", "最常见的不良反应为血小板减少。")]
+    cites = [
+        citation(1, "3.1", "客观缓解率（ORR）达26%。"),
+        citation(2, "4.1", "最常见的不良反应为血小板减少。"),
+    ]
     en = compose(cites, "en")
-    assert en.startswith("According to the review, section 3.1 (STORM trial): 客观缓解率（ORR）达26%。 [1]")
+    assert en.startswith(
+        "According to the review, section 3.1 (STORM trial): 客观缓解率（ORR）达26%。 [1]"
+    )
     assert "(section 4.1 (STORM trial))" in en and en.endswith("[2]")
     zh = compose(cites[:1], "zh")
     assert zh == "根据综述第3.1节（STORM试验）：客观缓解率（ORR）达26%。[1]"
@@ -106,3 +131,16 @@ def test_uncovered_specific_concepts() -> None:
         ("drug", ("selinexor", "塞利尼索")),  # not a specific concept: the review's subject
     ]
     assert uncovered(concepts, evidence) == ["OS"]
+
+
+def test_meaningful_terms_exclude_numbers_and_single_letters() -> None:
+    from assistant.answer import meaningful
+
+    assert meaningful(["1", "3.7", "x", "orr", "半衰期"]) == ["orr", "半衰期"]
+
+
+def test_known_terms_are_those_the_corpus_uses() -> None:
+    from index.bm25 import BM25Index
+
+    index = BM25Index().fit(["塞利尼索的半衰期约为6 h", "STORM trial ORR 26%"])
+    assert index.known_terms("hello 半衰期 orr 1") == ["半衰期", "orr"]

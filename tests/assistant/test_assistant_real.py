@@ -29,7 +29,12 @@ def check_citations(answer: Answer, doc) -> None:
     ("question", "lang", "section", "fact"),
     [
         ("STORM试验中塞利尼索联合地塞米松的客观缓解率是多少？", "zh", "3.1", "26%"),
-        ("What overall response rate did selinexor plus dexamethasone achieve in STORM?", "en", "3.1", "26%"),
+        (
+            "What overall response rate did selinexor plus dexamethasone achieve in STORM?",
+            "en",
+            "3.1",
+            "26%",
+        ),
         ("What is the terminal half-life of selinexor?", "en", "2", "6 h"),
         ("塞利尼索最常见的3~4级不良反应是什么？", "zh", "4.1", "血小板减少"),
     ],
@@ -51,7 +56,10 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
         ("儿童使用塞利尼索的推荐剂量是多少？", "综述中没有涉及这个问题。"),
         ("Does selinexor interact with CYP3A4 inhibitors?", "The review does not address this."),
         # every term exists in the review, but the cohort's passage never names OS
-        ("What was the median overall survival in the STOMP selinexor + bortezomib cohort?", "The review does not address this."),
+        (
+            "What was the median overall survival in the STOMP selinexor + bortezomib cohort?",
+            "The review does not address this.",
+        ),
     ],
 )
 def test_refuses_what_the_review_does_not_say(real_assistant, question, message) -> None:
@@ -95,7 +103,9 @@ def run_cli(*args: str, index_dir) -> subprocess.CompletedProcess[str]:
 
 def test_cli_json_and_exit_codes(real_assistant) -> None:
     index_dir = real_assistant.index_dir
-    out = run_cli("ask", "What is the terminal half-life of selinexor?", "--json", index_dir=index_dir)
+    out = run_cli(
+        "ask", "What is the terminal half-life of selinexor?", "--json", index_dir=index_dir
+    )
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert data["answered"] and "6 h" in data["answer"] and data["citations"][0]["passage_id"]

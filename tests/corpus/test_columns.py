@@ -14,9 +14,19 @@ CFG = ColumnConfig()
     ("line", "width", "left", "right"),
     [
         # both pieces full: the gap leaves 10 columns (20 half-ems) on each side
-        ("甲乙丙丁戊己庚辛壬癸 子丑寅卯辰巳午未申酉", 20, "甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉"),
+        (
+            "甲乙丙丁戊己庚辛壬癸 子丑寅卯辰巳午未申酉",
+            20,
+            "甲乙丙丁戊己庚辛壬癸",
+            "子丑寅卯辰巳午未申酉",
+        ),
         # a space inside the left piece (第 2位) must not be taken for the gap
-        ("第 2位乙丙丁戊己庚辛癸 子丑寅卯辰巳午未申酉", 20, "第 2位乙丙丁戊己庚辛癸", "子丑寅卯辰巳午未申酉"),
+        (
+            "第 2位乙丙丁戊己庚辛癸 子丑寅卯辰巳午未申酉",
+            20,
+            "第 2位乙丙丁戊己庚辛癸",
+            "子丑寅卯辰巳午未申酉",
+        ),
         # short left piece (last line of a paragraph): the full right piece decides
         ("甲乙。 子丑寅卯辰巳午未申酉", 20, "甲乙。", "子丑寅卯辰巳午未申酉"),
         # short right piece with its own inner space: the full left piece decides
@@ -24,7 +34,12 @@ CFG = ColumnConfig()
         # an empty left piece: the line starts with the gap
         (" 子丑寅卯辰巳午未申酉", 20, "", "子丑寅卯辰巳午未申酉"),
         # no gap anywhere near a column width: one piece
-        ("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉", 20, "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉", ""),
+        (
+            "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉",
+            20,
+            "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉",
+            "",
+        ),
     ],
 )
 def test_split_line(line: str, width: float, left: str, right: str) -> None:

@@ -15,7 +15,11 @@ from corpus.text import normalize_spaces
         ("of autolo\u2010", "gous stem cells", "of autologous stem cells"),
         ("塞利尼索是一种选择性", "XPO-1抑制剂", "塞利尼索是一种选择性XPO-1抑制剂"),
         ("与XPO-", "1的半胱氨酸", "与XPO-1的半胱氨酸"),  # a real hyphen stays
-        ("the second most common tumor", "in the blood system.", "the second most common tumor in the blood system."),
+        (
+            "the second most common tumor",
+            "in the blood system.",
+            "the second most common tumor in the blood system.",
+        ),
         ("和地塞米松（20 ", "mg，第1、3天）", "和地塞米松（20 mg，第1、3天）"),
         ("硼替佐米（1.3 mg/ ", "m2，1次/周", "硼替佐米（1.3 mg/m2，1次/周"),
         ("地塞米松（20 mg，2 ", " 次/周）", "地塞米松（20 mg，2次/周）"),

@@ -55,8 +55,12 @@ def reference_bm25(docs: list[list[str]], query: list[str], k1: float, b: float)
 
 
 def test_bm25_scores_equal_the_reference_formula() -> None:
-    texts = ["塞利尼索的终末半衰期约为6 h", "STORM试验客观缓解率达26%", "selinexor half-life 6 h",
-             "客观缓解率 ORR 与半衰期"]
+    texts = [
+        "塞利尼索的终末半衰期约为6 h",
+        "STORM试验客观缓解率达26%",
+        "selinexor half-life 6 h",
+        "客观缓解率 ORR 与半衰期",
+    ]
     index = BM25Index(k1=1.2, b=0.75).fit(texts)
     for query in ["半衰期", "客观缓解率 ORR", "selinexor 6 h"]:
         want = reference_bm25([tokenize(t) for t in texts], tokenize(query), 1.2, 0.75)

@@ -19,7 +19,9 @@ def test_save_load_round_trip(review, fake_embedder, tmp_path: Path) -> None:
     built.save(tmp_path / "ix")
     loaded = ReviewIndex.load(tmp_path / "ix", review, CFG, fake_embedder.fingerprint)
     np.testing.assert_allclose(loaded.sentence_vectors(), built.sentence_vectors())
-    np.testing.assert_allclose(loaded.bm25.scores("塞利尼索 半衰期"), built.bm25.scores("塞利尼索 半衰期"))
+    np.testing.assert_allclose(
+        loaded.bm25.scores("塞利尼索 半衰期"), built.bm25.scores("塞利尼索 半衰期")
+    )
     manifest = loaded.manifest
     assert manifest["corpus_sha256"] == review.sha256
     assert manifest["n_passages"] == len(review.passages)
@@ -48,7 +50,9 @@ def test_load_or_build_heals_and_is_idempotent(review, fake_embedder, tmp_path: 
     folder = tmp_path / "ix"
     load_or_build(review, folder, CFG, fake_embedder, progress=False)
     stamp = (folder / "manifest.json").stat().st_mtime_ns
-    load_or_build(review, folder, CFG, fake_embedder, progress=False)  # current: loaded, not rebuilt
+    load_or_build(
+        review, folder, CFG, fake_embedder, progress=False
+    )  # current: loaded, not rebuilt
     assert (folder / "manifest.json").stat().st_mtime_ns == stamp
     (folder / "sentences.faiss").write_bytes(b"garbage")
     healed = load_or_build(review, folder, CFG, fake_embedder, progress=False)
