@@ -166,7 +166,7 @@ class Assistant:
         lang = _language(text)
         signals = self.retriever.signals(text)
         hits = self.retriever.hits(
-            signals, max(self.config.retrieval.k, self.config.answer.passages)
+            signals, max(self.config.retrieval.k, self.config.answer.fallback)
         )
         missing = self._missing(text, signals)
         if not meaningful(self.index.bm25.known_terms(signals.query_text)):
@@ -239,18 +239,19 @@ class Assistant:
 
     def _candidates(self, signals: Signals, hits: list[Hit]) -> list[Candidate]:
         vector = signals.query_vector
-        if vector is None:
-            vector = self.embedder.queries([signals.query_text])[0]
+        if vector is None:  # a BM25-only configuration still needs a vector to pick sentences
+            text = self.retriever.dense_text(signals.question, signals.query_text)
+            vector = self.embedder.queries([text])[0]
         if self._sentence_vectors is None:
             self._sentence_vectors = self.index.sentence_vectors()
         query_tokens = set(tokenize(signals.query_text))
+        cfg = self.config.answer
         out = []
         for hit in hits:
             first, last = self._sentence_offsets[hit.passage_id]
             for i in range(first, last):
                 dense = float(self._sentence_vectors[i] @ vector)
                 lexical = lexical_overlap(query_tokens, self._sentence_tokens[i], self._idf)
-                cfg = self.config.answer
                 score = dense + cfg.lexical_weight * lexical + cfg.rank_weight / hit.rank
                 out.append(Candidate(i, hit.rank, dense, lexical, score, hit.section))
         return out

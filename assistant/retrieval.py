@@ -58,6 +58,7 @@ def rrf_fuse(
 class Signals:
     """What retrieval computed for one question; answer composition reuses it."""
 
+    question: str
     expansion: Expansion | None
     query_text: str
     query_vector: np.ndarray | None
@@ -78,6 +79,10 @@ class HybridRetriever:
     ) -> None:
         self.index, self.embedder, self.glossary, self.config = index, embedder, glossary, config
 
+    def dense_text(self, signals_question: str, expanded: str) -> str:
+        """What e5 embeds: the question as asked, unless configured to embed the expansion."""
+        return expanded if self.config.expand_dense else signals_question
+
     def signals(self, question: str) -> Signals:
         """Expand, score with both signals (as the mode asks), fuse."""
         expansion = (
@@ -92,12 +97,12 @@ class HybridRetriever:
             rankings.append(rank(bm25))
             weights.append(self.config.bm25_weight)
         if self.config.mode in ("hybrid", "dense"):
-            vector = self.embedder.queries([text if self.config.expand_dense else question])[0]
+            vector = self.embedder.queries([self.dense_text(question, text)])[0]
             dense = self.index.passages.all_scores(vector)
             rankings.append(rank(dense))
             weights.append(self.config.dense_weight)
         fused = tuple(rrf_fuse(rankings, weights, self.config.rrf_k))
-        return Signals(expansion, text, vector, bm25, dense, fused)
+        return Signals(question, expansion, text, vector, bm25, dense, fused)
 
     def hits(self, signals: Signals, k: int) -> list[Hit]:
         """The top ``k`` passages as Hits, fused score attached."""
