@@ -259,19 +259,7 @@ class Assistant:
     def _citation(self, marker: int, cand: Candidate, hits: list[Hit]) -> Citation:
         s = self.doc.sentences[cand.sentence_index]
         p = self.doc.passage(s.passage_id)
-        return Citation(
-            marker,
-            p.id,
-            p.section,
-            p.section_title,
-            s.text,
-            s.id,
-            s.start,
-            s.end,
-            round(cand.score, 4),
-            p.text,
-            p.section_title_en,
-        )
+        return Citation.of(marker, p, s, round(cand.score, 4))
 
 
 def _sentence_offsets(doc: Document) -> dict[str, tuple[int, int]]:

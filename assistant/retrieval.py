@@ -106,24 +106,11 @@ class HybridRetriever:
 
     def hits(self, signals: Signals, k: int) -> list[Hit]:
         """The top ``k`` passages as Hits, fused score attached."""
-        out = []
-        for position, (i, score) in enumerate(signals.fused[:k], start=1):
-            p = self.index.doc.passages[i]
-            out.append(
-                Hit(
-                    p.id,
-                    p.section,
-                    p.section_title,
-                    p.text,
-                    round(score, 6),
-                    position,
-                    p.lang,
-                    p.start,
-                    p.end,
-                    p.section_title_en,
-                )
-            )
-        return out
+        passages = self.index.doc.passages
+        return [
+            Hit.of(passages[i], round(score, 6), position)
+            for position, (i, score) in enumerate(signals.fused[:k], start=1)
+        ]
 
     def retrieve(self, question: str, k: int | None = None) -> list[Hit]:
         return self.hits(self.signals(question), k or self.config.k)

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from corpus import Passage, Sentence
 
 #: The longest question accepted, in characters; longer input is refused, not truncated.
 MAX_QUESTION_CHARS = 1000
@@ -27,6 +31,22 @@ class Hit:
     end: int = 0
     section_title_en: str = ""
 
+    @classmethod
+    def of(cls, passage: Passage, score: float, rank: int) -> Hit:
+        """The Hit for a retrieved passage: every field but score and rank comes from it."""
+        return cls(
+            passage.id,
+            passage.section,
+            passage.section_title,
+            passage.text,
+            score,
+            rank,
+            passage.lang,
+            passage.start,
+            passage.end,
+            passage.section_title_en,
+        )
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -43,6 +63,23 @@ class Citation:
     score: float
     passage_text: str = ""
     section_title_en: str = ""
+
+    @classmethod
+    def of(cls, marker: int, passage: Passage, sentence: Sentence, score: float) -> Citation:
+        """The citation of one sentence of a passage under marker [marker]."""
+        return cls(
+            marker,
+            passage.id,
+            passage.section,
+            passage.section_title,
+            sentence.text,
+            sentence.id,
+            sentence.start,
+            sentence.end,
+            score,
+            passage.text,
+            passage.section_title_en,
+        )
 
 
 @dataclass(frozen=True)

@@ -57,10 +57,7 @@ class FakeAssistant:
         if self.mode == "bm25":
             rest.reverse()
         ranked = rest[:1] + hits + rest[1:] if self.mode == "dense" else hits + rest
-        return [
-            Hit(p.id, p.section, p.section_title, p.text, 1.0 / n, n, p.lang, p.start, p.end)
-            for n, p in enumerate(ranked[:k], start=1)
-        ]
+        return [Hit.of(p, 1.0 / n, n) for n, p in enumerate(ranked[:k], start=1)]
 
     def ask(self, question: str) -> Answer:
         self.calls.append(f"ask:{question}")
@@ -75,9 +72,7 @@ class FakeAssistant:
     def _cite(self, marker: int, sentence_id: str) -> Citation:
         s = next(s for s in self.doc.sentences if s.id == sentence_id)
         p = self.doc.passage(s.passage_id)
-        return Citation(
-            marker, p.id, p.section, p.section_title, s.text, s.id, s.start, s.end, 1.0, p.text
-        )
+        return Citation.of(marker, p, s, 1.0)
 
 
 def make_question(

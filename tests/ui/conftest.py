@@ -62,18 +62,7 @@ class FakeAssistant:
     def retrieve(self, question: str, k: int = 5) -> list[Hit]:
         self.retrieved.append((question, k))
         return [
-            Hit(
-                passage_id=p.id,
-                section=p.section,
-                section_title=p.section_title,
-                section_title_en=p.section_title_en,
-                text=p.text,
-                score=score,
-                rank=rank,
-                lang=p.lang,
-                start=p.start,
-                end=p.end,
-            )
+            Hit.of(p, score, rank)
             for rank, (score, p) in enumerate(self._ranked(question)[:k], start=1)
         ]
 
@@ -104,20 +93,7 @@ class FakeAssistant:
         chosen = sorted(passage.sentences, key=lambda s: -_overlap(terms, s.text))[:2]
         chosen = [s for s in passage.sentences if s in chosen]  # reading order
         citations = tuple(
-            Citation(
-                marker=i,
-                passage_id=passage.id,
-                section=passage.section,
-                section_title=passage.section_title,
-                section_title_en=passage.section_title_en,
-                text=s.text,
-                sentence_id=s.id,
-                start=s.start,
-                end=s.end,
-                score=best_score,
-                passage_text=passage.text,
-            )
-            for i, s in enumerate(chosen, start=1)
+            Citation.of(i, passage, s, best_score) for i, s in enumerate(chosen, start=1)
         )
         text = " ".join(f"{c.text}[{c.marker}]" for c in citations)
         return Answer(question, text, True, lang, citations=citations)

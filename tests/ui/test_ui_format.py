@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -30,33 +31,11 @@ def cite(doc: Document, marker: int, passage_id: str, index: int, **changes: obj
     """A citation of sentence ``index`` of a real passage, as the assistant would make it."""
     passage = doc.passage(passage_id)
     s = passage.sentences[index]
-    fields: dict[str, object] = dict(
-        marker=marker,
-        passage_id=passage.id,
-        section=passage.section,
-        section_title=passage.section_title,
-        section_title_en=passage.section_title_en,
-        text=s.text,
-        sentence_id=s.id,
-        start=s.start,
-        end=s.end,
-        score=0.9,
-        passage_text=passage.text,
-    )
-    fields.update(changes)
-    return Citation(**fields)  # type: ignore[arg-type]
+    return replace(Citation.of(marker, passage, s, 0.9), **changes)  # type: ignore[arg-type]
 
 
 def hit(passage: Passage, rank: int) -> Hit:
-    return Hit(
-        passage_id=passage.id,
-        section=passage.section,
-        section_title=passage.section_title,
-        section_title_en=passage.section_title_en,
-        text=passage.text,
-        score=0.5 / rank,
-        rank=rank,
-    )
+    return Hit.of(passage, 0.5 / rank, rank)
 
 
 @pytest.fixture
