@@ -115,7 +115,7 @@ class ReviewIndex:
 
     def sentence_vectors(self) -> np.ndarray:
         """All sentence vectors, row i for ``doc.sentences[i]``."""
-        return self.sentences._index.reconstruct_n(0, len(self.sentences))
+        return self.sentences.vectors()
 
     def save(self, folder: Path) -> Path:
         """Write atomically: a temporary sibling folder, then a rename over ``folder``."""

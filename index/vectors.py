@@ -52,11 +52,24 @@ class VectorIndex:
         return self._index.search(queries, min(k, len(self)))
 
     def all_scores(self, query: np.ndarray) -> np.ndarray:
-        """Inner products of one query with every indexed vector (flat indexes only)."""
+        """Score of one query for every indexed vector, in row order (0 where HNSW skips one).
+
+        Fusion ranks every passage, so this asks FAISS for all of them rather than copying the
+        stored vectors out on every query.
+        """
         import numpy as np
 
-        vectors = self._index.reconstruct_n(0, len(self))
-        return np.asarray(vectors @ np.asarray(query, dtype=np.float32).ravel())
+        scores, ids = self.search(query, len(self))
+        out = np.zeros(len(self), dtype=np.float32)
+        keep = ids[0] >= 0
+        out[ids[0][keep]] = scores[0][keep]
+        return out
+
+    def vectors(self) -> np.ndarray:
+        """Every stored vector, row i as added."""
+        if self._index is None:
+            raise RuntimeError("the vector index is empty; call fit() or load() first")
+        return self._index.reconstruct_n(0, len(self))
 
     def save(self, path: Path) -> None:
         import faiss
