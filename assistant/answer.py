@@ -25,6 +25,7 @@ class AnswerConfig:
     rank_weight: float = 0.03  # a prior for sentences of the better-ranked passages
     margin: float = 0.03  # further sentences must score within this of the best one
     min_dense: float = 0.75  # refusal gate: below this similarity nothing in the review is close
+    value_weight: float = 0.05  # bonus for a sentence stating the kind of value asked (26%, 80 mg)
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Candidate:
     lexical: float
     score: float
     section: str = ""
+    fits: bool | None = None  # states the kind of value the question asks for (None: asks none)
 
 
 def lexical_overlap(
@@ -69,7 +71,9 @@ def choose_sentences(candidates: Sequence[Candidate], cfg: AnswerConfig) -> list
     """The best sentence, plus up to two more from its section that score nearly as well.
 
     Further sentences must come from the best sentence's section: a second fact of the same
-    trial is worth citing, a look-alike sentence about another trial is not.
+    trial is worth citing, a look-alike sentence about another trial is not. When the question
+    asks for a value and the best sentence states one, a further sentence must state one too:
+    a trial's design sentence beside its results sentence adds nothing to "what was the ORR".
     """
     ranked = sorted(candidates, key=lambda c: (-c.score, c.sentence_index))
     if not ranked:
@@ -80,6 +84,8 @@ def choose_sentences(candidates: Sequence[Candidate], cfg: AnswerConfig) -> list
         if len(chosen) >= cfg.max_sentences:
             break
         close = cand.score >= best.score - cfg.margin and cand.lexical > 0
+        if best.fits and not cand.fits:
+            continue
         if close and cand.section == best.section:
             chosen.append(cand)
     return sorted(chosen, key=lambda c: c.sentence_index)

@@ -7,6 +7,10 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.synthesis import SynthesisConfig
 
 EXIT_USAGE = 2
 
@@ -41,10 +45,36 @@ def _add_corpus(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_corpus)
 
 
+def add_llm_flags(p: argparse.ArgumentParser) -> None:
+    """The optional LLM synthesis flags, shared by ``ask`` and ``chat``."""
+    g = p.add_argument_group("LLM synthesis (optional; off unless a base URL is given)")
+    g.add_argument(
+        "--llm-base-url",
+        metavar="URL",
+        help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1 "
+        "(default: $REVIEWQA_LLM_BASE_URL; synthesis is off when unset)",
+    )
+    g.add_argument("--llm-model", metavar="NAME", help="model name (default: $REVIEWQA_LLM_MODEL)")
+    g.add_argument("--llm-api-key", metavar="KEY", help="API key (default: $REVIEWQA_LLM_API_KEY)")
+
+
+def llm_config(args: argparse.Namespace) -> SynthesisConfig | None:
+    """The synthesis settings from the flags, falling back to ``REVIEWQA_LLM_*``; None if off."""
+    from assistant.synthesis import SynthesisConfig
+
+    if not hasattr(args, "llm_base_url"):
+        return None  # a subcommand without the flags never synthesises
+    try:
+        return SynthesisConfig.resolve(args.llm_base_url, args.llm_model, args.llm_api_key)
+    except ValueError as err:
+        raise CommandError(str(err)) from err
+
+
 def _assistant(args: argparse.Namespace):
     from assistant import Assistant
 
-    return Assistant.load(args.index_dir, progress=not getattr(args, "quiet", False))
+    llm = llm_config(args)  # bad flags fail here, before any model is loaded
+    return Assistant.load(args.index_dir, progress=not getattr(args, "quiet", False), llm=llm)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -120,6 +150,7 @@ def _add_ask(sub: argparse._SubParsersAction) -> None:
     p.add_argument("question", help="the question, in Chinese or English")
     p.add_argument("--json", action="store_true", help="print the Answer as JSON")
     _add_index_dir(p)
+    add_llm_flags(p)
     p.set_defaults(func=cmd_ask)
 
 

@@ -26,6 +26,7 @@ from assistant.answer import (
     uncovered,
     unknown_names,
 )
+from assistant.quantity import asked_kind, gives, lacks_value
 from assistant.retrieval import HybridRetriever, RetrievalConfig, Signals
 from assistant.types import MAX_QUESTION_CHARS, Answer, Citation, Hit, InvalidQuestion
 from index.segment import normalize, tokenize
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from assistant.glossary import Glossary
+    from assistant.synthesis import SynthesisConfig
     from corpus import Document
     from index.embedder import Embedder
     from index.store import ReviewIndex
@@ -67,6 +69,8 @@ class AssistantConfig:
     index: IndexConfig = field(default_factory=IndexConfig)
     retrieval: RetrievalConfig = field(default_factory=RetrievalConfig)
     answer: AnswerConfig = field(default_factory=AnswerConfig)
+    #: An OpenAI-compatible endpoint that rewrites answers from cited sentences; None is off.
+    synthesis: SynthesisConfig | None = None
 
 
 class Assistant:
@@ -101,12 +105,14 @@ class Assistant:
         review: str | Path | None = None,
         progress: bool = True,
         force: bool = False,
+        llm: SynthesisConfig | None = None,
         **overrides: Any,
     ) -> Assistant:
         """Load the review and its index, building the index (with a message) if needed.
 
         ``overrides`` set fields of the retrieval or index configuration by name, e.g.
         ``Assistant.load(mode="bm25")`` or ``Assistant.load(model_path="/models/e5")``.
+        ``llm`` turns on LLM synthesis (off by default; see ``assistant.synthesis``).
         """
         from assistant.glossary import harvest_pairs, load_glossary
         from corpus import load_review
@@ -114,7 +120,7 @@ class Assistant:
         from index.embedder import E5Embedder
         from index.store import default_index_dir
 
-        config = _apply_overrides(AssistantConfig(), overrides)
+        config = replace(_apply_overrides(AssistantConfig(), overrides), synthesis=llm)
         doc = load_review(review, max_passage_chars=config.index.max_passage_chars)
         embedder = E5Embedder(config.index.model_path, config.index.batch_size, progress)
         folder = (
@@ -129,7 +135,7 @@ class Assistant:
 
     def warm_up(self) -> None:
         """Load the model, jieba and the sentence vectors now, so the first question is fast."""
-        self.ask("塞利尼索 selinexor")
+        self.ask("塞利尼索 selinexor", synthesize=False)
 
     @classmethod
     def from_document(
@@ -159,8 +165,12 @@ class Assistant:
             raise InvalidQuestion("k must be a positive whole number.")
         return self.retriever.retrieve(clean_question(question), k)
 
-    def ask(self, question: str) -> Answer:
-        """An extractive answer citing the review's sentences, or a refusal."""
+    def ask(self, question: str, *, synthesize: bool = True) -> Answer:
+        """An answer citing the review's sentences, or a refusal.
+
+        The answer is extractive unless LLM synthesis is configured (and ``synthesize``); a
+        synthesised reply that fails its citation check falls back to the extractive answer.
+        """
         started = time.perf_counter()
         text = clean_question(question)
         lang = _language(text)
@@ -180,7 +190,27 @@ class Assistant:
             return Answer(text, REFUSAL[lang], False, lang, (), nearest(hits), note, timings)
         citations = tuple(self._citation(n, c, hits) for n, c in enumerate(chosen, start=1))
         timings["total_s"] = time.perf_counter() - started
-        return Answer(text, compose(citations, lang), True, lang, citations, (), timings=timings)
+        answer = Answer(text, compose(citations, lang), True, lang, citations, (), timings=timings)
+        if synthesize and self.config.synthesis is not None:
+            from assistant.synthesis import synthesize as rewrite
+
+            answer = rewrite(answer, self._context(citations, hits), self.config.synthesis)
+        return answer
+
+    def _context(self, chosen: tuple[Citation, ...], hits: list[Hit]) -> list[Citation]:
+        """Every sentence of the cited passages and the top hits, numbered for an LLM.
+
+        The LLM may cite any of them, so each claim it makes still points at one exact
+        sentence of the review.
+        """
+        passages = [c.passage_id for c in chosen]
+        passages += [h.passage_id for h in hits[: self.config.answer.passages + 1]]
+        out: list[Citation] = []
+        for pid in dict.fromkeys(passages):
+            passage = self.doc.passage(pid)
+            for sentence in passage.sentences:
+                out.append(Citation.of(len(out) + 1, passage, sentence, 0.0))
+        return out
 
     def _missing(self, question: str, signals: Signals) -> list[str]:
         """What the question names that the review never mentions (glossary terms, codes)."""
@@ -225,7 +255,12 @@ class Assistant:
         evidence = normalize(" ".join(texts))
         concepts = [(t.category, t.en + t.zh) for t in signals.expansion.matched]
         names = [n for n in NAME.findall(signals.expansion.question) if mentions(self._corpus, n)]
-        return uncovered(concepts, evidence, names)
+        gaps = uncovered(concepts, evidence, names)
+        kind = asked_kind(signals.question)
+        cited = normalize(" ".join(self.doc.sentences[c.sentence_index].text for c in chosen))
+        if kind and not gaps and lacks_value(cited, kind, _measures(signals)):
+            gaps.append(f"the {kind} asked for")
+        return gaps
 
     def _ancestry(self, number: str) -> str:
         """Titles (both languages) of the section's parents, e.g. 3.2 for 3.2.4."""
@@ -246,6 +281,8 @@ class Assistant:
             self._sentence_vectors = self.index.sentence_vectors()
         query_tokens = set(tokenize(signals.query_text))
         cfg = self.config.answer
+        kind = asked_kind(signals.question)
+        measures = _measures(signals)
         out = []
         for hit in hits:
             first, last = self._sentence_offsets[hit.passage_id]
@@ -253,13 +290,38 @@ class Assistant:
                 dense = float(self._sentence_vectors[i] @ vector)
                 lexical = lexical_overlap(query_tokens, self._sentence_tokens[i], self._idf)
                 score = dense + cfg.lexical_weight * lexical + cfg.rank_weight / hit.rank
-                out.append(Candidate(i, hit.rank, dense, lexical, score, hit.section))
+                fits = None
+                if kind:
+                    text = normalize(self.doc.sentences[i].text)
+                    fits = gives(text, kind) and not lacks_value(text, kind, measures)
+                    score += cfg.value_weight * fits
+                out.append(Candidate(i, hit.rank, dense, lexical, score, hit.section, fits))
         return out
 
     def _citation(self, marker: int, cand: Candidate, hits: list[Hit]) -> Citation:
         s = self.doc.sentences[cand.sentence_index]
         p = self.doc.passage(s.passage_id)
         return Citation.of(marker, p, s, round(cand.score, 4))
+
+
+#: Glossary categories of the things a value is reported for (PFS, ORR, Cmax, nausea).
+_MEASURED = frozenset({"endpoint", "response", "pk", "adverse_event"})
+
+
+def _measures(signals: Signals) -> list[tuple[str, ...]]:
+    """The question's measures with a name of their own (PFS, Cmax, 恶心), not "median".
+
+    Only these decide where a value must sit: "median" or "response" appear all over a
+    results sentence, beside values that belong to other measures.
+    """
+    if signals.expansion is None:
+        return []
+    out = []
+    for term in signals.expansion.matched:
+        acronym = any(v.isascii() and sum(ch.isupper() for ch in v) >= 2 for v in term.en)
+        if term.category in _MEASURED and (acronym or term.category in ("pk", "adverse_event")):
+            out.append(tuple(normalize(v) for v in term.en + term.zh))
+    return out
 
 
 def _sentence_offsets(doc: Document) -> dict[str, tuple[int, int]]:

@@ -87,10 +87,13 @@ def _announce(running: Running, host: str) -> None:
 
 def cmd_chat(args: argparse.Namespace) -> int:
     """Load the assistant, then serve the chat until interrupted."""
+    from assistant.cli import llm_config
+
+    llm = llm_config(args)  # a bad LLM setting fails now, before the model loads
     print(LOADING_MESSAGE, flush=True)
     from assistant import Assistant  # heavy: loads the embedding model and the index
 
-    qa = Assistant.load(index_dir=args.index_dir)
+    qa = Assistant.load(index_dir=args.index_dir, llm=llm)
     launch(qa, host=args.host, port=args.port, share=args.share, open_browser=args.open)
     return 0
 
@@ -107,4 +110,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--index-dir", type=Path, default=None, help="index folder (default: built-in)")
     p.add_argument("--open", action="store_true", help="open the page in the default browser")
+    from assistant.cli import add_llm_flags
+
+    add_llm_flags(p)
     p.set_defaults(func=cmd_chat)

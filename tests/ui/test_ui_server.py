@@ -47,8 +47,8 @@ def test_cmd_chat_announces_loading_then_launches(
 
     class StubAssistant:
         @classmethod
-        def load(cls, index_dir: Path | None = None) -> Any:
-            calls.append(("load", index_dir))
+        def load(cls, index_dir: Path | None = None, llm: Any = None) -> Any:
+            calls.append(("load", (index_dir, llm)))
             return fake
 
     def stub_launch(qa: Any, **kw: Any) -> None:
@@ -56,16 +56,25 @@ def test_cmd_chat_announces_loading_then_launches(
 
     monkeypatch.setattr(assistant_pkg, "Assistant", StubAssistant, raising=False)
     monkeypatch.setattr(server, "launch", stub_launch)
+    for name in ("BASE_URL", "MODEL", "API_KEY", "TIMEOUT"):
+        monkeypatch.delenv(f"REVIEWQA_LLM_{name}", raising=False)
     args = parser().parse_args(["chat", "--port", "8123", "--index-dir", "ix"])
     assert args.func(args) == 0
     assert capsys.readouterr().out.startswith(LOADING_MESSAGE)
     assert calls == [
-        ("load", Path("ix")),
+        ("load", (Path("ix"), None)),  # no LLM unless asked for
         (
             "launch",
             (fake, {"host": "127.0.0.1", "port": 8123, "share": False, "open_browser": False}),
         ),
     ]
+
+    calls.clear()
+    llm_flags = ["--llm-base-url", "http://127.0.0.1:9/v1", "--llm-model", "m"]
+    args = parser().parse_args(["chat", "--index-dir", "ix", *llm_flags])
+    assert args.func(args) == 0
+    (_, (_, llm)), _ = calls
+    assert (llm.base_url, llm.model) == ("http://127.0.0.1:9/v1", "m")
 
 
 def test_launch_binds_to_loopback_without_a_share_link(

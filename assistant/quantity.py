@@ -1,0 +1,108 @@
+"""What kind of value a question asks for (a count, a rate, a time, a dose) and whether a text
+gives it.
+
+A question such as "what was the median PFS of XVd in BOSTON?" is about a passage that names
+PFS but reports no figure for it; similarity alone would cite that passage as if it answered.
+Knowing that the question wants a time lets the assistant prefer the sentence that states
+one, and refuse when the review names the measure without ever giving its value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+#: How far (characters of normalized text) a value may sit from the measure it belongs to:
+#: "中位PFS达9.0个月" is 2 apart, a follow-up time two clauses away is not PFS's value.
+WINDOW = 12
+
+#: Question wordings for each kind, in the order they are tried (the most specific first).
+_ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "count",
+        re.compile(
+            r"多少(?:例|名|位|个?病人|个?患者|人)|几(?:例|名|位|个病人|个患者)"
+            r"|how many (?:\w+ ){0,3}(?:patients|people|subjects|participants|cases)"
+            r"|number of (?:patients|participants|subjects|cases)"
+        ),
+    ),
+    (
+        "dose",
+        re.compile(
+            r"多少剂量|剂量(?:是|为|各|分别)?(?:是|为)?多少|多少\s*mg|多大剂量|给多少|用多少"
+            r"|what (?:\w+ ){0,5}doses?\b|which doses?\b|\bdoses? of\b|dosage|how many mg"
+        ),
+    ),
+    (
+        "percent",
+        re.compile(
+            r"百分之|百分比|比例|占比|率(?:是|为|有|达到?|能达到?)?多少|率多高|率.{0,4}多少|多少%"
+            r"|percent|percentage|proportion|fraction|\brates?\b"
+        ),
+    ),
+    (
+        "time",
+        re.compile(
+            r"多久|多长时间|多长|几个月|多少个?月|多少天|几天|几周|多少周|多少小时|几小时|哪一?年"
+            r"|how long|how soon|how many (?:months|days|weeks|hours|years)|what year"
+        ),
+    ),
+    ("number", re.compile(r"多少|几(?:个|种|次|级|期)|多高|多大|how many|how much|what number")),
+)
+
+_NUMBER = r"\d+(?:\.\d+)?(?:\s*[~\-–/]\s*\d+(?:\.\d+)?)*"
+#: What counts as a value of each kind in the (normalized, lower-case) review.
+_GIVES: dict[str, re.Pattern[str]] = {
+    "count": re.compile(rf"{_NUMBER}\s*(?:例|名|位|人)|n\s*=\s*\d+|{_NUMBER}\s*(?:patients|cases)"),
+    "dose": re.compile(rf"{_NUMBER}\s*(?:mg|g\b|毫克|μg|ml)"),
+    "percent": re.compile(rf"{_NUMBER}\s*%|百分之|/\s*\d{{2,}}"),
+    "time": re.compile(
+        rf"{_NUMBER}\s*(?:个月|月|天|日|周|年|h\b|小时|d\b|min|分钟|months?|days?|weeks?|hours?)"
+    ),
+    "number": re.compile(r"\d"),
+}
+
+KINDS = tuple(kind for kind, _ in _ASKS)
+
+
+def asked_kind(question: str) -> str | None:
+    """The kind of value the (lower-cased) question asks for, or None if it asks for none."""
+    text = question.lower()
+    return next((kind for kind, pattern in _ASKS if pattern.search(text)), None)
+
+
+def gives(text: str, kind: str) -> bool:
+    """Whether the (normalized) text states a value of that kind anywhere."""
+    return _GIVES[kind].search(text) is not None
+
+
+def _occurrences(text: str, variant: str) -> Iterable[tuple[int, int]]:
+    variant = variant.lower()
+    if variant.isascii():
+        pattern = rf"(?<![a-z]){re.escape(variant)}(?![a-z])"
+    else:
+        pattern = re.escape(variant)
+    return (m.span() for m in re.finditer(pattern, text))
+
+
+def gives_value_of(text: str, variants: Sequence[str], kind: str, window: int = WINDOW) -> bool:
+    """Whether some mention of the measure (any variant) has a value of that kind beside it."""
+    pattern = _GIVES[kind]
+    return any(
+        pattern.search(text[max(0, start - window) : end + window])
+        for variant in variants
+        for start, end in _occurrences(text, variant)
+    )
+
+
+def lacks_value(text: str, kind: str, measures: Iterable[Sequence[str]]) -> bool:
+    """True when the text cannot supply the value asked for.
+
+    ``measures`` are the question's measures (PFS, ORR, nausea), each as its variants. When
+    the text names some of them, one must carry a value of the kind beside it; when it names
+    none, a value of the kind anywhere will do.
+    """
+    named = [m for m in measures if any(True for v in m for _ in _occurrences(text, v))]
+    if named:
+        return not any(gives_value_of(text, m, kind) for m in named)
+    return not gives(text, kind)
