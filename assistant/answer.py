@@ -20,7 +20,7 @@ class AnswerConfig:
 
     passages: int = 1  # candidate sentences come from this many top passages
     max_sentences: int = 2
-    fallback: int = 3  # passages tried, in rank order, for one that covers what is asked
+    fallback: int = 4  # passages tried, in rank order, for one that covers what is asked
     lexical_weight: float = 0.3
     rank_weight: float = 0.03  # a prior for sentences of the better-ranked passages
     margin: float = 0.03  # further sentences must score within this of the best one
@@ -72,9 +72,11 @@ def choose_sentences(candidates: Sequence[Candidate], cfg: AnswerConfig) -> list
 
     Further sentences must come from the best sentence's section: a second fact of the same
     trial is worth citing, a look-alike sentence about another trial is not. When the question
-    asks for a value and the best sentence states one, a further sentence must state one too:
-    a trial's design sentence beside its results sentence adds nothing to "what was the ORR".
+    asks for a value (a dose, a rate) and some sentences state one, only those are chosen: a
+    trial's design sentence, however similar, does not answer "what was the ORR".
     """
+    if any(c.fits for c in candidates):  # the question asks for a value some sentence states
+        candidates = [c for c in candidates if c.fits]
     ranked = sorted(candidates, key=lambda c: (-c.score, c.sentence_index))
     if not ranked:
         return []
@@ -84,8 +86,6 @@ def choose_sentences(candidates: Sequence[Candidate], cfg: AnswerConfig) -> list
         if len(chosen) >= cfg.max_sentences:
             break
         close = cand.score >= best.score - cfg.margin and cand.lexical > 0
-        if best.fits and not cand.fits:
-            continue
         if close and cand.section == best.section:
             chosen.append(cand)
     return sorted(chosen, key=lambda c: c.sentence_index)
@@ -104,8 +104,12 @@ def mentions(corpus: str, variant: str) -> bool:
     if variant in corpus:
         return True
     # A long Chinese term may be worded a little differently (血液恶性肿瘤 vs 血液系统肿瘤):
-    # any three-character piece of it counts.
-    return len(variant) >= 4 and any(variant[i : i + 3] in corpus for i in range(len(variant) - 2))
+    # a piece of half of it counts. Not a combination (塞利尼索+卡非佐米): any piece of that
+    # names one of its drugs, which every other combination also names.
+    if len(variant) < 4 or "+" in variant:
+        return False
+    size = max(3, len(variant) // 2)
+    return any(variant[i : i + size] in corpus for i in range(len(variant) - size + 1))
 
 
 def missing_concepts(concepts: Iterable[tuple[str, ...]], corpus: str) -> list[str]:
@@ -126,6 +130,38 @@ def unknown_names(question: str, corpus: str, known: Iterable[str] = ()) -> list
     skip = {k.lower() for k in known}
     found = NAME.findall(question)
     return [n for n in found if n.lower() not in skip and not mentions(corpus, n)]
+
+
+#: Endings of drug names (INN stems) in Chinese and English: a question naming a drug the
+#: review never mentions (贝兰妥单抗, ixazomib) is about something it does not cover.
+_ZH_DRUG = re.compile(
+    r"(?=(单抗|替尼|佐米|度胺|米松|司琼|匹坦|他滨|紫杉醇|霉素|沙星|帕格|曲泊帕|罗司亭))"
+)
+_EN_DRUG = re.compile(
+    r"\b[a-z]{3,}(?:mab|nib|zomib|lidomide|pag|setron|pitant|platin|taxel|rubicin|mycin|"
+    r"floxacin|tinib|ciclib|clax|parib)\b"
+)
+
+
+def unknown_drugs(question: str, corpus: str, known: Iterable[str] = ()) -> list[str]:
+    """Drug names in the question (by their INN ending) that the review never mentions.
+
+    A Chinese name counts as mentioned when its ending and two to four characters before it
+    appear together in the review (达雷妥尤单抗 is mentioned; 贝兰妥单抗 is not).
+    """
+    text = question.lower()
+    skip = {k.lower() for k in known}
+    out = []
+    for match in _ZH_DRUG.finditer(text):
+        start, suffix = match.start(), match.group(1)
+        names = [text[start - k : start] + suffix for k in (2, 3, 4) if start - k >= 0]
+        if names and not any(n in corpus or n in skip for n in names):
+            out.append(names[0])
+    for match in _EN_DRUG.finditer(text):
+        name = match.group()
+        if name not in skip and not mentions(corpus, name):
+            out.append(name)
+    return out
 
 
 #: Glossary categories whose concepts an answer must speak to: a question about an endpoint,

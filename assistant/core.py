@@ -24,6 +24,7 @@ from assistant.answer import (
     nearest,
     should_answer,
     uncovered,
+    unknown_drugs,
     unknown_names,
 )
 from assistant.quantity import asked_kind, gives, lacks_value
@@ -88,6 +89,7 @@ class Assistant:
         self.config = config or AssistantConfig(index=index.config)
         self.retriever = HybridRetriever(index, embedder, glossary, self.config.retrieval)
         self._sentence_vectors: np.ndarray | None = None
+        self._sentences = index.doc.sentences
         self._sentence_offsets = _sentence_offsets(index.doc)
         self._corpus = normalize(index.doc.text)
         self._sentence_tokens = [set(tokenize(s.text)) for s in index.doc.sentences]
@@ -221,8 +223,10 @@ class Assistant:
         # "general" words (compared, proportion) shape a question; they name no subject.
         concepts = [t.en + t.zh for t in matched if t.category != "general"]
         known = [v for t in matched for v in t.en + t.zh]
-        return missing_concepts(concepts, self._corpus) + unknown_names(
-            question, self._corpus, known
+        return (
+            missing_concepts(concepts, self._corpus)
+            + unknown_names(question, self._corpus, known)
+            + unknown_drugs(question, self._corpus, known)
         )
 
     def _choose(
@@ -234,6 +238,8 @@ class Assistant:
         names the endpoint or adverse event asked about, the next one may.
         """
         cfg = self.config.answer
+        # Keywords are retrievable (they say what the review is about) but answer nothing.
+        hits = [h for h in hits if not h.section.startswith(KEYWORDS)]
         first_gaps: list[str] | None = None
         for start in range(0, min(cfg.fallback, len(hits)), cfg.passages):
             candidates = self._candidates(signals, hits[start : start + cfg.passages])
@@ -248,16 +254,24 @@ class Assistant:
         """Endpoints, adverse events and PK measures asked about that the cited passage lacks."""
         if signals.expansion is None or not chosen:
             return []
-        passages = {self.doc.sentences[c.sentence_index].passage_id for c in chosen}
+        passages = {self._sentences[c.sentence_index].passage_id for c in chosen}
         texts = [passage_index_text(self.doc.passage(p)) for p in passages]
         # A cohort's passage sits under its trial's heading (3.2.4 under 3.2 STOMP).
         texts += [self._ancestry(self.doc.passage(p).section) for p in passages]
         evidence = normalize(" ".join(texts))
         concepts = [(t.category, t.en + t.zh) for t in signals.expansion.matched]
+        # A drug asked about must be in the cited passage, unless it is the review's subject
+        # (selinexor is in every passage's context, if not in its words).
+        title = normalize(self.doc.title)
+        concepts += [
+            ("regimen", variants)
+            for category, variants in concepts
+            if category == "drug" and not any(mentions(title, v) for v in variants)
+        ]
         names = [n for n in NAME.findall(signals.expansion.question) if mentions(self._corpus, n)]
         gaps = uncovered(concepts, evidence, names)
         kind = asked_kind(signals.question)
-        cited = normalize(" ".join(self.doc.sentences[c.sentence_index].text for c in chosen))
+        cited = normalize(" ".join(self._sentences[c.sentence_index].text for c in chosen))
         if kind and not gaps and lacks_value(cited, kind, _measures(signals)):
             gaps.append(f"the {kind} asked for")
         return gaps
@@ -292,17 +306,20 @@ class Assistant:
                 score = dense + cfg.lexical_weight * lexical + cfg.rank_weight / hit.rank
                 fits = None
                 if kind:
-                    text = normalize(self.doc.sentences[i].text)
+                    text = normalize(self._sentences[i].text)
                     fits = gives(text, kind) and not lacks_value(text, kind, measures)
                     score += cfg.value_weight * fits
                 out.append(Candidate(i, hit.rank, dense, lexical, score, hit.section, fits))
         return out
 
     def _citation(self, marker: int, cand: Candidate, hits: list[Hit]) -> Citation:
-        s = self.doc.sentences[cand.sentence_index]
+        s = self._sentences[cand.sentence_index]
         p = self.doc.passage(s.passage_id)
         return Citation.of(marker, p, s, round(cand.score, 4))
 
+
+#: Section ids of the keyword lists (keywords-zh, keywords-en).
+KEYWORDS = "keywords"
 
 #: Glossary categories of the things a value is reported for (PFS, ORR, Cmax, nausea).
 _MEASURED = frozenset({"endpoint", "response", "pk", "adverse_event"})

@@ -27,17 +27,18 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "percent",
+        re.compile(
+            r"百分之|百分比|比例|占比|率(?:是|为|有|达到?|能达到?)?多少|率多高|率.{0,4}多少|多少%"
+            r"|percent|proportion of|fraction of|what (?:\w+ ){0,2}(?:proportion|fraction)"
+            r"|\brates?\b"
+        ),
+    ),
+    (
         "dose",
         re.compile(
             r"多少剂量|剂量(?:是|为|各|分别)?(?:是|为)?多少|多少\s*mg|多大剂量|给多少|用多少"
             r"|what (?:\w+ ){0,5}doses?\b|which doses?\b|\bdoses? of\b|dosage|how many mg"
-        ),
-    ),
-    (
-        "percent",
-        re.compile(
-            r"百分之|百分比|比例|占比|率(?:是|为|有|达到?|能达到?)?多少|率多高|率.{0,4}多少|多少%"
-            r"|percent|percentage|proportion|fraction|\brates?\b"
         ),
     ),
     (
@@ -63,6 +64,9 @@ _GIVES: dict[str, re.Pattern[str]] = {
 }
 
 KINDS = tuple(kind for kind, _ in _ASKS)
+#: Kinds of value that belong to a measure (a rate of ORR, a time of PFS). A count belongs
+#: to patients and a dose to a drug, wherever the sentence names the measure.
+MEASURED_KINDS = frozenset({"percent", "time", "number"})
 
 
 def asked_kind(question: str) -> str | None:
@@ -98,11 +102,11 @@ def gives_value_of(text: str, variants: Sequence[str], kind: str, window: int = 
 def lacks_value(text: str, kind: str, measures: Iterable[Sequence[str]]) -> bool:
     """True when the text cannot supply the value asked for.
 
-    ``measures`` are the question's measures (PFS, ORR, nausea), each as its variants. When
-    the text names some of them, one must carry a value of the kind beside it; when it names
-    none, a value of the kind anywhere will do.
+    ``measures`` are the question's measures (PFS, ORR, nausea), each as its variants: one of
+    them must carry a value of the kind beside it. A question naming no measure, or asking a
+    count or a dose, takes a value of the kind anywhere.
     """
-    named = [m for m in measures if any(True for v in m for _ in _occurrences(text, v))]
-    if named:
-        return not any(gives_value_of(text, m, kind) for m in named)
+    measures = list(measures) if kind in MEASURED_KINDS else []
+    if measures:
+        return not any(gives_value_of(text, m, kind) for m in measures)
     return not gives(text, kind)

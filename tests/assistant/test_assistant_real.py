@@ -37,6 +37,9 @@ def check_citations(answer: Answer, doc) -> None:
         ),
         ("What is the terminal half-life of selinexor?", "en", "2", "6 h"),
         ("塞利尼索最常见的3~4级不良反应是什么？", "zh", "4.1", "血小板减少"),
+        # the kind of value asked (a dose) picks the dosing sentence over the design one
+        ("Which doses of selinexor and dexamethasone did STORM use?", "en", "3.1", "80 mg"),
+        ("How many patients did the STOMP carfilzomib cohort enroll?", "en", "3.2.2", "21例"),
     ],
 )
 def test_answers_cite_the_right_sentence(real_assistant, question, lang, section, fact) -> None:
@@ -60,12 +63,30 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
             "What was the median overall survival in the STOMP selinexor + bortezomib cohort?",
             "The review does not address this.",
         ),
+        # BOSTON names median PFS, but gives no figure for it
+        ("BOSTON试验XVd组的中位PFS是几个月？", "综述中没有涉及这个问题。"),
+        # the daratumumab cohort's size is never given: no other cohort's count will do
+        (
+            "How many patients were in the selinexor + daratumumab cohort?",
+            "The review does not address this.",
+        ),
+        # a drug the review never names, known only by its INN ending
+        ("塞利尼索和维奈克拉、贝兰妥单抗相比哪个好？", "综述中没有涉及这个问题。"),
     ],
 )
 def test_refuses_what_the_review_does_not_say(real_assistant, question, message) -> None:
     answer = real_assistant.ask(question)
     assert not answer.answered and answer.answer == message
     assert answer.citations == () and answer.nearest
+
+
+def test_keywords_are_never_cited(real_assistant) -> None:
+    for question in [
+        "What are the main clinical manifestations of multiple myeloma?",
+        "多发性骨髓瘤",
+    ]:
+        answer = real_assistant.ask(question)
+        assert all(not c.section.startswith("keywords") for c in answer.citations)
 
 
 def test_nonsense_is_refused_not_an_error(real_assistant) -> None:

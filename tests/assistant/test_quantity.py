@@ -1,0 +1,83 @@
+"""The kind of value a question asks for, and whether a sentence of the review gives it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import mentions, unknown_drugs
+from assistant.quantity import asked_kind, gives, gives_value_of, lacks_value
+from index.segment import normalize
+
+STORM = normalize(
+    "实验共纳入122例RRMM病人，每周给予2次塞利尼索（80 mg，第1、3天），结果显示，"
+    "客观缓解率（ORR）达26%，中位PFS达3.7个月，中位OS达8.6个月。"
+)
+BOSTON = normalize(
+    "XVd组中位随访13.2个月，Vd组16.5个月，结果显示，XVd组在ORR、中位PFS、中位DOR方面均高于Vd组。"
+)
+PFS = ("pfs", "无进展生存期")
+ORR = ("orr", "客观缓解率")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("STORM试验一共入组了多少例RRMM病人？", "count"),
+        ("How many patients in the STOMP bortezomib cohort were evaluable?", "count"),
+        ("STORM试验中塞利尼索和地塞米松各给多少剂量？", "dose"),
+        ("What dose of olanzapine is recommended?", "dose"),
+        ("STORM试验的客观缓解率是多少？", "percent"),
+        ("What proportion of patients needed a dose reduction?", "percent"),
+        ("What overall response rate did Xd achieve?", "percent"),
+        ("口服塞利尼索后大概多久血药浓度达到峰值？", "time"),
+        ("How long does it take to reach peak plasma levels?", "time"),
+        ("XPO-1参与多少种蛋白的核输出？", "number"),
+        ("Roughly how many distinct proteins depend on XPO-1?", "number"),
+        # No value asked: a mechanism, a yes/no, "in proportion to".
+        ("Do AUC and Cmax of selinexor rise in proportion to the dose?", None),
+        ("塞利尼索为什么适合与地塞米松联用？", None),
+        ("Is STOMP a completed randomized trial?", None),
+    ],
+)
+def test_asked_kind(question: str, kind: str | None) -> None:
+    assert asked_kind(question) == kind
+
+
+def test_gives_each_kind() -> None:
+    assert gives(STORM, "count") and gives(STORM, "dose") and gives(STORM, "percent")
+    assert gives(STORM, "time") and gives(STORM, "number")
+    assert not gives(BOSTON, "percent") and not gives(BOSTON, "dose")
+    assert not gives(BOSTON, "count")
+    assert gives(normalize("发病率约为每年1~2.5/100 000"), "percent")
+    assert gives(normalize("给药后3~4 h，血药浓度达到峰值"), "time")
+
+
+def test_a_value_must_sit_beside_its_measure() -> None:
+    assert gives_value_of(STORM, PFS, "time")
+    # BOSTON names PFS, and a follow-up time two clauses away is not PFS's value.
+    assert not gives_value_of(BOSTON, PFS, "time")
+    assert lacks_value(BOSTON, "time", [PFS])
+    assert not lacks_value(STORM, "time", [PFS])
+    assert not lacks_value(STORM, "percent", [ORR])
+    assert lacks_value(BOSTON, "percent", [ORR])
+    # The value must belong to the measure asked about, not to whatever else has one.
+    assert lacks_value(STORM, "time", [("dor", "缓解持续时间")])
+    assert not lacks_value(STORM, "count", [])  # no measure named: any count will do
+
+
+def test_unknown_drugs_by_their_inn_ending() -> None:
+    corpus = normalize("在达雷妥尤单抗队列中……硼替佐米（1.3 mg/m2）……泊马度胺、dexamethasone")
+    assert unknown_drugs("塞利尼索和贝兰妥单抗相比，哪个疗效更好？", corpus) == ["兰妥单抗"]
+    assert unknown_drugs("塞利尼索与伊沙佐米联合的疗效如何？", corpus) == ["伊沙佐米"]
+    assert unknown_drugs("达雷妥尤单抗初治病人的PFS？", corpus) == []
+    assert unknown_drugs("硼替佐米和泊马度胺呢？", corpus) == []
+    assert unknown_drugs("What dose of eltrombopag is advised?", corpus) == ["eltrombopag"]
+    assert unknown_drugs("What about ixazomib?", corpus, known=["ixazomib"]) == []
+    assert unknown_drugs("How does bortezomib compare?", corpus, known=["bortezomib"]) == []
+
+
+def test_a_combination_is_not_mentioned_by_one_of_its_drugs() -> None:
+    corpus = normalize("塞利尼索+硼替佐米+地塞米松……血液系统肿瘤")
+    assert not mentions(corpus, "塞利尼索+卡非佐米+地塞米松")
+    assert mentions(corpus, "塞利尼索+硼替佐米+地塞米松")
+    assert mentions(corpus, "血液系统恶性肿瘤")  # worded a little differently
