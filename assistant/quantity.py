@@ -31,7 +31,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"百分之|百分比|比例|占比|率(?:是|为|有|达到?|能达到?)?多少|率多高|率.{0,4}多少|多少%"
             r"|percent|proportion of|fraction of|what (?:\w+ ){0,2}(?:proportion|fraction)"
-            r"|\brates?\b"
+            r"|\brates?\b|\bwhat (?:\w+ ){0,3}(?:orr|cbr|crb)\b"
         ),
     ),
     (
@@ -48,7 +48,13 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|how long|how soon|how many (?:months|days|weeks|hours|years)|what year"
         ),
     ),
-    ("number", re.compile(r"多少|几(?:个|种|次|级|期)|多高|多大|how many|how much|what number")),
+    (
+        "number",
+        re.compile(
+            r"多少|几(?:个|种|次|级|期)|多高|多大|how many|how much|what number"
+            r"|what (?:was|were|is|are) (?:the )?(?:\w+ )?(?:median|mean|average)\b"
+        ),
+    ),
 )
 
 _NUMBER = r"\d+(?:\.\d+)?(?:\s*[~\-–/]\s*\d+(?:\.\d+)?)*"
