@@ -238,8 +238,6 @@ class Assistant:
         names the endpoint or adverse event asked about, the next one may.
         """
         cfg = self.config.answer
-        # Keywords are retrievable (they say what the review is about) but answer nothing.
-        hits = [h for h in hits if not h.section.startswith(KEYWORDS)]
         first_gaps: list[str] | None = None
         for start in range(0, min(cfg.fallback, len(hits)), cfg.passages):
             candidates = self._candidates(signals, hits[start : start + cfg.passages])
@@ -317,9 +315,6 @@ class Assistant:
         p = self.doc.passage(s.passage_id)
         return Citation.of(marker, p, s, round(cand.score, 4))
 
-
-#: Section ids of the keyword lists (keywords-zh, keywords-en).
-KEYWORDS = "keywords"
 
 #: Glossary categories of the things a value is reported for (PFS, ORR, Cmax, nausea).
 _MEASURED = frozenset({"endpoint", "response", "pk", "adverse_event"})

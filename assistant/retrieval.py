@@ -78,6 +78,9 @@ class HybridRetriever:
         config: RetrievalConfig,
     ) -> None:
         self.index, self.embedder, self.glossary, self.config = index, embedder, glossary, config
+        # Keyword lists are short and name every main term, so BM25 and e5 rank them high for
+        # almost any question; they answer none, so they are never returned.
+        self._keywords = [p.is_keywords for p in index.doc.passages]
 
     def dense_text(self, signals_question: str, expanded: str) -> str:
         """What e5 embeds: the question as asked, unless configured to embed the expansion."""
@@ -101,7 +104,11 @@ class HybridRetriever:
             dense = self.index.passages.all_scores(vector)
             rankings.append(rank(dense))
             weights.append(self.config.dense_weight)
-        fused = tuple(rrf_fuse(rankings, weights, self.config.rrf_k))
+        fused = tuple(
+            (i, score)
+            for i, score in rrf_fuse(rankings, weights, self.config.rrf_k)
+            if not self._keywords[i]
+        )
         return Signals(question, expansion, text, vector, bm25, dense, fused)
 
     def hits(self, signals: Signals, k: int) -> list[Hit]:

@@ -39,6 +39,11 @@ class Passage:
     sentences: tuple[Sentence, ...]
     refs: tuple[int, ...] = ()
 
+    @property
+    def is_keywords(self) -> bool:
+        """A keyword list (关键词, Key words): it says what the review is about, answers nothing."""
+        return self.section.startswith("keywords")
+
 
 @dataclass(frozen=True)
 class Section:
