@@ -67,6 +67,27 @@ def inverse_document_frequencies(token_sets: Sequence[set[str]]) -> dict[str, fl
     return {t: math.log(1 + n / d) for t, d in df.items()}
 
 
+#: Sentences about the review itself ("This paper reviews …", "现对……加以综述"): they say
+#: what the review covers, so they answer only a question about that.
+_META = re.compile(r"^\s*(?:现对|本文|this (?:paper|review|article)\b)", re.IGNORECASE)
+_ABOUT_REVIEW = re.compile(
+    r"(?:综述|文章|本文)[^？?]{0,8}(?:讨论|介绍|涉及|包括|内容|主要|哪几个方面|哪些方面)"
+    r"|\b(?:review|paper|article)\b[^?]{0,20}\b(?:cover|discuss|focus|address|about)"
+    r"|\b(?:scope|topics?|aspects?) (?:of|does|did) (?:the|this) (?:review|paper|article)",
+    re.IGNORECASE,
+)
+
+
+def is_meta(sentence: str) -> bool:
+    """Whether a sentence is about the review itself rather than about selinexor or MM."""
+    return _META.search(sentence) is not None
+
+
+def asks_about_review(question: str) -> bool:
+    """Whether the question asks what the review covers (its scope, its topics)."""
+    return _ABOUT_REVIEW.search(question) is not None
+
+
 def choose_sentences(candidates: Sequence[Candidate], cfg: AnswerConfig) -> list[Candidate]:
     """The best sentence, plus up to two more from its section that score nearly as well.
 

@@ -14,9 +14,11 @@ from assistant.answer import (
     REFUSAL,
     AnswerConfig,
     Candidate,
+    asks_about_review,
     choose_sentences,
     compose,
     inverse_document_frequencies,
+    is_meta,
     lexical_overlap,
     meaningful,
     mentions,
@@ -295,10 +297,13 @@ class Assistant:
         cfg = self.config.answer
         kind = asked_kind(signals.question)
         measures = _measures(signals)
+        meta_ok = asks_about_review(signals.question)
         out = []
         for hit in hits:
             first, last = self._sentence_offsets[hit.passage_id]
             for i in range(first, last):
+                if not meta_ok and is_meta(self._sentences[i].text):
+                    continue
                 dense = float(self._sentence_vectors[i] @ vector)
                 lexical = lexical_overlap(query_tokens, self._sentence_tokens[i], self._idf)
                 score = dense + cfg.lexical_weight * lexical + cfg.rank_weight / hit.rank

@@ -45,7 +45,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "time",
         re.compile(
             r"多久|多长时间|多长|几个月|多少个?月|多少天|几天|几周|多少周|多少小时|几小时|哪一?年"
-            r"|how long|how soon|how many (?:months|days|weeks|hours|years)|what year"
+            r"|how long|how soon|how quickly|how fast|how many (?:months|days|weeks|hours|years)"
+            r"|what year|多快"
         ),
     ),
     (
