@@ -25,6 +25,7 @@ class AnswerConfig:
     rank_weight: float = 0.03  # a prior for sentences of the better-ranked passages
     margin: float = 0.03  # further sentences must score within this of the best one
     min_dense: float = 0.75  # refusal gate: below this similarity nothing in the review is close
+    complement: bool = True  # a further sentence must contain a question term the best lacks
     value_weight: float = 0.05  # bonus for a sentence stating the kind of value asked (26%, 80 mg)
 
 
@@ -39,6 +40,7 @@ class Candidate:
     score: float
     section: str = ""
     fits: bool | None = None  # states the kind of value the question asks for (None: asks none)
+    terms: frozenset[str] = frozenset()  # the question's terms the sentence contains
 
 
 def lexical_overlap(
@@ -107,6 +109,8 @@ def choose_sentences(candidates: Sequence[Candidate], cfg: AnswerConfig) -> list
         if len(chosen) >= cfg.max_sentences:
             break
         close = cand.score >= best.score - cfg.margin and cand.lexical > 0
+        if cfg.complement and not cand.terms - best.terms:
+            continue  # it supports nothing of the question the best sentence does not
         if close and cand.section == best.section:
             chosen.append(cand)
     return sorted(chosen, key=lambda c: c.sentence_index)

@@ -312,7 +312,8 @@ class Assistant:
                     text = normalize(self._sentences[i].text)
                     fits = gives(text, kind) and not lacks_value(text, kind, measures)
                     score += cfg.value_weight * fits
-                out.append(Candidate(i, hit.rank, dense, lexical, score, hit.section, fits))
+                terms = frozenset(query_tokens & self._sentence_tokens[i])
+                out.append(Candidate(i, hit.rank, dense, lexical, score, hit.section, fits, terms))
         return out
 
     def _citation(self, marker: int, cand: Candidate, hits: list[Hit]) -> Citation:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.answer import (
@@ -38,8 +40,10 @@ def test_retrieval_config_rejects_unknown_modes() -> None:
         RetrievalConfig(mode="sparse")
 
 
-def cand(i: int, score: float, lexical: float = 0.5, dense: float = 0.9) -> Candidate:
-    return Candidate(i, 1, dense, lexical, score)
+def cand(
+    i: int, score: float, lexical: float = 0.5, dense: float = 0.9, terms: str = ""
+) -> Candidate:
+    return Candidate(i, 1, dense, lexical, score, terms=frozenset(terms.split() or [f"t{i}"]))
 
 
 def test_choose_sentences_keeps_close_seconds_in_document_order() -> None:
@@ -49,6 +53,28 @@ def test_choose_sentences_keeps_close_seconds_in_document_order() -> None:
     )
     assert [c.sentence_index for c in chosen] == [2, 5]  # 7 too far below; 9 shares no terms
     assert choose_sentences([], cfg) == []
+
+
+def test_a_further_sentence_must_support_more_of_the_question() -> None:
+    cfg = AnswerConfig(margin=0.03, max_sentences=3)
+    best = cand(4, 1.00, terms="storm orr 26%")
+    same_terms = cand(3, 0.99, terms="storm orr")  # the design sentence: nothing new
+    new_terms = cand(5, 0.98, terms="storm pfs")  # the PFS asked about too
+    chosen = choose_sentences([best, same_terms, new_terms], cfg)
+    assert [c.sentence_index for c in chosen] == [4, 5]
+    lax = AnswerConfig(margin=0.03, max_sentences=3, complement=False)
+    assert [c.sentence_index for c in choose_sentences([best, same_terms], lax)] == [3, 4]
+
+
+def test_only_sentences_stating_the_value_asked_are_chosen() -> None:
+    cfg = AnswerConfig()
+    design = Candidate(1, 1, 0.9, 0.6, 1.00, "3.1", fits=False, terms=frozenset({"storm"}))
+    results = Candidate(2, 1, 0.8, 0.2, 0.90, "3.1", fits=True, terms=frozenset({"orr"}))
+    assert choose_sentences([design, results], cfg) == [results]
+    # when no sentence states it, the choice is as before (and the gate then refuses)
+    assert choose_sentences([replace(design, fits=False), replace(results, fits=False)], cfg)[
+        0
+    ] == replace(design, fits=False)
 
 
 def test_refusal_gate() -> None:
@@ -117,9 +143,9 @@ def test_control_and_invisible_characters_are_stripped() -> None:
 
 def test_further_sentences_stay_in_the_best_sentence_section() -> None:
     cfg = AnswerConfig(margin=0.05, max_sentences=3)
-    best = Candidate(1, 1, 0.9, 0.5, 1.00, "3.1")
-    same = Candidate(2, 1, 0.9, 0.5, 0.99, "3.1")
-    other = Candidate(3, 2, 0.9, 0.5, 0.995, "3.2.2")
+    best = Candidate(1, 1, 0.9, 0.5, 1.00, "3.1", terms=frozenset({"a"}))
+    same = Candidate(2, 1, 0.9, 0.5, 0.99, "3.1", terms=frozenset({"b"}))
+    other = Candidate(3, 2, 0.9, 0.5, 0.995, "3.2.2", terms=frozenset({"c"}))
     assert [c.sentence_index for c in choose_sentences([best, same, other], cfg)] == [1, 2]
 
 
