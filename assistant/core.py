@@ -327,19 +327,41 @@ _MEASURED = frozenset({"endpoint", "response", "pk", "adverse_event"})
 
 
 def _measures(signals: Signals) -> list[tuple[str, ...]]:
-    """The question's measures with a name of their own (PFS, Cmax, 恶心), not "median".
+    """The question's measures with a name of their own (PFS, Cmax, 随访, 恶心), not "median".
 
     Only these decide where a value must sit: "median" or "response" appear all over a
     results sentence, beside values that belong to other measures.
     """
     if signals.expansion is None:
         return []
-    out = []
-    for term in signals.expansion.matched:
-        acronym = any(v.isascii() and sum(ch.isupper() for ch in v) >= 2 for v in term.en)
-        if term.category in _MEASURED and (acronym or term.category in ("pk", "adverse_event")):
-            out.append(tuple(normalize(v) for v in term.en + term.zh))
-    return out
+    return [
+        tuple(normalize(v) for v in term.en + term.zh)
+        for term in signals.expansion.matched
+        if term.category in _MEASURED and term.en[0].lower() not in _UNMEASURED
+    ]
+
+
+#: Measure-like glossary terms that qualify a value rather than name one.
+_UNMEASURED = frozenset(
+    {
+        "median",
+        "response",
+        "efficacy",
+        "safety",
+        "tolerability",
+        "survival",
+        "benefit",
+        "endpoint",
+        "statistically significant",
+        "no significant difference",
+        "not reached",
+        "durable response",
+        "rapid response",
+        "deep response",
+        "adverse event",
+        "toxicity",
+    }
+)
 
 
 def _sentence_offsets(doc: Document) -> dict[str, tuple[int, int]]:
