@@ -186,11 +186,10 @@ class Assistant:
         if not meaningful(self.index.bm25.known_terms(signals.query_text)):
             missing.append("any term of the question")  # nonsense, or another subject
         chosen, best, gaps = self._choose(signals, hits)
-        missing += gaps
         timings = {"total_s": 0.0}
-        if not chosen or not should_answer(best, missing, self.config.answer):
+        if not chosen or not should_answer(best, missing + gaps, self.config.answer):
             timings["total_s"] = time.perf_counter() - started
-            note = f"Not in the review: {', '.join(missing)}." if missing else ""
+            note = refusal_note(missing, gaps)
             return Answer(text, REFUSAL[lang], False, lang, (), nearest(hits), note, timings)
         citations = tuple(self._citation(n, c, hits) for n, c in enumerate(chosen, start=1))
         timings["total_s"] = time.perf_counter() - started
@@ -362,6 +361,20 @@ _UNMEASURED = frozenset(
         "toxicity",
     }
 )
+
+
+def refusal_note(missing: list[str], gaps: list[str]) -> str:
+    """Why the assistant refused, for the reader: absent from the review, or never stated.
+
+    "Not in the review" is said only of what the review never mentions; what its closest
+    passages leave out (a PFS figure, the trial asked about) is said as such.
+    """
+    parts = []
+    if missing:
+        parts.append(f"Not in the review: {', '.join(dict.fromkeys(missing))}.")
+    if gaps:
+        parts.append(f"The closest passages do not state: {', '.join(dict.fromkeys(gaps))}.")
+    return " ".join(parts)
 
 
 def _sentence_offsets(doc: Document) -> dict[str, tuple[int, int]]:

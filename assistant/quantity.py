@@ -71,9 +71,9 @@ _GIVES: dict[str, re.Pattern[str]] = {
 }
 
 KINDS = tuple(kind for kind, _ in _ASKS)
-#: Kinds of value that belong to a measure (a rate of ORR, a time of PFS). A count belongs
-#: to patients and a dose to a drug, wherever the sentence names the measure.
-MEASURED_KINDS = frozenset({"percent", "time", "number"})
+#: Kinds of value that belong to a measure (a rate of ORR, a time of PFS, a count of VGPRs).
+#: A dose belongs to a drug, wherever the sentence names the adverse event it treats.
+MEASURED_KINDS = frozenset({"count", "percent", "time", "number"})
 
 
 def asked_kind(question: str) -> str | None:
@@ -111,7 +111,7 @@ def lacks_value(text: str, kind: str, measures: Iterable[Sequence[str]]) -> bool
 
     ``measures`` are the question's measures (PFS, ORR, nausea), each as its variants: one of
     them must carry a value of the kind beside it. A question naming no measure, or asking a
-    count or a dose, takes a value of the kind anywhere.
+    dose, takes a value of the kind anywhere.
     """
     measures = list(measures) if kind in MEASURED_KINDS else []
     if measures:

@@ -170,3 +170,14 @@ def test_known_terms_are_those_the_corpus_uses() -> None:
 
     index = BM25Index().fit(["塞利尼索的半衰期约为6 h", "STORM trial ORR 26%"])
     assert index.known_terms("hello 半衰期 orr 1") == ["半衰期", "orr"]
+
+
+def test_refusal_note_tells_absent_from_unstated() -> None:
+    from assistant.core import refusal_note
+
+    assert refusal_note(["price"], []) == "Not in the review: price."
+    assert refusal_note([], ["PFS", "PFS"]) == "The closest passages do not state: PFS."
+    assert refusal_note(["CYP3A4"], ["the dose asked for"]) == (
+        "Not in the review: CYP3A4. The closest passages do not state: the dose asked for."
+    )
+    assert refusal_note([], []) == ""

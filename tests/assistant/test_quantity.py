@@ -63,6 +63,14 @@ def test_a_value_must_sit_beside_its_measure() -> None:
     # The value must belong to the measure asked about, not to whatever else has one.
     assert lacks_value(STORM, "time", [("dor", "缓解持续时间")])
     assert not lacks_value(STORM, "count", [])  # no measure named: any count will do
+    # "how many were penta-refractory": 122 counts the whole trial, not them
+    penta = normalize("实验共纳入122例RRMM病人，……对于四重、五重难治病人均观察到了一定的疾病缓解。")
+    assert lacks_value(penta, "count", [("penta-refractory", "五重难治")])
+    cart = normalize("1例（14%）达MR，2例（29%）达PR，4例（57%）达VGPR以上的临床疗效")
+    assert not lacks_value(cart, "count", [("vgpr", "非常好的部分缓解")])
+    # a dose belongs to the drug, not to the adverse event it treats
+    fatigue = normalize("对于顽固性病人，可给予兴奋剂，如哌醋甲酯，推荐给药剂量为每天10 mg。")
+    assert not lacks_value(fatigue, "dose", [("fatigue", "乏力")])
 
 
 def test_unknown_drugs_by_their_inn_ending() -> None:
