@@ -157,22 +157,26 @@ def unknown_names(question: str, corpus: str, known: Iterable[str] = ()) -> list
     return [n for n in found if n.lower() not in skip and not mentions(corpus, n)]
 
 
-#: Endings of drug names (INN stems) in Chinese and English: a question naming a drug the
-#: review never mentions (贝兰妥单抗, ixazomib) is about something it does not cover.
+#: Endings of drug names (INN stems) and disease names in Chinese and English: a question
+#: naming a drug or disease the review never mentions (贝兰妥单抗, ixazomib, amyloidosis
+#: aside) is about something it does not cover.
 _ZH_DRUG = re.compile(
-    r"(?=(单抗|替尼|佐米|度胺|米松|司琼|匹坦|他滨|紫杉醇|霉素|沙星|帕格|曲泊帕|罗司亭))"
+    r"(?=(单抗|替尼|佐米|度胺|米松|司琼|匹坦|他滨|紫杉醇|霉素|沙星|帕格|曲泊帕|罗司亭"
+    # and of diseases: a question about 华氏巨球蛋白血症 is not about myeloma
+    r"|血症|白血病|淋巴瘤|骨髓瘤|肉瘤|癌|综合征))"
 )
 _EN_DRUG = re.compile(
     r"\b[a-z]{3,}(?:mab|nib|zomib|lidomide|pag|setron|pitant|platin|taxel|rubicin|mycin|"
-    r"floxacin|tinib|ciclib|clax|parib)\b"
+    r"floxacin|tinib|ciclib|clax|parib|emia|aemia|oma|omas)\b"
 )
 
 
 def unknown_drugs(question: str, corpus: str, known: Iterable[str] = ()) -> list[str]:
-    """Drug names in the question (by their INN ending) that the review never mentions.
+    """Drug and disease names in the question (by their ending) the review never mentions.
 
     A Chinese name counts as mentioned when its ending and two to four characters before it
-    appear together in the review (达雷妥尤单抗 is mentioned; 贝兰妥单抗 is not).
+    appear together in the review (达雷妥尤单抗 is mentioned; 贝兰妥单抗 is not), or, for an
+    ending that is a name by itself (淋巴瘤), when the review names it.
     """
     text = question.lower()
     skip = {k.lower() for k in known}
@@ -180,6 +184,8 @@ def unknown_drugs(question: str, corpus: str, known: Iterable[str] = ()) -> list
     for match in _ZH_DRUG.finditer(text):
         start, suffix = match.start(), match.group(1)
         names = [text[start - k : start] + suffix for k in (2, 3, 4) if start - k >= 0]
+        if len(suffix) >= 3:  # 淋巴瘤, 白血病: a name by itself
+            names.insert(0, suffix)
         if names and not any(n in corpus or n in skip for n in names):
             out.append(names[0])
     for match in _EN_DRUG.finditer(text):

@@ -50,6 +50,10 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "frequency",
+        re.compile(r"几次|多少次|频率|频次|how often|how many times|how frequently|frequency"),
+    ),
+    (
         "number",
         re.compile(
             r"多少|几(?:个|种|次|级|期)|多高|多大|how many|how much|what number"
@@ -67,6 +71,7 @@ _GIVES: dict[str, re.Pattern[str]] = {
     "time": re.compile(
         rf"{_NUMBER}\s*(?:个月|月|天|日|周|年|h\b|小时|d\b|min|分钟|months?|days?|weeks?|hours?)"
     ),
+    "frequency": re.compile(rf"{_NUMBER}\s*次|每周|每天|每日|twice|once|weekly|daily"),
     "number": re.compile(r"\d"),
 }
 

@@ -31,6 +31,8 @@ ORR = ("orr", "客观缓解率")
         ("What overall response rate did Xd achieve?", "percent"),
         ("口服塞利尼索后大概多久血药浓度达到峰值？", "time"),
         ("How long does it take to reach peak plasma levels?", "time"),
+        ("STORM试验中塞利尼索每周给几次？", "frequency"),
+        ("How often was bortezomib given in the Vd arm?", "frequency"),
         ("XPO-1参与多少种蛋白的核输出？", "number"),
         ("Roughly how many distinct proteins depend on XPO-1?", "number"),
         # No value asked: a mechanism, a yes/no, "in proportion to".
@@ -50,6 +52,8 @@ def test_gives_each_kind() -> None:
     assert not gives(BOSTON, "count")
     assert gives(normalize("发病率约为每年1~2.5/100 000"), "percent")
     assert gives(normalize("给药后3~4 h，血药浓度达到峰值"), "time")
+    assert gives(STORM, "frequency")  # 每周给予2次
+    assert not gives(normalize("STORM试验（临床编号NCT02336815）是一项2b期研究"), "frequency")
 
 
 def test_a_value_must_sit_beside_its_measure() -> None:
@@ -82,6 +86,13 @@ def test_unknown_drugs_by_their_inn_ending() -> None:
     assert unknown_drugs("What dose of eltrombopag is advised?", corpus) == ["eltrombopag"]
     assert unknown_drugs("What about ixazomib?", corpus, known=["ixazomib"]) == []
     assert unknown_drugs("How does bortezomib compare?", corpus, known=["bortezomib"]) == []
+    # diseases by their ending too
+    myeloma = normalize("多发性骨髓瘤（MM）……低钠血症……淋巴瘤及其他实体瘤")
+    assert unknown_drugs("塞利尼索在华氏巨球蛋白血症中的疗效如何？", myeloma) == ["蛋白血症"]
+    assert unknown_drugs("低钠血症和淋巴瘤呢？多发性骨髓瘤？", myeloma) == []
+    assert unknown_drugs("Does it work in amyloidosis or mesothelioma?", myeloma) == [
+        "mesothelioma"
+    ]
 
 
 def test_a_combination_is_not_mentioned_by_one_of_its_drugs() -> None:
