@@ -29,9 +29,12 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "percent",
         re.compile(
-            r"百分之|百分比|比例|占比|率(?:是|为|有|达到?|能达到?)?多少|率多高|率.{0,4}多少|多少%"
+            # a rate of patients (缓解率, 发生率), not a clearance rate (清除率 is 18 L/h)
+            r"百分之|百分比|比例|占比|多少%"
+            r"|(?:缓解|发生|发病|生存|有效|控制|获益|收益|反应|应答|死亡|进展)率[^？?，,]{0,8}"
+            r"(?:多少|多高|几成)"
             r"|percent|proportion of|fraction of|what (?:\w+ ){0,2}(?:proportion|fraction)"
-            r"|\brates?\b|\bwhat (?:\w+ ){0,3}(?:orr|cbr|crb)\b"
+            r"|(?<!clearance )\brates?\b|\bwhat (?:\w+ ){0,3}(?:orr|cbr|crb)\b"
         ),
     ),
     (
@@ -51,7 +54,10 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "frequency",
-        re.compile(r"几次|多少次|频率|频次|how often|how many times|how frequently|frequency"),
+        # dosing frequency; "rank in frequency among blood cancers" asks no schedule
+        re.compile(
+            r"几次|多少次|给药频率|频次|how often|how many times|how frequently|dosing freq"
+        ),
     ),
     (
         "number",

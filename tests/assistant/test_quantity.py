@@ -35,6 +35,13 @@ ORR = ("orr", "客观缓解率")
         ("How often was bortezomib given in the Vd arm?", "frequency"),
         ("XPO-1参与多少种蛋白的核输出？", "number"),
         ("Roughly how many distinct proteins depend on XPO-1?", "number"),
+        # 清除率 is a clearance (L/h), not a share of patients
+        ("塞利尼索的终末半衰期和全身清除率各是多少？", "number"),
+        ("What is the clearance rate of selinexor?", None),
+        ("周围神经病变发生率有什么不同？", None),  # a comparison, not a figure
+        ("我国多发性骨髓瘤每年的发病率估计有多高？", "percent"),
+        # frequency of a disease, not of dosing
+        ("Where does myeloma rank in frequency among blood cancers?", None),
         # No value asked: a mechanism, a yes/no, "in proportion to".
         ("Do AUC and Cmax of selinexor rise in proportion to the dose?", None),
         ("塞利尼索为什么适合与地塞米松联用？", None),
