@@ -56,6 +56,13 @@ def add_llm_flags(p: argparse.ArgumentParser) -> None:
     )
     g.add_argument("--llm-model", metavar="NAME", help="model name (default: $REVIEWQA_LLM_MODEL)")
     g.add_argument("--llm-api-key", metavar="KEY", help="API key (default: $REVIEWQA_LLM_API_KEY)")
+    g.add_argument(
+        "--llm-timeout",
+        type=float,
+        metavar="S",
+        help="seconds to wait for the LLM before showing the extractive answer "
+        "(default: $REVIEWQA_LLM_TIMEOUT or 30)",
+    )
 
 
 def llm_config(args: argparse.Namespace) -> SynthesisConfig | None:
@@ -65,7 +72,9 @@ def llm_config(args: argparse.Namespace) -> SynthesisConfig | None:
     if not hasattr(args, "llm_base_url"):
         return None  # a subcommand without the flags never synthesises
     try:
-        return SynthesisConfig.resolve(args.llm_base_url, args.llm_model, args.llm_api_key)
+        return SynthesisConfig.resolve(
+            args.llm_base_url, args.llm_model, args.llm_api_key, args.llm_timeout
+        )
     except ValueError as err:
         raise CommandError(str(err)) from err
 

@@ -197,19 +197,19 @@ class Assistant:
         if synthesize and self.config.synthesis is not None:
             from assistant.synthesis import synthesize as rewrite
 
-            answer = rewrite(answer, self._context(citations, hits), self.config.synthesis)
+            answer = rewrite(answer, self._context(citations), self.config.synthesis)
+            timings = {**answer.timings, "total_s": time.perf_counter() - started}
+            answer = replace(answer, timings=timings)
         return answer
 
-    def _context(self, chosen: tuple[Citation, ...], hits: list[Hit]) -> list[Citation]:
-        """Every sentence of the cited passages and the top hits, numbered for an LLM.
+    def _context(self, chosen: tuple[Citation, ...]) -> list[Citation]:
+        """Every sentence of the cited passages, numbered for an LLM.
 
-        The LLM may cite any of them, so each claim it makes still points at one exact
-        sentence of the review.
+        Only the passages that passed the checks above (they name the trial, drug and value
+        asked about): a top hit about another cohort would let the LLM cite its figures.
         """
-        passages = [c.passage_id for c in chosen]
-        passages += [h.passage_id for h in hits[: self.config.answer.passages + 1]]
         out: list[Citation] = []
-        for pid in dict.fromkeys(passages):
+        for pid in dict.fromkeys(c.passage_id for c in chosen):
             passage = self.doc.passage(pid)
             for sentence in passage.sentences:
                 out.append(Citation.of(len(out) + 1, passage, sentence, 0.0))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import re
@@ -33,7 +34,7 @@ class SynthesisConfig:
     model: str
     api_key: str = field(default="", repr=False)  # kept out of reprs and logs
     timeout: float = 30.0
-    max_tokens: int = 512
+    max_tokens: int = 1024  # room for a reasoning model's <think> block before the answer
     temperature: float = 0.0
 
     def __post_init__(self) -> None:
@@ -84,7 +85,11 @@ class SynthesisConfig:
             raise ValueError(
                 f"LLM base URL {url!r} is set but no model: pass --llm-model or set {ENV_MODEL}"
             )
-        key = api_key if api_key is not None else env.get(ENV_API_KEY, "")
+        # The environment's key belongs to the environment's endpoint: never send it to
+        # another one named on the command line.
+        same_endpoint = not base_url or base_url == env.get(ENV_BASE_URL, "").strip()
+        env_key = env.get(ENV_API_KEY, "") if same_endpoint else ""
+        key = api_key if api_key is not None else env_key
         return cls(url, name, key.strip(), _timeout(timeout, env))
 
 
@@ -198,9 +203,10 @@ class ReplyCheck:
 def check_reply(reply: str, n_candidates: int, sources: Sequence[str] = ()) -> ReplyCheck:
     """Every sentence cites at least one of the ``n_candidates`` sentences, and nothing else.
 
-    With ``sources`` (the candidates' text, in order) every number a sentence states must
-    also appear in a sentence it cites: a rephrased dose or response rate is the costliest
-    mistake an LLM can make here.
+    With ``sources`` (the candidates' sentences, in order) every number a sentence states
+    must also appear in a sentence it cites, with the same unit when it has one (26% is not
+    26 mg), number words included (每周一次, twice): a rephrased dose or response rate is
+    the costliest mistake an LLM can make here. Claims without numbers are not verified.
     """
     text = clean_reply(reply)
     if not text:
@@ -228,13 +234,97 @@ def check_reply(reply: str, n_candidates: int, sources: Sequence[str] = ()) -> R
 
 
 def _unsupported_numbers(sentence: str, cited: Sequence[str]) -> list[str]:
+    """The quantities of ``sentence`` (number and unit) that no cited sentence states."""
+    given = quantities(" ".join(cited))
+    given_numbers = {number for number, _ in given}
+    out = []
+    for number, unit in quantities(MARKER.sub("", sentence)):
+        supported = (number, unit) in given if unit else number in given_numbers
+        if not supported:
+            out.append(number + unit if unit in ("", "%") else f"{number} {unit}")
+    return out
+
+
+#: Units a reply may restate in either language, each folded to one name.
+_UNITS = {
+    "%": "%",
+    "mg/m2": "mg/m2",
+    "mg/m²": "mg/m2",
+    "mg": "mg",
+    "l/h": "l/h",
+    "个月": "month",
+    "月": "month",
+    "month": "month",
+    "months": "month",
+    "周": "week",
+    "week": "week",
+    "weeks": "week",
+    "天": "day",
+    "日": "day",
+    "d": "day",
+    "day": "day",
+    "days": "day",
+    "h": "hour",
+    "小时": "hour",
+    "hour": "hour",
+    "hours": "hour",
+    "例": "patients",
+    "名": "patients",
+    "patients": "patients",
+    "patient": "patients",
+    "次": "times",
+    "times": "times",
+}
+_WORD_NUMBERS = {
+    "once": "1 times",
+    "twice": "2 times",
+    "thrice": "3 times",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+}
+_CJK_DIGITS = {
+    "一": "1",
+    "二": "2",
+    "两": "2",
+    "三": "3",
+    "四": "4",
+    "五": "5",
+    "六": "6",
+    "七": "7",
+    "八": "8",
+    "九": "9",
+    "十": "10",
+}
+_UNIT_RE = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
+_QUANTITY = re.compile(rf"(\d+(?:\.\d+)?)\s*({_UNIT_RE})?(?![a-z])")
+
+
+def quantities(text: str) -> set[tuple[str, str]]:
+    """(number, unit) pairs of a text, in either language: "26%", "3.7 months" = "3.7个月".
+
+    Number words become digits first (两次 → 2次, twice → 2 times), so a reply cannot slip
+    a changed schedule past the check by spelling it out.
+    """
     import unicodedata
 
-    def numbers(text: str) -> set[str]:
-        text = unicodedata.normalize("NFKC", text)  # full-width ２６ is 26
-        return set(NUMBER.findall(re.sub(r"(?<=\d),(?=\d{3})", "", text)))
-
-    return sorted(numbers(MARKER.sub("", sentence)) - numbers(" ".join(cited)))
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)  # 1,000 → 1000
+    text = re.sub(r"(?<=\d) (?=\d{3}\b)", "", text)  # 100 000 → 100000
+    text = re.sub(
+        rf"([{''.join(_CJK_DIGITS)}])(?=\s*(?:次|周|个月|天|例|名|倍))",
+        lambda m: _CJK_DIGITS[m.group(1)],
+        text,
+    )
+    text = re.sub(rf"\b({'|'.join(_WORD_NUMBERS)})\b", lambda m: _WORD_NUMBERS[m.group(1)], text)
+    return {(m.group(1), _UNITS.get(m.group(2) or "", "")) for m in _QUANTITY.finditer(text)}
 
 
 def _clip(text: str, n: int = 40) -> str:
@@ -275,8 +365,12 @@ def _short(text: str, n: int = 120) -> str:
     return text if len(text) <= n else text[:n] + "…"
 
 
+@functools.lru_cache(maxsize=4)
 def make_llm(config: SynthesisConfig) -> Any:
     """A llama-index ``OpenAILike`` chat LLM: no retries, so a down endpoint fails fast.
+
+    One client per configuration, reused across questions (and threads: it is thread-safe),
+    so connections to the endpoint are kept alive.
 
     The chat path never loads a tokenizer (``tokenizer=None``, ``max_tokens`` set), so no
     tiktoken file is fetched.
@@ -322,7 +416,7 @@ def synthesize(
         reply = _chat(llm if llm is not None else make_llm(config), messages)
     except Exception as err:  # any endpoint or client failure: fall back, never raise
         return _fallback(extractive, describe_failure(err, config.timeout), started)
-    check = check_reply(reply, len(candidates), [_source_line(c) for c in candidates])
+    check = check_reply(reply, len(candidates), [c.text for c in candidates])
     if check.declined:
         return _fallback(extractive, f"{config.model} found no answer in the sentences", started)
     if not check.ok:

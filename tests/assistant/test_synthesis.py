@@ -74,7 +74,7 @@ def test_config_rejects_bad_values(kwargs: dict, message: str) -> None:
 def test_config_keeps_the_key_out_of_its_repr() -> None:
     config = SynthesisConfig("https://h/v1", "m", api_key="sk-secret")
     assert "sk-secret" not in repr(config)
-    assert (config.timeout, config.max_tokens, config.temperature) == (30.0, 512, 0.0)
+    assert (config.timeout, config.max_tokens, config.temperature) == (30.0, 1024, 0.0)
 
 
 def test_from_env_is_off_by_default_and_reads_every_variable() -> None:
@@ -109,6 +109,16 @@ def test_from_env_is_off_by_default_and_reads_every_variable() -> None:
 def test_from_env_errors_say_what_to_set(env: dict, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         SynthesisConfig.from_env(env)
+
+
+def test_the_environment_key_never_goes_to_another_endpoint() -> None:
+    env = {"REVIEWQA_LLM_BASE_URL": "https://api.example/v1", "REVIEWQA_LLM_API_KEY": "sk-env"}
+    other = SynthesisConfig.resolve("http://127.0.0.1:9/v1", "m", environ=env)
+    assert other is not None and other.api_key == ""
+    same = SynthesisConfig.resolve(None, "m", environ=env)
+    assert same is not None and same.api_key == "sk-env"
+    given = SynthesisConfig.resolve("http://127.0.0.1:9/v1", "m", "sk-flag", environ=env)
+    assert given is not None and given.api_key == "sk-flag"
 
 
 def test_resolve_prefers_flags_over_the_environment() -> None:
@@ -212,7 +222,7 @@ def test_split_sentences(reply: str, sentences: list[str]) -> None:
             (),
         ),
         ("ORR 26% [0].", False, "sentence 1 cites [0]", ()),
-        ("The ORR was 30% [3].", False, "sentence 1 states 30, which its citations do not", ()),
+        ("The ORR was 30% [3].", False, "sentence 1 states 30%, which its citations do not", ()),
         ("客观缓解率达２６％［３］。", True, "", (3,)),  # full-width digits are the same numbers
         ("The half-life was 6 h [1].", False, "sentence 1 states 6", ()),  # true, but cites [1]
     ],
@@ -222,6 +232,42 @@ def test_check_reply(reply: str, ok: bool, reason: str, markers: tuple[int, ...]
     check = check_reply(reply, len(CANDIDATES), sources)
     assert (check.ok, check.markers) == (ok, markers)
     assert check.reason.startswith(reason)
+
+
+@pytest.mark.parametrize(
+    ("reply", "reason"),
+    [
+        # 80 appears in the source, but as a dose: a response rate of 80% is not stated
+        ("The ORR was 80% [3].", "sentence 1 states 80%, which its citations do not"),
+        # the source gives twice a week (2次); spelled-out numbers are checked too
+        ("塞利尼索每周给予一次[3]。", "sentence 1 states 1 times, which its citations do not"),
+        ("Selinexor was given three times a week [3].", "sentence 1 states 3 times"),
+        # a section number is not evidence: only the cited sentence's text is
+        ("The median PFS was 3.1 months [1].", "sentence 1 states 3.1 month"),
+    ],
+)
+def test_numbers_must_keep_their_units(reply: str, reason: str) -> None:
+    check = check_reply(reply, len(CANDIDATES), [c.text for c in CANDIDATES])
+    assert not check.ok and check.reason.startswith(reason)
+
+
+def test_quantities_read_both_languages() -> None:
+    from assistant.synthesis import quantities
+
+    assert quantities("中位PFS达3.7个月，ORR达26%，每周给予2次（80 mg）") == {
+        ("3.7", "month"),
+        ("26", "%"),
+        ("2", "times"),
+        ("80", "mg"),
+    }
+    assert quantities("median PFS 3.7 months, twice weekly, 122 patients") == {
+        ("3.7", "month"),
+        ("2", "times"),
+        ("122", "patients"),
+    }
+    assert ("100000", "") in quantities("1~2.5/100 000")
+    ok = "Median PFS was 3.7 months and ORR 26% with twice-weekly dosing [3]."
+    assert check_reply(ok, len(CANDIDATES), [c.text for c in CANDIDATES]).ok
 
 
 def test_check_reply_without_sources_checks_markers_only_and_spots_declines() -> None:
@@ -332,7 +378,7 @@ def test_good_reply_is_renumbered_and_cited(
     assert answer.timings["total_s"] == 0.04 and answer.timings["synthesis_s"] > 0
     (request,) = endpoint.requests
     assert request["path"] == "/v1/chat/completions"
-    assert request["model"] == "test-model" and request["max_tokens"] == 512
+    assert request["model"] == "test-model" and request["max_tokens"] == 1024
     assert request["temperature"] == 0.0
     user = request["messages"][-1]["content"]
     assert all(c.text in user for c in CANDIDATES) and QUESTION in user
@@ -360,7 +406,7 @@ def test_api_key_is_sent_when_configured(endpoint: Endpoint) -> None:
         ),
         (
             "客观缓解率达36%[3]。",
-            "LLM reply rejected: sentence 1 states 36, which its citations do not; showing the extractive answer.",
+            "LLM reply rejected: sentence 1 states 36%, which its citations do not; showing the extractive answer.",
         ),
         (
             NOT_IN_REVIEW,
