@@ -73,8 +73,11 @@ def inverse_document_frequencies(token_sets: Sequence[set[str]]) -> dict[str, fl
 #: what the review covers, so they answer only a question about that.
 _META = re.compile(r"^\s*(?:现对|本文|this (?:paper|review|article)\b)", re.IGNORECASE)
 _ABOUT_REVIEW = re.compile(
-    r"(?:综述|文章|本文)[^？?]{0,8}(?:讨论|介绍|涉及|包括|内容|主要|哪几个方面|哪些方面)"
-    r"|\b(?:review|paper|article)\b[^?]{0,20}\b(?:cover|discuss|focus|address|about)"
+    # the review is the subject and its content the question: "这篇综述主要讨论了哪几个方面",
+    # not "根据综述，主要不良反应有哪些"
+    r"(?:综述|文章|本文)(?:主要)?(?:讨论|介绍|讲|涉及|包括|综述)了?(?:什么|哪些|哪几个?方面)"
+    r"|(?:综述|文章|本文)(?:的)?(?:主要)?内容"
+    r"|what (?:does|is|did) (?:the|this) (?:review|paper|article) (?:about|cover|discuss|review)"
     r"|\b(?:scope|topics?|aspects?) (?:of|does|did) (?:the|this) (?:review|paper|article)",
     re.IGNORECASE,
 )
@@ -167,7 +170,7 @@ _ZH_DRUG = re.compile(
 )
 _EN_DRUG = re.compile(
     r"\b[a-z]{3,}(?:mab|nib|zomib|lidomide|pag|setron|pitant|platin|taxel|rubicin|mycin|"
-    r"floxacin|tinib|ciclib|clax|parib|emia|aemia|oma|omas)\b"
+    r"floxacin|ciclib|clax|parib|emia)\b|\b[a-z]{4,}omas?\b"
 )
 
 
@@ -186,11 +189,14 @@ def unknown_drugs(question: str, corpus: str, known: Iterable[str] = ()) -> list
         names = [text[start - k : start] + suffix for k in (2, 3, 4) if start - k >= 0]
         if len(suffix) >= 3:  # 淋巴瘤, 白血病: a name by itself
             names.insert(0, suffix)
+        if suffix == "癌":  # 癌 heading a word (癌细胞) is the review's wording, not a disease
+            names.append(text[start : start + 3])
         if names and not any(n in corpus or n in skip for n in names):
             out.append(names[0])
     for match in _EN_DRUG.finditer(text):
         name = match.group()
-        if name not in skip and not mentions(corpus, name):
+        inside_known = any(name in k for k in skip)  # leukaemia of plasma cell leukaemia
+        if not inside_known and not mentions(corpus, name):
             out.append(name)
     return out
 

@@ -189,7 +189,7 @@ class Assistant:
         timings = {"total_s": 0.0}
         if not chosen or not should_answer(best, missing + gaps, self.config.answer):
             timings["total_s"] = time.perf_counter() - started
-            note = refusal_note(missing, gaps)
+            note = refusal_note(missing, gaps) or NOTHING_CLOSE
             return Answer(text, REFUSAL[lang], False, lang, (), nearest(hits), note, timings)
         citations = tuple(self._citation(n, c, hits) for n, c in enumerate(chosen, start=1))
         timings["total_s"] = time.perf_counter() - started
@@ -361,6 +361,10 @@ _UNMEASURED = frozenset(
         "toxicity",
     }
 )
+
+
+#: The note of a refusal on similarity alone: nothing named is missing, nothing is close.
+NOTHING_CLOSE = "No passage of the review is close enough to the question to answer it."
 
 
 def refusal_note(missing: list[str], gaps: list[str]) -> str:

@@ -30,11 +30,14 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "percent",
         re.compile(
             # a rate of patients (缓解率, 发生率), not a clearance rate (清除率 is 18 L/h)
-            r"百分之|百分比|比例|占比|多少%"
+            r"百分之|百分比|(?<![按成])比例|占比|多少%"
             r"|(?:缓解|发生|发病|生存|有效|控制|获益|收益|反应|应答|死亡|进展)率[^？?，,]{0,8}"
             r"(?:多少|多高|几成)"
             r"|percent|proportion of|fraction of|what (?:\w+ ){0,2}(?:proportion|fraction)"
-            r"|(?<!clearance )\brates?\b|\bwhat (?:\w+ ){0,3}(?:orr|cbr|crb)\b"
+            r"|\b(?:response|incidence|survival|benefit|control|remission|mortality|death|relapse"
+            r"|progression|failure|event|discontinuation|infection)s? rates?\b"
+            r"|(?<!clearance )(?<!heart )\brates? of\b"
+            r"|\bwhat (?:\w+ ){0,3}(?:orr|cbr|crb)\b"
         ),
     ),
     (
@@ -47,7 +50,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "time",
         re.compile(
-            r"多久|多长时间|多长|几个月|多少个?月|多少天|几天|几周|多少周|多少小时|几小时|哪一?年"
+            r"多久|多长时间|多长|几个月|多少个?月|多少天|几天|几周(?!期)|多少周(?!期)|多少小时"
+            r"|几小时|哪一?年"
             r"|how long|how soon|how quickly|how fast|how many (?:months|days|weeks|hours|years)"
             r"|what year|多快"
         ),
@@ -62,7 +66,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "number",
         re.compile(
-            r"多少|几(?:个|种|次|级|期)|多高|多大|how many|how much|what number"
+            r"多少|几(?:个|种|次|级|期|周期|疗程)|多高|多大|how many|how much|what number"
             r"|what (?:was|were|is|are) (?:the )?(?:\w+ )?(?:median|mean|average)\b"
         ),
     ),
@@ -81,21 +85,52 @@ _GIVES: dict[str, re.Pattern[str]] = {
     "number": re.compile(r"\d"),
 }
 
-KINDS = tuple(kind for kind, _ in _ASKS)
 #: Kinds of value that belong to a measure (a rate of ORR, a time of PFS, a count of VGPRs).
 #: A dose belongs to a drug, wherever the sentence names the adverse event it treats.
-MEASURED_KINDS = frozenset({"count", "percent", "time", "number"})
+MEASURED_KINDS = frozenset({"count", "percent", "time", "number"})  # not dose, schedule
+
+
+#: "How often" asks a dosing schedule only when the question is about giving the drug;
+#: "how often does nausea occur" asks how common it is.
+_DOSING = re.compile(
+    r"\b(?:given|give|dosed|dose|dosing|administered|taken|take|infused|injected)\b"
+)
 
 
 def asked_kind(question: str) -> str | None:
     """The kind of value the (lower-cased) question asks for, or None if it asks for none."""
     text = question.lower()
-    return next((kind for kind, pattern in _ASKS if pattern.search(text)), None)
+    kind = next((kind for kind, pattern in _ASKS if pattern.search(text)), None)
+    if kind == "frequency" and text.isascii() and not _DOSING.search(text):
+        return "percent"
+    if kind == "time" and _SCHEDULE_WORDS.search(text):
+        return "schedule"  # "how long was each cycle": a dosing duration is the answer
+    return kind
+
+
+#: A question about cycles or dosing asks a schedule's duration.
+_SCHEDULE_WORDS = re.compile(r"疗程|周期|给药|cycles?\b|schedule|course|dosing|\bdoses?\b")
+#: A duration that belongs to a dosing schedule (28 d为1个疗程, 共3周, 第1~21天): it says
+#: how long a cycle is, never how long a response or survival lasted.
+_SCHEDULE_BEFORE = re.compile(r"[共第前每]\s*$")
+_SCHEDULE_AFTER = re.compile(r"^\s*(?:为|一)?\s*1?\s*个?(?:疗程|周期)|^[^，。；]{0,3}(?:为1|/周)")
+
+
+def _values(text: str, kind: str) -> Iterable[re.Match[str]]:
+    """Values of the kind in the text; for a time, not the durations of dosing schedules."""
+    pattern = _GIVES["time" if kind == "schedule" else kind]
+    for m in pattern.finditer(text):
+        if kind == "time" and (
+            _SCHEDULE_BEFORE.search(text[max(0, m.start() - 2) : m.start()])
+            or _SCHEDULE_AFTER.search(text[m.end() : m.end() + 8])
+        ):
+            continue
+        yield m
 
 
 def gives(text: str, kind: str) -> bool:
     """Whether the (normalized) text states a value of that kind anywhere."""
-    return _GIVES[kind].search(text) is not None
+    return any(True for _ in _values(text, kind))
 
 
 def _occurrences(text: str, variant: str) -> Iterable[tuple[int, int]]:
@@ -109,11 +144,12 @@ def _occurrences(text: str, variant: str) -> Iterable[tuple[int, int]]:
 
 def gives_value_of(text: str, variants: Sequence[str], kind: str, window: int = WINDOW) -> bool:
     """Whether some mention of the measure (any variant) has a value of that kind beside it."""
-    pattern = _GIVES[kind]
+    spans = [(m.start(), m.end()) for m in _values(text, kind)]
     return any(
-        pattern.search(text[max(0, start - window) : end + window])
+        a >= start - window and b <= end + window
         for variant in variants
         for start, end in _occurrences(text, variant)
+        for a, b in spans
     )
 
 

@@ -104,6 +104,9 @@ class HybridRetriever:
             dense = self.index.passages.all_scores(vector)
             rankings.append(rank(dense))
             weights.append(self.config.dense_weight)
+        # Dropped after fusion, not before: removing them from each ranking first moves every
+        # other passage up a place in one signal but not the other, and measured worse (dev
+        # MRR@10 en 0.865 -> 0.842).
         fused = tuple(
             (i, score)
             for i, score in rrf_fuse(rankings, weights, self.config.rrf_k)

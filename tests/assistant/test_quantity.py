@@ -39,6 +39,12 @@ ORR = ("orr", "客观缓解率")
         ("塞利尼索的终末半衰期和全身清除率各是多少？", "number"),
         ("What is the clearance rate of selinexor?", None),
         ("周围神经病变发生率有什么不同？", None),  # a comparison, not a figure
+        ("塞利尼索的AUC是否随剂量按比例增加？", None),  # proportionality, not a share
+        ("Is the heart rate affected by selinexor?", None),
+        ("What was the rate of treatment discontinuation?", "percent"),
+        ("STORM试验中位治疗了几周期？", "number"),  # cycles, not weeks
+        ("How often does nausea occur with selinexor?", "percent"),  # how common
+        ("How often was selinexor given in STORM?", "frequency"),
         ("我国多发性骨髓瘤每年的发病率估计有多高？", "percent"),
         # frequency of a disease, not of dosing
         ("Where does myeloma rank in frequency among blood cancers?", None),
@@ -61,6 +67,18 @@ def test_gives_each_kind() -> None:
     assert gives(normalize("给药后3~4 h，血药浓度达到峰值"), "time")
     assert gives(STORM, "frequency")  # 每周给予2次
     assert not gives(normalize("STORM试验（临床编号NCT02336815）是一项2b期研究"), "frequency")
+
+
+def test_a_dosing_duration_is_no_answer_to_how_long() -> None:
+    xkd = normalize(
+        "起始剂量为塞利尼索（30 mg/m2 2次/周，共3周）、地塞米松（20 mg，2次/周），28 d为1个疗程。"
+    )
+    assert asked_kind("How long did responses last in the carfilzomib cohort?") == "time"
+    assert not gives(xkd, "time")  # 共3周 and 28 d为1个疗程 are the schedule
+    assert asked_kind("How long was each cycle in the carfilzomib cohort?") == "schedule"
+    assert gives(xkd, "schedule")
+    assert gives(normalize("中位随访6.1个月"), "time")
+    assert gives(normalize("给药后3~4 h，血药浓度达到峰值"), "time")
 
 
 def test_a_value_must_sit_beside_its_measure() -> None:
@@ -100,6 +118,13 @@ def test_unknown_drugs_by_their_inn_ending() -> None:
     assert unknown_drugs("Does it work in amyloidosis or mesothelioma?", myeloma) == [
         "mesothelioma"
     ]
+    review = normalize("导致癌细胞生长受限从而诱导其凋亡")
+    assert unknown_drugs("塞利尼索如何诱导癌细胞凋亡？", review) == []
+    assert unknown_drugs("塞利尼索能治疗肺癌吗？", review) == ["疗肺癌"]
+    # a word inside a glossary term the question matched is judged by that term
+    known = ["plasma cell leukaemia"]
+    assert unknown_drugs("Is selinexor used in plasma cell leukaemia?", review, known) == []
+    assert unknown_drugs("Does bone marrow stroma matter?", review) == []
 
 
 def test_a_combination_is_not_mentioned_by_one_of_its_drugs() -> None:
