@@ -94,7 +94,8 @@ def asks_about_review(question: str) -> bool:
 
 
 def choose_sentences(candidates: Sequence[Candidate], cfg: AnswerConfig) -> list[Candidate]:
-    """The best sentence, plus up to two more from its section that score nearly as well.
+    """The best sentence, plus up to ``max_sentences - 1`` more from its section that score
+    nearly as well.
 
     Further sentences must come from the best sentence's section: a second fact of the same
     trial is worth citing, a look-alike sentence about another trial is not. When the question
@@ -266,3 +267,21 @@ def compose(citations: Sequence[Citation], lang: str) -> str:
 def nearest(hits: Sequence[Hit], n: int = 3) -> tuple[Hit, ...]:
     """Passages to offer after a refusal, labelled as nearest, never as citations."""
     return tuple(hits[:n])
+
+
+#: The note of a refusal on similarity alone: nothing named is missing, nothing is close.
+NOTHING_CLOSE = "No passage of the review is close enough to the question to answer it."
+
+
+def refusal_note(missing: list[str], gaps: list[str]) -> str:
+    """Why the assistant refused, for the reader: absent from the review, or never stated.
+
+    "Not in the review" is said only of what the review never mentions; what its closest
+    passages leave out (a PFS figure, the trial asked about) is said as such.
+    """
+    parts = []
+    if missing:
+        parts.append(f"Not in the review: {', '.join(dict.fromkeys(missing))}.")
+    if gaps:
+        parts.append(f"The closest passages do not state: {', '.join(dict.fromkeys(gaps))}.")
+    return " ".join(parts)

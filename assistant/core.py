@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.answer import (
     NAME,
+    NOTHING_CLOSE,
     REFUSAL,
     AnswerConfig,
     Candidate,
@@ -24,12 +25,13 @@ from assistant.answer import (
     mentions,
     missing_concepts,
     nearest,
+    refusal_note,
     should_answer,
     uncovered,
     unknown_drugs,
     unknown_names,
 )
-from assistant.quantity import asked_kind, gives, lacks_value
+from assistant.quantity import asked_kind, gives, lacks_value, measures
 from assistant.retrieval import HybridRetriever, RetrievalConfig, Signals
 from assistant.types import MAX_QUESTION_CHARS, Answer, Citation, Hit, InvalidQuestion
 from index.segment import normalize, tokenize
@@ -191,7 +193,7 @@ class Assistant:
             timings["total_s"] = time.perf_counter() - started
             note = refusal_note(missing, gaps) or NOTHING_CLOSE
             return Answer(text, REFUSAL[lang], False, lang, (), nearest(hits), note, timings)
-        citations = tuple(self._citation(n, c, hits) for n, c in enumerate(chosen, start=1))
+        citations = tuple(self._citation(n, c) for n, c in enumerate(chosen, start=1))
         timings["total_s"] = time.perf_counter() - started
         answer = Answer(text, compose(citations, lang), True, lang, citations, (), timings=timings)
         if synthesize and self.config.synthesis is not None:
@@ -271,7 +273,7 @@ class Assistant:
         gaps = uncovered(concepts, evidence, names)
         kind = asked_kind(signals.question)
         cited = normalize(" ".join(self._sentences[c.sentence_index].text for c in chosen))
-        if kind and not gaps and lacks_value(cited, kind, _measures(signals)):
+        if kind and not gaps and lacks_value(cited, kind, measures(signals.expansion)):
             gaps.append(f"the {kind} asked for")
         return gaps
 
@@ -286,6 +288,11 @@ class Assistant:
         return " ".join(titles)
 
     def _candidates(self, signals: Signals, hits: list[Hit]) -> list[Candidate]:
+        """Every sentence of the hits, scored: e5 similarity, rare-term overlap, passage rank.
+
+        A sentence about the review itself is left out unless the question asks about the
+        review; one stating the kind of value asked for is marked ``fits``.
+        """
         vector = signals.query_vector
         if vector is None:  # a BM25-only configuration still needs a vector to pick sentences
             text = self.retriever.dense_text(signals.question, signals.query_text)
@@ -295,7 +302,7 @@ class Assistant:
         query_tokens = set(tokenize(signals.query_text))
         cfg = self.config.answer
         kind = asked_kind(signals.question)
-        measures = _measures(signals)
+        wanted = measures(signals.expansion)
         meta_ok = asks_about_review(signals.question)
         out = []
         for hit in hits:
@@ -309,76 +316,16 @@ class Assistant:
                 fits = None
                 if kind:
                     text = normalize(self._sentences[i].text)
-                    fits = gives(text, kind) and not lacks_value(text, kind, measures)
+                    fits = gives(text, kind) and not lacks_value(text, kind, wanted)
                     score += cfg.value_weight * fits
                 terms = frozenset(query_tokens & self._sentence_tokens[i])
                 out.append(Candidate(i, hit.rank, dense, lexical, score, hit.section, fits, terms))
         return out
 
-    def _citation(self, marker: int, cand: Candidate, hits: list[Hit]) -> Citation:
+    def _citation(self, marker: int, cand: Candidate) -> Citation:
         s = self._sentences[cand.sentence_index]
         p = self.doc.passage(s.passage_id)
         return Citation.of(marker, p, s, round(cand.score, 4))
-
-
-#: Glossary categories of the things a value is reported for (PFS, ORR, Cmax, nausea).
-_MEASURED = frozenset({"endpoint", "response", "pk", "adverse_event"})
-
-
-def _measures(signals: Signals) -> list[tuple[str, ...]]:
-    """The question's measures with a name of their own (PFS, Cmax, 随访, 恶心), not "median".
-
-    Only these decide where a value must sit: "median" or "response" appear all over a
-    results sentence, beside values that belong to other measures.
-    """
-    if signals.expansion is None:
-        return []
-    return [
-        tuple(normalize(v) for v in term.en + term.zh)
-        for term in signals.expansion.matched
-        if term.category in _MEASURED and term.en[0].lower() not in _UNMEASURED
-    ]
-
-
-#: Measure-like glossary terms that qualify a value rather than name one.
-_UNMEASURED = frozenset(
-    {
-        "median",
-        "response",
-        "efficacy",
-        "safety",
-        "tolerability",
-        "survival",
-        "benefit",
-        "endpoint",
-        "statistically significant",
-        "no significant difference",
-        "not reached",
-        "durable response",
-        "rapid response",
-        "deep response",
-        "adverse event",
-        "toxicity",
-    }
-)
-
-
-#: The note of a refusal on similarity alone: nothing named is missing, nothing is close.
-NOTHING_CLOSE = "No passage of the review is close enough to the question to answer it."
-
-
-def refusal_note(missing: list[str], gaps: list[str]) -> str:
-    """Why the assistant refused, for the reader: absent from the review, or never stated.
-
-    "Not in the review" is said only of what the review never mentions; what its closest
-    passages leave out (a PFS figure, the trial asked about) is said as such.
-    """
-    parts = []
-    if missing:
-        parts.append(f"Not in the review: {', '.join(dict.fromkeys(missing))}.")
-    if gaps:
-        parts.append(f"The closest passages do not state: {', '.join(dict.fromkeys(gaps))}.")
-    return " ".join(parts)
 
 
 def _sentence_offsets(doc: Document) -> dict[str, tuple[int, int]]:

@@ -11,6 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from index.segment import normalize
+
+if TYPE_CHECKING:
+    from assistant.glossary import Expansion
 
 #: How far (characters of normalized text) a value may sit from the measure it belongs to:
 #: "中位PFS达9.0个月" is 2 apart, a follow-up time two clauses away is not PFS's value.
@@ -164,3 +170,45 @@ def lacks_value(text: str, kind: str, measures: Iterable[Sequence[str]]) -> bool
     if measures:
         return not any(gives_value_of(text, m, kind) for m in measures)
     return not gives(text, kind)
+
+
+#: Glossary categories of the things a value is reported for (PFS, ORR, Cmax, nausea).
+_MEASURED = frozenset({"endpoint", "response", "pk", "adverse_event"})
+
+
+def measures(expansion: Expansion | None) -> list[tuple[str, ...]]:
+    """The question's measures with a name of their own (PFS, Cmax, 随访, 恶心), not "median".
+
+    Only these decide where a value must sit: "median" or "response" appear all over a
+    results sentence, beside values that belong to other measures.
+    """
+    if expansion is None:
+        return []
+    return [
+        tuple(normalize(v) for v in term.en + term.zh)
+        for term in expansion.matched
+        if term.category in _MEASURED and term.en[0].lower() not in _UNMEASURED
+    ]
+
+
+#: Measure-like glossary terms that qualify a value rather than name one.
+_UNMEASURED = frozenset(
+    {
+        "median",
+        "response",
+        "efficacy",
+        "safety",
+        "tolerability",
+        "survival",
+        "benefit",
+        "endpoint",
+        "statistically significant",
+        "no significant difference",
+        "not reached",
+        "durable response",
+        "rapid response",
+        "deep response",
+        "adverse event",
+        "toxicity",
+    }
+)

@@ -173,7 +173,7 @@ def test_known_terms_are_those_the_corpus_uses() -> None:
 
 
 def test_refusal_note_tells_absent_from_unstated() -> None:
-    from assistant.core import refusal_note
+    from assistant.answer import refusal_note
 
     assert refusal_note(["price"], []) == "Not in the review: price."
     assert refusal_note([], ["PFS", "PFS"]) == "The closest passages do not state: PFS."

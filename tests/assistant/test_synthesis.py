@@ -13,15 +13,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from assistant.cli import CommandError, build_parser, llm_config, main
-from assistant.synthesis import (
-    NOT_IN_REVIEW,
-    SynthesisConfig,
-    build_messages,
-    check_reply,
-    renumber,
-    split_sentences,
-    synthesize,
-)
+from assistant.reply import NOT_IN_REVIEW, check_reply, renumber, split_sentences
+from assistant.synthesis import SynthesisConfig, build_messages, synthesize
 from assistant.types import Answer, Citation
 
 STORM_DESIGN = "STORM试验（临床编号NCT02336815）是一项全球、多中心、开放标签的2b期研究，旨在评估塞利尼索+低剂量地塞米松（Xd）方案的疗效和安全性。"
@@ -252,7 +245,7 @@ def test_numbers_must_keep_their_units(reply: str, reason: str) -> None:
 
 
 def test_quantities_read_both_languages() -> None:
-    from assistant.synthesis import quantities
+    from assistant.reply import quantities
 
     assert quantities("中位PFS达3.7个月，ORR达26%，每周给予2次（80 mg）") == {
         ("3.7", "month"),
