@@ -72,11 +72,19 @@ def llm_config(args: argparse.Namespace) -> SynthesisConfig | None:
     if not hasattr(args, "llm_base_url"):
         return None  # a subcommand without the flags never synthesises
     try:
-        return SynthesisConfig.resolve(
+        config = SynthesisConfig.resolve(
             args.llm_base_url, args.llm_model, args.llm_api_key, args.llm_timeout
         )
     except ValueError as err:
         raise CommandError(str(err)) from err
+    if config is not None:
+        import importlib.util
+
+        from assistant.synthesis import INSTALL_HINT
+
+        if importlib.util.find_spec("llama_index.llms.openai_like") is None:
+            raise CommandError(INSTALL_HINT)
+    return config
 
 
 def _assistant(args: argparse.Namespace):

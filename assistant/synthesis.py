@@ -92,6 +92,14 @@ class SynthesisConfig:
         return cls(url, name, key.strip(), _timeout(timeout, env))
 
 
+#: How to install the optional client; said when it is missing.
+INSTALL_HINT = "LLM synthesis needs the llm extra: pip install 'reviewqa[llm]'"
+
+
+class MissingExtra(RuntimeError):
+    """The optional LLM client is not installed."""
+
+
 def _timeout(flag: float | None, env: Mapping[str, str]) -> float:
     if flag is not None:
         return flag
@@ -171,7 +179,10 @@ def make_llm(config: SynthesisConfig) -> Any:
     The chat path never loads a tokenizer (``tokenizer=None``, ``max_tokens`` set), so no
     tiktoken file is fetched.
     """
-    from llama_index.llms.openai_like import OpenAILike
+    try:
+        from llama_index.llms.openai_like import OpenAILike
+    except ImportError as err:
+        raise MissingExtra(INSTALL_HINT) from err
 
     return OpenAILike(
         model=config.model,
@@ -210,6 +221,8 @@ def synthesize(
     try:
         messages = build_messages(extractive.question, extractive.language, candidates)
         reply = _chat(llm if llm is not None else make_llm(config), messages)
+    except MissingExtra as err:
+        return _fallback(extractive, str(err), started)
     except Exception as err:  # any endpoint or client failure: fall back, never raise
         return _fallback(extractive, describe_failure(err, config.timeout), started)
     check = check_reply(reply, len(candidates), [c.text for c in candidates])

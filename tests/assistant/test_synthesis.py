@@ -526,3 +526,34 @@ def test_real_assistant_synthesises_from_its_own_sentences(real_assistant, endpo
 
     assert not llm_qa.ask("What is the price of selinexor in Brazil?").answered
     assert len(endpoint.requests) == 2  # the refusal never reached the endpoint
+
+
+def test_without_the_llm_extra_the_answer_stays_extractive(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "llama_index.llms.openai_like", None)  # not installed
+    config = SynthesisConfig("http://127.0.0.1:9/v1/missing-extra", "m")
+    answer = synthesize(EXTRACTIVE, CANDIDATES, config)
+    assert answer.answer == EXTRACTIVE.answer and answer.citations == EXTRACTIVE.citations
+    assert answer.note == (
+        "LLM synthesis needs the llm extra: pip install 'reviewqa[llm]'; "
+        "showing the extractive answer."
+    )
+
+
+def test_cli_says_how_to_install_the_llm_extra(
+    clean_env: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    clean_env.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name.startswith("llama_index.llms") else real(name, *a),
+    )
+    code = main(["ask", "STORM?", "--llm-base-url", "http://127.0.0.1:9/v1", "--llm-model", "m"])
+    assert code == 2
+    assert "pip install 'reviewqa[llm]'" in capsys.readouterr().err
