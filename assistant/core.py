@@ -273,7 +273,7 @@ class Assistant:
         gaps = uncovered(concepts, evidence, names)
         kind = asked_kind(signals.question)
         cited = normalize(" ".join(self._sentences[c.sentence_index].text for c in chosen))
-        if kind and not gaps and lacks_value(cited, kind, measures(signals.expansion)):
+        if kind and not gaps and lacks_value(cited, kind, measures(signals.expansion, kind)):
             gaps.append(f"the {kind} asked for")
         return gaps
 
@@ -302,7 +302,7 @@ class Assistant:
         query_tokens = set(tokenize(signals.query_text))
         cfg = self.config.answer
         kind = asked_kind(signals.question)
-        wanted = measures(signals.expansion)
+        wanted = measures(signals.expansion, kind)
         meta_ok = asks_about_review(signals.question)
         out = []
         for hit in hits:

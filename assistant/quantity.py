@@ -176,18 +176,24 @@ def lacks_value(text: str, kind: str, measures: Iterable[Sequence[str]]) -> bool
 _MEASURED = frozenset({"endpoint", "response", "pk", "adverse_event"})
 
 
-def measures(expansion: Expansion | None) -> list[tuple[str, ...]]:
+#: What a count is of, besides measures: patients with del(17p), NDMM patients.
+_COUNTED = frozenset({"biology", "disease"})
+
+
+def measures(expansion: Expansion | None, kind: str | None = None) -> list[tuple[str, ...]]:
     """The question's measures with a name of their own (PFS, Cmax, 随访, 恶心), not "median".
 
     Only these decide where a value must sit: "median" or "response" appear all over a
-    results sentence, beside values that belong to other measures.
+    results sentence, beside values that belong to other measures. A count is also of the
+    patients a question singles out (del(17p), NDMM): 122 in "实验共纳入122例" counts all.
     """
     if expansion is None:
         return []
+    wanted = _MEASURED | (_COUNTED if kind == "count" else frozenset())
     return [
         tuple(normalize(v) for v in term.en + term.zh)
         for term in expansion.matched
-        if term.category in _MEASURED and term.en[0].lower() not in _UNMEASURED
+        if term.category in wanted and term.en[0].lower() not in _UNMEASURED
     ]
 
 

@@ -72,6 +72,7 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
         ),
         # 122 counts the whole trial, not the quad-refractory patients asked about
         ("How many STORM patients were quad-refractory?", "The review does not address this."),
+        ("How many patients in STORM had del(17p)?", "The review does not address this."),
         # a drug the review never names, known only by its INN ending
         ("塞利尼索和维奈克拉、贝兰妥单抗相比哪个好？", "综述中没有涉及这个问题。"),
     ],
