@@ -31,6 +31,10 @@ class RetrievalConfig:
     rrf_k: int = 60  # reciprocal rank fusion's damping constant
     bm25_weight: float = 1.0
     dense_weight: float = 1.0
+    # The review's abstract exists in both languages; the one in the question's language is
+    # returned, the other would only push a body passage down a rank (dev MRR@10 en 0.865 ->
+    # 0.903 without it).
+    one_abstract: bool = True
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -107,12 +111,20 @@ class HybridRetriever:
         # Dropped after fusion, not before: removing them from each ranking first moves every
         # other passage up a place in one signal but not the other, and measured worse (dev
         # MRR@10 en 0.865 -> 0.842).
+        lang = expansion.lang if expansion else None
         fused = tuple(
             (i, score)
             for i, score in rrf_fuse(rankings, weights, self.config.rrf_k)
-            if not self._keywords[i]
+            if not self._keywords[i] and not self._other_abstract(i, lang)
         )
         return Signals(question, expansion, text, vector, bm25, dense, fused)
+
+    def _other_abstract(self, i: int, lang: str | None) -> bool:
+        """The abstract in the other language: the same summary, shown in the reader's."""
+        if not self.config.one_abstract or lang is None:
+            return False
+        passage = self.index.doc.passages[i]
+        return passage.section.startswith("abstract") and passage.lang != lang
 
     def hits(self, signals: Signals, k: int) -> list[Hit]:
         """The top ``k`` passages as Hits, fused score attached."""

@@ -98,6 +98,18 @@ def test_keywords_are_never_retrieved_or_cited(real_assistant) -> None:
         assert not keywords & {c.passage_id for c in answer.citations}
 
 
+def test_the_abstract_comes_in_the_question_language(real_assistant) -> None:
+    n = len(real_assistant.doc.passages)
+    en = {h.passage_id for h in real_assistant.retrieve("When was selinexor approved by FDA?", k=n)}
+    zh = {h.passage_id for h in real_assistant.retrieve("塞利尼索何时获得FDA批准？", k=n)}
+    assert "abstract-en#p1" in en and "abstract-zh#p1" not in en
+    assert "abstract-zh#p1" in zh and "abstract-en#p1" not in zh
+    both = real_assistant.with_retrieval(one_abstract=False)
+    assert {"abstract-en#p1", "abstract-zh#p1"} <= {
+        h.passage_id for h in both.retrieve("When was selinexor approved by FDA?", k=n)
+    }
+
+
 def test_nonsense_is_refused_not_an_error(real_assistant) -> None:
     for question in ["qwzx vbnm plok", "？？？", "<img src=x onerror=alert(1)>"]:
         assert not real_assistant.ask(question).answered
