@@ -189,7 +189,7 @@ class Assistant:
             missing.append("any term of the question")  # nonsense, or another subject
         chosen, best, gaps = self._choose(signals, hits)
         timings = {"total_s": 0.0}
-        if not chosen or not should_answer(best, missing + gaps, self.config.answer):
+        if not chosen or not should_answer(best, missing + gaps, self.config.answer, lang):
             timings["total_s"] = time.perf_counter() - started
             note = refusal_note(missing, gaps) or NOTHING_CLOSE
             return Answer(text, REFUSAL[lang], False, lang, (), nearest(hits), note, timings)

@@ -85,6 +85,14 @@ def test_refusal_gate() -> None:
     assert not should_answer(None, [], cfg)
 
 
+def test_refusal_gate_has_a_floor_per_language() -> None:
+    cfg = AnswerConfig(min_dense=0.75, min_dense_en=0.73)
+    close_en = cand(1, 1.0, dense=0.74)
+    assert should_answer(close_en, [], cfg, "en")
+    assert not should_answer(close_en, [], cfg, "zh")
+    assert not should_answer(cand(1, 1.0, dense=0.72), [], cfg, "en")
+
+
 def test_missing_concepts_and_unknown_names() -> None:
     corpus = "塞利尼索的终末半衰期约为6 h。storm试验（临床编号nct02336815）。血液系统肿瘤"
     concepts = [
