@@ -97,6 +97,8 @@ class Assistant:
         self._sentence_offsets = _sentence_offsets(index.doc)
         self._corpus = normalize(index.doc.text)
         self._sentence_tokens = [set(tokenize(s.text)) for s in index.doc.sentences]
+        self._sentence_texts = [normalize(s.text) for s in index.doc.sentences]
+        self._title = normalize(index.doc.title)
         self._idf = inverse_document_frequencies(self._sentence_tokens)
 
     @property
@@ -241,17 +243,18 @@ class Assistant:
         names the endpoint or adverse event asked about, the next one may.
         """
         cfg = self.config.answer
+        asked = _Asked.of(signals)  # once per question, not once per passage tried
         first_gaps: list[str] | None = None
         for start in range(0, min(cfg.fallback, len(hits)), cfg.passages):
-            candidates = self._candidates(signals, hits[start : start + cfg.passages])
+            candidates = self._candidates(signals, hits[start : start + cfg.passages], asked)
             chosen = choose_sentences(candidates, cfg)
-            gaps = self._uncovered(signals, chosen)
+            gaps = self._uncovered(signals, chosen, asked)
             if chosen and not gaps:
                 return chosen, max(candidates, key=lambda c: c.dense), []
             first_gaps = gaps if first_gaps is None else first_gaps
         return [], None, first_gaps or []
 
-    def _uncovered(self, signals: Signals, chosen: list[Candidate]) -> list[str]:
+    def _uncovered(self, signals: Signals, chosen: list[Candidate], asked: _Asked) -> list[str]:
         """Endpoints, adverse events and PK measures asked about that the cited passage lacks."""
         if signals.expansion is None or not chosen:
             return []
@@ -263,18 +266,16 @@ class Assistant:
         concepts = [(t.category, t.en + t.zh) for t in signals.expansion.matched]
         # A drug asked about must be in the cited passage, unless it is the review's subject
         # (selinexor is in every passage's context, if not in its words).
-        title = normalize(self.doc.title)
         concepts += [
             ("regimen", variants)
             for category, variants in concepts
-            if category == "drug" and not any(mentions(title, v) for v in variants)
+            if category == "drug" and not any(mentions(self._title, v) for v in variants)
         ]
         names = [n for n in NAME.findall(signals.expansion.question) if mentions(self._corpus, n)]
         gaps = uncovered(concepts, evidence, names)
-        kind = asked_kind(signals.question)
         cited = normalize(" ".join(self._sentences[c.sentence_index].text for c in chosen))
-        if kind and not gaps and lacks_value(cited, kind, measures(signals.expansion, kind)):
-            gaps.append(f"the {kind} asked for")
+        if asked.kind and not gaps and lacks_value(cited, asked.kind, asked.measures):
+            gaps.append(f"the {asked.kind} asked for")
         return gaps
 
     def _ancestry(self, number: str) -> str:
@@ -287,7 +288,7 @@ class Assistant:
                 titles.append(f"{section.title} {section.title_en}")
         return " ".join(titles)
 
-    def _candidates(self, signals: Signals, hits: list[Hit]) -> list[Candidate]:
+    def _candidates(self, signals: Signals, hits: list[Hit], asked: _Asked) -> list[Candidate]:
         """Every sentence of the hits, scored: e5 similarity, rare-term overlap, passage rank.
 
         A sentence about the review itself is left out unless the question asks about the
@@ -299,24 +300,22 @@ class Assistant:
             vector = self.embedder.queries([text])[0]
         if self._sentence_vectors is None:
             self._sentence_vectors = self.index.sentence_vectors()
-        query_tokens = set(tokenize(signals.query_text))
+        query_tokens = asked.tokens
         cfg = self.config.answer
-        kind = asked_kind(signals.question)
-        wanted = measures(signals.expansion, kind)
-        meta_ok = asks_about_review(signals.question)
+        kind = asked.kind
         out = []
         for hit in hits:
             first, last = self._sentence_offsets[hit.passage_id]
             for i in range(first, last):
-                if not meta_ok and is_meta(self._sentences[i].text):
+                if not asked.about_review and is_meta(self._sentences[i].text):
                     continue
                 dense = float(self._sentence_vectors[i] @ vector)
                 lexical = lexical_overlap(query_tokens, self._sentence_tokens[i], self._idf)
                 score = dense + cfg.lexical_weight * lexical + cfg.rank_weight / hit.rank
                 fits = None
                 if kind:
-                    text = normalize(self._sentences[i].text)
-                    fits = gives(text, kind) and not lacks_value(text, kind, wanted)
+                    text = self._sentence_texts[i]
+                    fits = gives(text, kind) and not lacks_value(text, kind, asked.measures)
                     score += cfg.value_weight * fits
                 terms = frozenset(query_tokens & self._sentence_tokens[i])
                 out.append(Candidate(i, hit.rank, dense, lexical, score, hit.section, fits, terms))
@@ -326,6 +325,26 @@ class Assistant:
         s = self._sentences[cand.sentence_index]
         p = self.doc.passage(s.passage_id)
         return Citation.of(marker, p, s, round(cand.score, 4))
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """What sentence choice needs to know of a question, read from it once."""
+
+    kind: str | None  # the kind of value asked for (quantity.asked_kind)
+    measures: list[tuple[str, ...]]  # what that value must sit beside
+    about_review: bool  # asks what the review covers
+    tokens: set[str]  # tokens of the expanded question
+
+    @classmethod
+    def of(cls, signals: Signals) -> _Asked:
+        kind = asked_kind(signals.question)
+        return cls(
+            kind,
+            measures(signals.expansion, kind),
+            asks_about_review(signals.question),
+            set(tokenize(signals.query_text)),
+        )
 
 
 def _sentence_offsets(doc: Document) -> dict[str, tuple[int, int]]:

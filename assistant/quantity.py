@@ -103,6 +103,10 @@ _DOSING = re.compile(
 )
 
 
+#: A question about cycles or dosing asks a schedule's duration.
+_SCHEDULE_WORDS = re.compile(r"疗程|周期|给药|cycles?\b|schedule|course|dosing|\bdoses?\b")
+
+
 def asked_kind(question: str) -> str | None:
     """The kind of value the (lower-cased) question asks for, or None if it asks for none."""
     text = question.lower()
@@ -114,8 +118,6 @@ def asked_kind(question: str) -> str | None:
     return kind
 
 
-#: A question about cycles or dosing asks a schedule's duration.
-_SCHEDULE_WORDS = re.compile(r"疗程|周期|给药|cycles?\b|schedule|course|dosing|\bdoses?\b")
 #: A duration that belongs to a dosing schedule (28 d为1个疗程, 共3周, 第1~21天): it says
 #: how long a cycle is, never how long a response or survival lasted.
 _SCHEDULE_BEFORE = re.compile(r"[共第前每]\s*$")
@@ -180,23 +182,6 @@ _MEASURED = frozenset({"endpoint", "response", "pk", "adverse_event"})
 _COUNTED = frozenset({"biology", "disease"})
 
 
-def measures(expansion: Expansion | None, kind: str | None = None) -> list[tuple[str, ...]]:
-    """The question's measures with a name of their own (PFS, Cmax, 随访, 恶心), not "median".
-
-    Only these decide where a value must sit: "median" or "response" appear all over a
-    results sentence, beside values that belong to other measures. A count is also of the
-    patients a question singles out (del(17p), NDMM): 122 in "实验共纳入122例" counts all.
-    """
-    if expansion is None:
-        return []
-    wanted = _MEASURED | (_COUNTED if kind == "count" else frozenset())
-    return [
-        tuple(normalize(v) for v in term.en + term.zh)
-        for term in expansion.matched
-        if term.category in wanted and term.en[0].lower() not in _UNMEASURED
-    ]
-
-
 #: Measure-like glossary terms that qualify a value rather than name one.
 _UNMEASURED = frozenset(
     {
@@ -218,3 +203,20 @@ _UNMEASURED = frozenset(
         "toxicity",
     }
 )
+
+
+def measures(expansion: Expansion | None, kind: str | None = None) -> list[tuple[str, ...]]:
+    """The question's measures with a name of their own (PFS, Cmax, 随访, 恶心), not "median".
+
+    Only these decide where a value must sit: "median" or "response" appear all over a
+    results sentence, beside values that belong to other measures. A count is also of the
+    patients a question singles out (del(17p), NDMM): 122 in "实验共纳入122例" counts all.
+    """
+    if expansion is None:
+        return []
+    wanted = _MEASURED | (_COUNTED if kind == "count" else frozenset())
+    return [
+        tuple(normalize(v) for v in term.en + term.zh)
+        for term in expansion.matched
+        if term.category in wanted and term.en[0].lower() not in _UNMEASURED
+    ]

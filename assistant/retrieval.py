@@ -85,6 +85,9 @@ class HybridRetriever:
         # Keyword lists are short and name every main term, so BM25 and e5 rank them high for
         # almost any question; they answer none, so they are never returned.
         self._keywords = [p.is_keywords for p in index.doc.passages]
+        self._abstract_lang = [
+            p.lang if p.section.startswith("abstract") else None for p in index.doc.passages
+        ]
 
     def dense_text(self, signals_question: str, expanded: str) -> str:
         """What e5 embeds: the question as asked, unless configured to embed the expansion."""
@@ -123,8 +126,7 @@ class HybridRetriever:
         """The abstract in the other language: the same summary, shown in the reader's."""
         if not self.config.one_abstract or lang is None:
             return False
-        passage = self.index.doc.passages[i]
-        return passage.section.startswith("abstract") and passage.lang != lang
+        return self._abstract_lang[i] not in (None, lang)
 
     def hits(self, signals: Signals, k: int) -> list[Hit]:
         """The top ``k`` passages as Hits, fused score attached."""

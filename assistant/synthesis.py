@@ -18,7 +18,7 @@ ENV_MODEL = "REVIEWQA_LLM_MODEL"
 ENV_API_KEY = "REVIEWQA_LLM_API_KEY"
 ENV_TIMEOUT = "REVIEWQA_LLM_TIMEOUT"
 
-#: What the LLM must reply, alone, when the numbered sentences do not answer the question.
+#: The longest answer the LLM is asked for, in sentences.
 MAX_SENTENCES = 4
 #: Sent when no key is configured: an empty key would make the OpenAI client fall back to
 #: $OPENAI_API_KEY, which must never leak to a local or third-party endpoint.
