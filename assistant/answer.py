@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.types import Citation, Hit
+from index.segment import normalize
 
 REFUSAL = {
     "en": "The review does not address this.",
@@ -30,6 +31,7 @@ class AnswerConfig:
     min_dense_en: float = 0.73
     complement: bool = True  # a further sentence must contain a question term the best lacks
     value_weight: float = 0.05  # bonus for a sentence stating the kind of value asked (26%, 80 mg)
+    concepts: bool = True  # lexical overlap counts glossary concepts, not their variants' tokens
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,24 @@ def lexical_overlap(
     weight = (lambda t: idf.get(t, 0.0)) if idf else (lambda t: 1.0)
     total = sum(weight(t) for t in query_tokens)
     return sum(weight(t) for t in query_tokens & sentence_tokens) / total if total else 0.0
+
+
+def concept_overlap(
+    groups: Sequence[frozenset[str]], sentence_tokens: set[str], idf: dict[str, float]
+) -> float:
+    """Share of the question's concepts the sentence contains, each weighted by its rarest term.
+
+    A concept is one glossary term with all its variants (exposure: 暴露, 暴露量, 浓度-时间
+    曲线下面积) or one other word of the question. Counting tokens instead lets a concept with
+    many long variants outweigh the rest of the question: "exposure by age, sex or race" then
+    prefers the sentence about AUC over the one about age, sex and race.
+    """
+    total = matched = 0.0
+    for group in groups:
+        weights = [idf.get(t, 0.0) for t in group]
+        total += max(weights, default=0.0)
+        matched += max((idf.get(t, 0.0) for t in group & sentence_tokens), default=0.0)
+    return matched / total if total else 0.0
 
 
 def inverse_document_frequencies(token_sets: Sequence[set[str]]) -> dict[str, float]:
@@ -153,6 +173,27 @@ def missing_concepts(concepts: Iterable[tuple[str, ...]], corpus: str) -> list[s
     return [variants[0] for variants in concepts if not any(mentions(corpus, v) for v in variants)]
 
 
+#: A clause offering alternatives: "fixed doses or escalation", "单药还是联合".
+_ALTERNATIVES = re.compile(r"[^,，;；:：?？—]*(?:\bor\b|还是|或者|或)[^,，;；:：?？—]*")
+
+
+def offered_alternatives(
+    question: str, concepts: Iterable[tuple[str, ...]], corpus: str
+) -> list[tuple[str, ...]]:
+    """Concepts the question offers as one of alternatives of which the review names another.
+
+    "Fixed doses or escalation?" is answered by a passage on escalation, though the review
+    never speaks of fixed doses; "cataracts or blurred vision?" names none and stays unanswered.
+    """
+    out: list[tuple[str, ...]] = []
+    singular = re.sub(r"\b([a-z]{3,}[^su\W])s\b", r"\1", normalize(question))  # doses → dose
+    for clause in _ALTERNATIVES.findall(singular):
+        named = [c for c in concepts if any(mentions(clause, v) for v in c)]
+        if any(any(mentions(corpus, v) for v in c) for c in named):
+            out += [c for c in named if not any(mentions(corpus, v) for v in c)]
+    return out
+
+
 def unknown_names(question: str, corpus: str, known: Iterable[str] = ()) -> list[str]:
     """Acronyms and codes in the question that appear nowhere in the review.
 
@@ -222,9 +263,18 @@ def uncovered(
     gaps = [
         variants[0]
         for category, variants in concepts
-        if category in SPECIFIC and not any(mentions(evidence, v) for v in variants)
+        if category in SPECIFIC
+        and not any(mentions(evidence, v) or _parts_named(evidence, v) for v in variants)
     ]
     return gaps + [name for name in names if not mentions(evidence, name)]
+
+
+def _parts_named(evidence: str, variant: str) -> bool:
+    """Whether every drug of a combination (塞利尼索+地塞米松) is named, as in 塞利尼索+泊马度胺+
+    地塞米松: "the doses of selinexor and dexamethasone in the pomalidomide cohort" is asked
+    of a passage that never writes the pair alone."""
+    parts = [p.strip() for p in variant.split("+")]
+    return len(parts) > 1 and all(p and mentions(evidence, p) for p in parts)
 
 
 def meaningful(terms: Iterable[str]) -> list[str]:

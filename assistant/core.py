@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import time
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -18,6 +19,7 @@ from assistant.answer import (
     asks_about_review,
     choose_sentences,
     compose,
+    concept_overlap,
     inverse_document_frequencies,
     is_meta,
     lexical_overlap,
@@ -25,13 +27,22 @@ from assistant.answer import (
     mentions,
     missing_concepts,
     nearest,
+    offered_alternatives,
     refusal_note,
     should_answer,
     uncovered,
     unknown_drugs,
     unknown_names,
 )
-from assistant.quantity import asked_kind, gives, lacks_value, measures
+from assistant.quantity import (
+    MEASURED_KINDS,
+    asked_kind,
+    gives,
+    gives_value_for,
+    lacks_value,
+    measures,
+    subgroup,
+)
 from assistant.retrieval import HybridRetriever, RetrievalConfig, Signals
 from assistant.types import MAX_QUESTION_CHARS, Answer, Citation, Hit, InvalidQuestion
 from index.segment import normalize, tokenize
@@ -227,6 +238,8 @@ class Assistant:
         matched = expansion.matched if expansion else ()
         # "general" words (compared, proportion) shape a question; they name no subject.
         concepts = [t.en + t.zh for t in matched if t.category != "general"]
+        spared = offered_alternatives(question, concepts, self._corpus)
+        concepts = [c for c in concepts if c not in spared]
         known = [v for t in matched for v in t.en + t.zh]
         return (
             missing_concepts(concepts, self._corpus)
@@ -276,6 +289,8 @@ class Assistant:
         cited = normalize(" ".join(self._sentences[c.sentence_index].text for c in chosen))
         if asked.kind and not gaps and lacks_value(cited, asked.kind, asked.measures):
             gaps.append(f"the {asked.kind} asked for")
+        elif asked.group and not gaps and not asked.for_group(cited):
+            gaps.append(f"the {asked.kind} for {asked.group[0]}")
         return gaps
 
     def _ancestry(self, number: str) -> str:
@@ -310,12 +325,16 @@ class Assistant:
                 if not asked.about_review and is_meta(self._sentences[i].text):
                     continue
                 dense = float(self._sentence_vectors[i] @ vector)
-                lexical = lexical_overlap(query_tokens, self._sentence_tokens[i], self._idf)
+                if cfg.concepts:
+                    lexical = concept_overlap(asked.concepts, self._sentence_tokens[i], self._idf)
+                else:
+                    lexical = lexical_overlap(query_tokens, self._sentence_tokens[i], self._idf)
                 score = dense + cfg.lexical_weight * lexical + cfg.rank_weight / hit.rank
                 fits = None
                 if kind:
                     text = self._sentence_texts[i]
                     fits = gives(text, kind) and not lacks_value(text, kind, asked.measures)
+                    fits = fits and asked.for_group(text)
                     score += cfg.value_weight * fits
                 terms = frozenset(query_tokens & self._sentence_tokens[i])
                 out.append(Candidate(i, hit.rank, dense, lexical, score, hit.section, fits, terms))
@@ -335,16 +354,36 @@ class _Asked:
     measures: list[tuple[str, ...]]  # what that value must sit beside
     about_review: bool  # asks what the review covers
     tokens: set[str]  # tokens of the expanded question
+    concepts: list[frozenset[str]]  # those tokens grouped by glossary concept
+    group: tuple[str, re.Pattern[str]] | None  # the patients a figure is asked for
+
+    def for_group(self, text: str) -> bool:
+        """Whether the text gives the value asked for the group asked about (if any)."""
+        if self.group is None or self.kind is None:
+            return True
+        return gives_value_for(text, self.kind, self.measures, self.group[1])
 
     @classmethod
     def of(cls, signals: Signals) -> _Asked:
         kind = asked_kind(signals.question)
+        tokens = set(tokenize(signals.query_text))
         return cls(
             kind,
             measures(signals.expansion, kind),
             asks_about_review(signals.question),
-            set(tokenize(signals.query_text)),
+            tokens,
+            _concepts(signals, tokens),
+            subgroup(signals.question.lower()) if kind in MEASURED_KINDS else None,
         )
+
+
+def _concepts(signals: Signals, tokens: set[str]) -> list[frozenset[str]]:
+    """The question's tokens grouped: one group per glossary term matched, one per other token."""
+    matched = signals.expansion.matched if signals.expansion else ()
+    groups = [frozenset(tokenize(" ".join(t.en + t.zh))) & tokens for t in matched]
+    groups = [g for g in dict.fromkeys(groups) if g]
+    grouped = set().union(*groups) if groups else set()
+    return groups + [frozenset({t}) for t in sorted(tokens - grouped)]
 
 
 def _sentence_offsets(doc: Document) -> dict[str, tuple[int, int]]:

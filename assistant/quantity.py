@@ -53,13 +53,14 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|what (?:\w+ ){0,5}doses?\b|which doses?\b|\bdoses? of\b|dosage|how many mg"
         ),
     ),
+    ("year", re.compile(r"哪一?年|什么年份|(?:what|which) year|in what year")),
     (
         "time",
         re.compile(
             r"多久|多长时间|多长|几个月|多少个?月|多少天|几天|几周(?!期)|多少周(?!期)|多少小时"
-            r"|几小时|哪一?年"
+            r"|几小时"
             r"|how long|how soon|how quickly|how fast|how many (?:months|days|weeks|hours|years)"
-            r"|what year|多快"
+            r"|多快"
         ),
     ),
     (
@@ -89,6 +90,8 @@ _GIVES: dict[str, re.Pattern[str]] = {
     ),
     "frequency": re.compile(rf"{_NUMBER}\s*次|每周|每天|每日|twice|once|weekly|daily"),
     "number": re.compile(r"\d"),
+    # a calendar year (2019年), not a duration (3年)
+    "year": re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)"),
 }
 
 #: Kinds of value that belong to a measure (a rate of ORR, a time of PFS, a count of VGPRs).
@@ -220,3 +223,54 @@ def measures(expansion: Expansion | None, kind: str | None = None) -> list[tuple
         for term in expansion.matched
         if term.category in wanted and term.en[0].lower() not in _UNMEASURED
     ]
+
+
+#: Groups of patients a figure can be asked for (question wording, how the review names them).
+#: "双重难治病人的ORR达73%，达雷妥尤单抗初治病人中位PFS可达12.5个月" gives no ORR for
+#: daratumumab-naive patients, though it states an ORR and names them. 复发难治 is the disease.
+_SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        "non-refractory patients",
+        re.compile(r"non-?refractory|非难治"),
+        re.compile(r"非难治|non-?refractory"),
+    ),
+    (
+        "refractory patients",
+        re.compile(
+            r"(?<!relapsed )(?<!relapsed/)(?<!relapsed and )(?<!non-)(?<!non)refractory"
+            r"|(?<!复发)(?<!非)难治(?!性)"
+        ),
+        re.compile(r"(?<!复发)(?<!非)难治(?!性)|(?<!non-)refractory"),
+    ),
+    (
+        "treatment-naive patients",
+        re.compile(r"na[iï]ve|初治|未接受过|未用过|未曾接受"),
+        re.compile(r"初治|未接受过|naive"),
+    ),
+    ("high-risk patients", re.compile(r"high-risk|high risk|高危"), re.compile(r"高危|high-risk")),
+)
+
+_CLAUSE = re.compile(r"[，。；,;]")
+
+
+def subgroup(question: str) -> tuple[str, re.Pattern[str]] | None:
+    """The one group of patients the (lower-cased) question asks a figure for, if any.
+
+    A question naming two groups ("PI-refractory or non-refractory: which did better?")
+    asks for a comparison, which a sentence comparing them answers.
+    """
+    named = [(name, text) for name, asked, text in _SUBGROUPS if asked.search(question)]
+    return named[0] if len(named) == 1 else None
+
+
+def gives_value_for(
+    text: str, kind: str, measures: Sequence[Sequence[str]], group: re.Pattern[str]
+) -> bool:
+    """Whether the text states the value for the group: in the clause naming the group or the
+    clause right after it ("泊马度胺及来那度胺难治病人的病情也得到了一定缓解，中位PFS达4.2个月")."""
+    clauses = _CLAUSE.split(text)
+    return any(
+        group.search(clauses[i - 1] + clause if i else clause)
+        and not lacks_value(clause, kind, measures)
+        for i, clause in enumerate(clauses)
+    )

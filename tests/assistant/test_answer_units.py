@@ -11,7 +11,9 @@ from assistant.answer import (
     Candidate,
     choose_sentences,
     compose,
+    concept_overlap,
     missing_concepts,
+    offered_alternatives,
     should_answer,
     uncovered,
     unknown_names,
@@ -165,6 +167,47 @@ def test_uncovered_specific_concepts() -> None:
         ("drug", ("selinexor", "塞利尼索")),  # not a specific concept: the review's subject
     ]
     assert uncovered(concepts, evidence) == ["OS"]
+
+
+def test_a_combination_is_covered_by_naming_each_of_its_drugs() -> None:
+    xpd = "塞利尼索+泊马度胺+地塞米松:塞利尼索(60 mg/80 mg)、地塞米松(20 mg)"
+    xd = ("regimen", ("Xd", "塞利尼索+地塞米松"))
+    assert uncovered([xd], xpd) == []
+    assert uncovered([xd], "泊马度胺(4 mg)、地塞米松(20 mg)") == ["Xd"]  # selinexor missing
+
+
+def test_concept_overlap_counts_a_concept_once_however_many_variants() -> None:
+    idf = {
+        "暴露": 2.0,
+        "浓度": 1.0,
+        "时间": 1.0,
+        "曲线": 2.0,
+        "面积": 2.0,
+        "年龄": 3.0,
+        "性别": 3.0,
+    }
+    exposure = frozenset({"暴露", "浓度", "时间", "曲线", "面积"})
+    groups = [exposure, frozenset({"年龄"}), frozenset({"性别"})]
+    auc = {"浓度", "时间", "曲线", "面积", "剂量"}
+    demographics = {"年龄", "性别", "种族"}
+    # by tokens, the AUC sentence matches 6 of 14; by concepts, 2 of 8
+    assert concept_overlap(groups, auc, idf) == pytest.approx(2 / 8)
+    assert concept_overlap(groups, demographics, idf) == pytest.approx(6 / 8)
+    assert concept_overlap([], auc, idf) == 0.0
+
+
+def test_alternatives_need_only_one_in_the_review() -> None:
+    corpus = "采用剂量递增的给药方式"
+    fixed = ("fixed dose", "固定剂量")
+    escalation = ("dose escalation", "escalation", "剂量递增")
+    cataract = ("cataract", "白内障")
+    blurred = ("blurred vision", "视物模糊")
+    question = "How was dosing handled — fixed doses or escalation, and why?"
+    assert offered_alternatives(question, [fixed, escalation], corpus) == [fixed]
+    # neither alternative is in the review: nothing is spared
+    assert offered_alternatives("Cataracts or blurred vision?", [cataract, blurred], corpus) == []
+    # no alternatives offered
+    assert offered_alternatives("Fixed doses and escalation?", [fixed, escalation], corpus) == []
 
 
 def test_meaningful_terms_exclude_numbers_and_single_letters() -> None:

@@ -40,6 +40,20 @@ def check_citations(answer: Answer, doc) -> None:
         # the kind of value asked (a dose) picks the dosing sentence over the design one
         ("Which doses of selinexor and dexamethasone did STORM use?", "en", "3.1", "80 mg"),
         ("How many patients did the STOMP carfilzomib cohort enroll?", "en", "3.2.2", "21例"),
+        # a figure for a group, stated in the clause after the one naming it
+        (
+            "What median PFS did XPd give patients refractory to both pomalidomide and lenalidomide?",
+            "en",
+            "3.2.3",
+            "4.2个月",
+        ),
+        # one of two alternatives is enough: the review never speaks of fixed doses
+        (
+            "Was the carfilzomib cohort given fixed doses or dose escalation?",
+            "en",
+            "3.2.2",
+            "剂量递增",
+        ),
     ],
 )
 def test_answers_cite_the_right_sentence(real_assistant, question, lang, section, fact) -> None:
@@ -73,6 +87,13 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
         # 122 counts the whole trial, not the quad-refractory patients asked about
         ("How many STORM patients were quad-refractory?", "The review does not address this."),
         ("How many patients in STORM had del(17p)?", "The review does not address this."),
+        # 73% is the double-refractory patients' ORR; for naive ones only PFS is given
+        (
+            "What was the ORR among daratumumab-naive patients in the XDd cohort?",
+            "The review does not address this.",
+        ),
+        # a year is asked, and the review gives none for BOSTON
+        ("In which year were the BOSTON results published?", "The review does not address this."),
         # a drug the review never names, known only by its INN ending
         ("塞利尼索和维奈克拉、贝兰妥单抗相比哪个好？", "综述中没有涉及这个问题。"),
     ],

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer import mentions, unknown_drugs
-from assistant.quantity import asked_kind, gives, gives_value_of, lacks_value
+from assistant.quantity import (
+    asked_kind,
+    gives,
+    gives_value_for,
+    gives_value_of,
+    lacks_value,
+    subgroup,
+)
 from index.segment import normalize
 
 STORM = normalize(
@@ -52,6 +59,8 @@ ORR = ("orr", "客观缓解率")
         ("Do AUC and Cmax of selinexor rise in proportion to the dose?", None),
         ("塞利尼索为什么适合与地塞米松联用？", None),
         ("Is STOMP a completed randomized trial?", None),
+        ("Which journal published STORM, and in what year?", "year"),
+        ("塞利尼索是哪一年获批的？", "year"),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
@@ -132,3 +141,42 @@ def test_a_combination_is_not_mentioned_by_one_of_its_drugs() -> None:
     assert not mentions(corpus, "塞利尼索+卡非佐米+地塞米松")
     assert mentions(corpus, "塞利尼索+硼替佐米+地塞米松")
     assert mentions(corpus, "血液系统恶性肿瘤")  # worded a little differently
+
+
+def test_a_year_is_a_calendar_year() -> None:
+    assert gives(normalize("于2019年7月3日被美国食品药品管理局（FDA）批准"), "year")
+    assert not gives(STORM, "year") and not gives(normalize("随访3年"), "year")
+
+
+@pytest.mark.parametrize(
+    ("question", "group"),
+    [
+        ("What ORR did XDd achieve in daratumumab-naive patients?", "treatment-naive patients"),
+        ("XPd方案中泊马度胺难治病人的ORR是多少？", "refractory patients"),
+        ("STOMP硼替佐米队列中PI非难治组的ORR是多少？", "non-refractory patients"),
+        ("What was the ORR in high-risk patients?", "high-risk patients"),
+        # the disease, not a group of patients
+        ("What was the ORR of selinexor in relapsed/refractory myeloma?", None),
+        ("塞利尼索治疗复发难治性多发性骨髓瘤的ORR是多少？", None),
+        # two groups: a comparison
+        ("ORR in PI-refractory or non-refractory patients: which was higher?", None),
+    ],
+)
+def test_subgroup_asked_about(question: str, group: str | None) -> None:
+    found = subgroup(question.lower())
+    assert (found[0] if found else None) == group
+
+
+def test_a_figure_for_a_group_must_be_stated_for_that_group() -> None:
+    xdd = normalize(
+        "在达雷妥尤单抗队列中，双重难治病人的ORR达73%，达雷妥尤单抗初治病人中位PFS可达12.5个月。"
+    )
+    xpd = normalize("泊马度胺及来那度胺难治病人的病情也得到了一定缓解，中位PFS达4.2个月。")
+    naive = subgroup("daratumumab-naive")
+    refractory = subgroup("难治病人")
+    assert naive and refractory
+    assert not gives_value_for(xdd, "percent", [ORR], naive[1])  # 73% is the refractory's
+    assert gives_value_for(xdd, "time", [PFS], naive[1])
+    assert gives_value_for(xdd, "percent", [ORR], refractory[1])
+    assert gives_value_for(xpd, "time", [PFS], refractory[1])  # the clause after the group
+    assert not gives_value_for(STORM, "percent", [ORR], refractory[1])  # RRMM is the disease
