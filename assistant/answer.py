@@ -197,12 +197,13 @@ def offered_alternatives(
 def unknown_names(question: str, corpus: str, known: Iterable[str] = ()) -> list[str]:
     """Acronyms and codes in the question that appear nowhere in the review.
 
-    ``known`` are names the glossary translates (IMWG → 国际骨髓瘤工作组); those are judged
-    by their concept instead.
+    ``known`` are the variants of the glossary terms the question matched (IMWG → 国际骨髓瘤
+    工作组, "TPO receptor agonist"); a name within one is judged by its concept instead.
     """
-    skip = {k.lower() for k in known}
+    known = " | ".join(k.lower() for k in known)
     found = NAME.findall(question)
-    return [n for n in found if n.lower() not in skip and not mentions(corpus, n)]
+    # a name inside a term the glossary matched (NK1 in "NK1 antagonist") is that term's
+    return [n for n in found if not mentions(known, n) and not mentions(corpus, n)]
 
 
 #: Endings of drug names (INN stems) and disease names in Chinese and English: a question

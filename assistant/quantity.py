@@ -40,8 +40,11 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?:缓解|发生|发病|生存|有效|控制|获益|收益|反应|应答|死亡|进展)率[^？?，,]{0,8}"
             r"(?:多少|多高|几成)"
             r"|percent|proportion of|fraction of|what (?:\w+ ){0,2}(?:proportion|fraction)"
-            r"|\b(?:response|incidence|survival|benefit|control|remission|mortality|death|relapse"
-            r"|progression|failure|event|discontinuation|infection)s? rates?\b"
+            # a rate asked for ("what response rate", "response rate of XKd?"), not one that
+            # is only the subject ("which drugs drove the gains in response rates")
+            r"|(?:^|\b(?:what|how high|how much|how large)\b(?:\W+\w+){0,5}?\W+)"
+            r"(?:\w+ ){0,2}(?:response|incidence|survival|benefit|control|remission|mortality"
+            r"|death|relapse|progression|failure|event|discontinuation|infection)s? rates?\b"
             r"|(?<!clearance )(?<!heart )\brates? of\b"
             r"|\bwhat (?:\w+ ){0,3}(?:orr|cbr|crb)\b"
         ),
@@ -53,6 +56,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|what (?:\w+ ){0,5}doses?\b|which doses?\b|\bdoses? of\b|dosage|how many mg"
         ),
     ),
+    ("grade", re.compile(r"几级|哪一?级|什么级别|(?:what|which) grades?\b")),
     ("year", re.compile(r"哪一?年|什么年份|(?:what|which) year|in what year")),
     (
         "time",
@@ -73,7 +77,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "number",
         re.compile(
-            r"多少|几(?:个|种|次|级|期|周期|疗程)|多高|多大|how many|how much|what number"
+            r"多少|几(?!个例子)(?:个|种|次|级|期|周期|疗程)|多高|多大|how many|how much|what number"
             r"|what (?:was|were|is|are) (?:the )?(?:\w+ )?(?:median|mean|average)\b"
         ),
     ),
@@ -89,7 +93,9 @@ _GIVES: dict[str, re.Pattern[str]] = {
         rf"{_NUMBER}\s*(?:个月|月|天|日|周|年|h\b|小时|d\b|min|分钟|months?|days?|weeks?|hours?)"
     ),
     "frequency": re.compile(rf"{_NUMBER}\s*次|每周|每天|每日|twice|once|weekly|daily"),
-    "number": re.compile(r"\d"),
+    # a figure, but not a grade (3~4级), phase (2b期) or day of a schedule (第1、3天)
+    "number": re.compile(r"(?<![第\d.a-z-])\d+(?:\.\d+)?(?![\d.]*\s*(?:[~～、/]\s*\d+\s*)?[a-z]?[级期天])"),
+    "grade": re.compile(r"\d\s*(?:[~～\-–]\s*\d\s*)?级|grade\s*\d"),
     # a calendar year (2019年), not a duration (3年)
     "year": re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)"),
 }
@@ -183,6 +189,11 @@ _MEASURED = frozenset({"endpoint", "response", "pk", "adverse_event"})
 
 #: What a count is of, besides measures: patients with del(17p), NDMM patients.
 _COUNTED = frozenset({"biology", "disease"})
+#: ... and patients whose treatment changed: 21 in "共纳入21例…直至因不良反应无法耐受停止"
+#: counts the cohort, not those who stopped.
+_COUNTED_CHANGES = frozenset(
+    {"dose adjustment", "dose reduction", "dose interruption", "discontinuation"}
+)
 
 
 #: Measure-like glossary terms that qualify a value rather than name one.
@@ -217,11 +228,13 @@ def measures(expansion: Expansion | None, kind: str | None = None) -> list[tuple
     """
     if expansion is None:
         return []
-    wanted = _MEASURED | (_COUNTED if kind == "count" else frozenset())
+    counted = kind == "count"
+    wanted = _MEASURED | (_COUNTED if counted else frozenset())
     return [
         tuple(normalize(v) for v in term.en + term.zh)
         for term in expansion.matched
-        if term.category in wanted and term.en[0].lower() not in _UNMEASURED
+        if (term.category in wanted or (counted and term.en[0] in _COUNTED_CHANGES))
+        and term.en[0].lower() not in _UNMEASURED
     ]
 
 

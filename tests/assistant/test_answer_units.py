@@ -108,6 +108,8 @@ def test_missing_concepts_and_unknown_names() -> None:
         "CYP3A4",
     ]
     assert unknown_names("IMWG data?", corpus, known=["IMWG"]) == []
+    # a name inside a term the glossary matched is judged by that term
+    assert unknown_names("Which NK1 antagonist?", corpus, known=["NK1 antagonist"]) == []
 
 
 def citation(marker: int, section: str, text: str) -> Citation:

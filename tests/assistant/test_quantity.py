@@ -11,6 +11,7 @@ from assistant.quantity import (
     gives_value_for,
     gives_value_of,
     lacks_value,
+    measures,
     subgroup,
 )
 from index.segment import normalize
@@ -61,6 +62,12 @@ ORR = ("orr", "客观缓解率")
         ("Is STOMP a completed randomized trial?", None),
         ("Which journal published STORM, and in what year?", "year"),
         ("塞利尼索是哪一年获批的？", "year"),
+        ("What grade is selinexor-associated hyponatremia usually?", "grade"),
+        ("血小板降到多少就要暂停塞利尼索？", "number"),
+        ("Response rate of XKd?", "percent"),
+        # a rate that is the subject, not what is asked
+        ("Which drug classes drove the recent gains in myeloma response rates?", None),
+        ("常和PI搭配的激素有哪些？举几个例子", None),  # a few examples, not a number
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
@@ -180,3 +187,22 @@ def test_a_figure_for_a_group_must_be_stated_for_that_group() -> None:
     assert gives_value_for(xdd, "percent", [ORR], refractory[1])
     assert gives_value_for(xpd, "time", [PFS], refractory[1])  # the clause after the group
     assert not gives_value_for(STORM, "percent", [ORR], refractory[1])  # RRMM is the disease
+
+
+def test_a_grade_or_a_name_is_no_number() -> None:
+    assert gives(normalize("最常见的不良反应为3~4级血小板减少"), "grade")
+    assert not gives(normalize("最常见的不良反应为3~4级血小板减少"), "number")
+    assert not gives(normalize("塞利尼索是一种选择性XPO-1抑制剂"), "number")
+    assert not gives(normalize("STORM是一项2b期研究，第1、3天给药"), "number")
+    assert gives(normalize("XPO-1参与200多种不同蛋白的核输出"), "number")
+
+
+def test_a_count_of_patients_who_stopped_is_not_the_cohort_size() -> None:
+    from assistant.glossary import load_glossary
+
+    question = "卡非佐米队列有几例病人因为不良反应停药？"
+    expansion = load_glossary().expand(question)
+    stopped = measures(expansion, asked_kind(question))
+    cohort = normalize("共纳入21例RRMM病人，采用剂量递增的给药方式，直至因不良反应无法耐受停止")
+    assert lacks_value(cohort, "count", stopped)
+    assert not lacks_value(normalize("共3例病人因不良反应停药"), "count", stopped)
