@@ -94,7 +94,9 @@ _GIVES: dict[str, re.Pattern[str]] = {
     ),
     "frequency": re.compile(rf"{_NUMBER}\s*次|每周|每天|每日|twice|once|weekly|daily"),
     # a figure, but not a grade (3~4级), phase (2b期) or day of a schedule (第1、3天)
-    "number": re.compile(r"(?<![第\d.a-z-])\d+(?:\.\d+)?(?![\d.]*\s*(?:[~～、/]\s*\d+\s*)?[a-z]?[级期天])"),
+    "number": re.compile(
+        r"(?<![第\d.a-z-])\d+(?:\.\d+)?(?![\d.]*\s*(?:[~～、/]\s*\d+\s*)?[a-z]?[级期天])"
+    ),
     "grade": re.compile(r"\d\s*(?:[~～\-–]\s*\d\s*)?级|grade\s*\d"),
     # a calendar year (2019年), not a duration (3年)
     "year": re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)"),
