@@ -276,7 +276,12 @@ class Assistant:
         # A cohort's passage sits under its trial's heading (3.2.4 under 3.2 STOMP).
         texts += [self._ancestry(self.doc.passage(p).section) for p in passages]
         evidence = normalize(" ".join(texts))
-        concepts = [(t.category, t.en + t.zh) for t in signals.expansion.matched]
+        matched = signals.expansion.matched
+        # "a side effect such as numbness" names the event: the umbrella term need not appear
+        named_event = any(t.category == "adverse_event" and t.en[0] != UMBRELLA for t in matched)
+        concepts = [
+            (t.category, t.en + t.zh) for t in matched if not (named_event and t.en[0] == UMBRELLA)
+        ]
         # A drug asked about must be in the cited passage, unless it is the review's subject
         # (selinexor is in every passage's context, if not in its words).
         concepts += [
@@ -384,6 +389,10 @@ def _concepts(signals: Signals, tokens: set[str]) -> list[frozenset[str]]:
     groups = [g for g in dict.fromkeys(groups) if g]
     grouped = set().union(*groups) if groups else set()
     return groups + [frozenset({t}) for t in sorted(tokens - grouped)]
+
+
+#: The glossary's umbrella term for adverse events (不良反应, side effects).
+UMBRELLA = "adverse event"
 
 
 def _sentence_offsets(doc: Document) -> dict[str, tuple[int, int]]:

@@ -29,7 +29,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"多少(?:例|名|位|个?病人|个?患者|人)|几(?:例|名|位|个病人|个患者)"
             r"|how many (?:\w+ ){0,3}(?:patients|people|subjects|participants|cases)"
-            r"|number of (?:patients|participants|subjects|cases)"
+            r"|number of (?:patients|participants|subjects|cases)|sample size|样本量|入组人数"
         ),
     ),
     (
