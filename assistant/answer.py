@@ -31,6 +31,7 @@ class AnswerConfig:
     min_dense_en: float = 0.73
     complement: bool = True  # a further sentence must contain a question term the best lacks
     value_weight: float = 0.05  # bonus for a sentence stating the kind of value asked (26%, 80 mg)
+    cause_weight: float = 0.05  # bonus for a sentence stating a cause, when the question asks why
     concepts: bool = True  # lexical overlap counts glossary concepts, not their variants' tokens
 
 

@@ -186,6 +186,8 @@ class Evidence:
                     fits = gives(text, kind) and not lacks_value(text, kind, asked.measures)
                     fits = fits and asked.for_group(text)
                     score += cfg.value_weight * fits
+                if asked.why and CAUSE.search(self._sentence_texts[i]):
+                    score += cfg.cause_weight
                 terms = frozenset(query_tokens & self._sentence_tokens[i])
                 out.append(Candidate(i, hit.rank, dense, lexical, score, hit.section, fits, terms))
         return out
@@ -201,6 +203,7 @@ class Asked:
     tokens: set[str]  # tokens of the expanded question
     concepts: list[frozenset[str]]  # those tokens grouped by glossary concept
     group: tuple[str, re.Pattern[str]] | None  # the patients a figure is asked for
+    why: bool = False  # asks for a reason or a mechanism
 
     def for_group(self, text: str) -> bool:
         """Whether the text gives the value asked for the group asked about (if any)."""
@@ -219,7 +222,16 @@ class Asked:
             tokens,
             _concepts(signals, tokens),
             subgroup(signals.question.lower()) if kind in MEASURED_KINDS else None,
+            WHY.search(signals.question.lower()) is not None,
         )
+
+
+#: A question asking for a reason, and the words with which a sentence states one.
+WHY = re.compile(r"为什么|为何|什么原因|原因|怎么会|\bwhy\b|how come|\breasons?\b|what causes?")
+CAUSE = re.compile(
+    r"因为|由于|因此|所以|导致|从而|致使|使得|引起|(?<![原])因(?![素])"
+    r"|because|due to|lead(?:s|ing)? to|result(?:s|ed)? in|owing to"
+)
 
 
 def _concepts(signals: Signals, tokens: set[str]) -> list[frozenset[str]]:

@@ -234,3 +234,14 @@ def test_refusal_note_tells_absent_from_unstated() -> None:
         "Not in the review: CYP3A4. The closest passages do not state: the dose asked for."
     )
     assert refusal_note([], []) == ""
+
+
+def test_why_questions_and_sentences_that_state_a_cause() -> None:
+    from assistant.evidence import CAUSE, WHY
+
+    assert WHY.search("为什么阻断xpo-1主要杀死肿瘤细胞？") and WHY.search("why was it dropped?")
+    assert not WHY.search("what was the orr?")
+    assert CAUSE.search("因每周给予2次硼替佐米，病人周围神经病变难以耐受，最后放弃此个方案")
+    assert CAUSE.search("会导致有高度dna损伤的细胞死亡")
+    assert not CAUSE.search("客观缓解率（orr）达26%")
+    assert not CAUSE.search("危险因素")  # 因 of 因素 is no cause
