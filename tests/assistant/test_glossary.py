@@ -414,3 +414,20 @@ def test_parse_glossary_reads_variants_and_comments() -> None:
         Term(en=("overall response rate", "ORR"), zh=("客观缓解率", "缓解率"), category="endpoint")
     ]
     assert Counter(t.category for t in terms) == {"endpoint": 1}
+
+
+@pytest.mark.parametrize(
+    ("question", "concept"),
+    [
+        ("His platelets dropped on this drug: what can be done?", "thrombocytopenia"),
+        ("Mum has been exhausted since she started it", "fatigue"),
+        ("Does it make you feel sick?", "nausea"),
+        ("Can it make someone confused or dizzy?", "dizziness"),
+        ("STORM mPFS?", "PFS"),
+        ("How long did it keep the cancer from getting worse?", "PFS"),
+    ],
+)
+def test_everyday_english_finds_the_concept(
+    glossary: Glossary, question: str, concept: str
+) -> None:
+    assert concept in matched_names(glossary.expand(question))
