@@ -159,7 +159,9 @@ def mentions(corpus: str, variant: str) -> bool:
     # A long Chinese term may be worded a little differently (血液恶性肿瘤 vs 血液系统肿瘤):
     # a piece of half of it counts. Not a combination (塞利尼索+卡非佐米): any piece of that
     # names one of its drugs, which every other combination also names.
-    if len(variant) < 4 or "+" in variant:
+    # The head noun, last in Chinese, must be there too: 浆细胞白血病 is not mentioned by
+    # 浆细胞 alone.
+    if len(variant) < 4 or "+" in variant or variant[-2:] not in corpus:
         return False
     size = max(3, len(variant) // 2)
     return any(variant[i : i + size] in corpus for i in range(len(variant) - size + 1))
@@ -174,24 +176,42 @@ def missing_concepts(concepts: Iterable[tuple[str, ...]], corpus: str) -> list[s
     return [variants[0] for variants in concepts if not any(mentions(corpus, v) for v in variants)]
 
 
-#: A clause offering alternatives: "fixed doses or escalation", "单药还是联合".
-_ALTERNATIVES = re.compile(r"[^,，;；:：?？—]*(?:\bor\b|还是|或者|或)[^,，;；:：?？—]*")
+#: The word between two alternatives: "fixed doses or escalation", "皮下注射还是静脉推注".
+_OR = re.compile(r"\bor\b|还是|或者|或")
+
+
+def _span(text: str, variants: Sequence[str]) -> tuple[int, int] | None:
+    """Where the concept is first named in the (normalized) text, if it is."""
+    spans = []
+    for v in variants:
+        v = v.lower()
+        pattern = rf"(?<![a-z]){re.escape(v)}(?![a-z])" if v.isascii() else re.escape(v)
+        spans += [m.span() for m in re.finditer(pattern, text)]
+    return min(spans) if spans else None
 
 
 def offered_alternatives(
-    question: str, concepts: Iterable[tuple[str, ...]], corpus: str
+    question: str, concepts: Sequence[tuple[str, ...]], corpus: str
 ) -> list[tuple[str, ...]]:
-    """Concepts the question offers as one of alternatives of which the review names another.
+    """Concepts the question offers as one of two alternatives of which the review names the
+    other.
 
     "Fixed doses or escalation?" is answered by a passage on escalation, though the review
-    never speaks of fixed doses; "cataracts or blurred vision?" names none and stays unanswered.
+    never speaks of fixed doses; "cataracts or blurred vision?" names neither and stays
+    unanswered. The alternatives are the concepts named right before and right after "or".
     """
+    text = re.sub(r"\b([a-z]{3,}[^su\W])s\b", r"\1", normalize(question))  # doses → dose
+    named = [(span, c) for c in concepts if (span := _span(text, c)) is not None]
     out: list[tuple[str, ...]] = []
-    singular = re.sub(r"\b([a-z]{3,}[^su\W])s\b", r"\1", normalize(question))  # doses → dose
-    for clause in _ALTERNATIVES.findall(singular):
-        named = [c for c in concepts if any(mentions(clause, v) for v in c)]
-        if any(any(mentions(corpus, v) for v in c) for c in named):
-            out += [c for c in named if not any(mentions(corpus, v) for v in c)]
+    for m in _OR.finditer(text):
+        before = [(s, c) for s, c in named if s[1] <= m.start()]
+        after = [(s, c) for s, c in named if s[0] >= m.end()]
+        if not before or not after:
+            continue
+        pair = [max(before, key=lambda x: x[0][1])[1], min(after, key=lambda x: x[0][0])[1]]
+        found = [any(mentions(corpus, v) for v in c) for c in pair]
+        if any(found):
+            out += [c for c, ok in zip(pair, found, strict=True) if not ok]
     return out
 
 

@@ -210,6 +210,19 @@ def test_alternatives_need_only_one_in_the_review() -> None:
     assert offered_alternatives("Cataracts or blurred vision?", [cataract, blurred], corpus) == []
     # no alternatives offered
     assert offered_alternatives("Fixed doses and escalation?", [fixed, escalation], corpus) == []
+    # the alternatives are the two concepts beside "or", not whatever else the sentence names
+    trial = ("trial", "试验")
+    sc, iv = ("subcutaneous", "皮下注射"), ("intravenous", "静脉推注")
+    question = "BOSTON试验里硼替佐米是皮下注射还是静脉推注？"
+    assert offered_alternatives(question, [trial, sc, iv], "boston试验") == []
+
+
+def test_a_reworded_long_term_counts_only_with_its_head_noun() -> None:
+    from assistant.answer import mentions
+
+    corpus = "浆细胞恶性增殖性疾病，是血液系统发病率居第2位的肿瘤；诱导恶性肿瘤细胞的凋亡"
+    assert mentions(corpus, "血液恶性肿瘤")  # worded 血液系统…肿瘤: 恶性肿 and 肿瘤 are there
+    assert not mentions(corpus, "浆细胞白血病")  # 浆细胞 is there, 白血病 is not
 
 
 def test_meaningful_terms_exclude_numbers_and_single_letters() -> None:
