@@ -47,6 +47,7 @@ class Candidate:
     section: str = ""
     fits: bool | None = None  # states the kind of value the question asks for (None: asks none)
     terms: frozenset[str] = frozenset()  # the question's terms the sentence contains
+    kinds: frozenset[str] = frozenset()  # kinds of value asked (by any part) the sentence states
 
 
 def lexical_overlap(
@@ -141,6 +142,22 @@ def choose_sentences(candidates: Sequence[Candidate], cfg: AnswerConfig) -> list
             continue  # it supports nothing of the question the best sentence does not
         if close and cand.section == best.section:
             chosen.append(cand)
+    # A question in parts ("how many were enrolled? their median PFS?") needs each part's
+    # value: a sentence of the same section stating a kind the chosen ones lack is added.
+    unstated = frozenset().union(*(c.kinds for c in ranked)) - frozenset().union(
+        *(c.kinds for c in chosen)
+    )
+    if unstated and len(chosen) < cfg.max_sentences:
+        extra = next(
+            (
+                c
+                for c in ranked
+                if c.kinds & unstated and c.section == best.section and c.lexical > 0
+            ),
+            None,
+        )
+        if extra is not None:
+            chosen.append(extra)
     return sorted(chosen, key=lambda c: c.sentence_index)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from assistant.answer import (
@@ -33,6 +33,7 @@ from assistant.quantity import (
     MEASURED_KINDS,
     asked_kind,
     gives,
+    part_kinds,
     gives_value_for,
     lacks_value,
     measures,
@@ -44,7 +45,7 @@ from index.store import passage_index_text
 if TYPE_CHECKING:
     import numpy as np
 
-    from assistant.glossary import Glossary
+    from assistant.glossary import Expansion, Glossary
     from assistant.retrieval import HybridRetriever, Signals
     from assistant.types import Hit
     from corpus import Document
@@ -181,15 +182,23 @@ class Evidence:
                     lexical = lexical_overlap(query_tokens, self._sentence_tokens[i], self._idf)
                 score = dense + cfg.lexical_weight * lexical + cfg.rank_weight / hit.rank
                 fits = None
+                kinds: frozenset[str] = frozenset()
                 if kind:
                     text = self._sentence_texts[i]
-                    fits = gives(text, kind) and not lacks_value(text, kind, asked.measures)
-                    fits = fits and asked.for_group(text)
+                    primary = gives(text, kind) and not lacks_value(text, kind, asked.measures)
+                    # "how many were enrolled? and their median PFS?": either figure answers
+                    kinds = frozenset(
+                        [kind] * (primary and asked.for_group(text))
+                        + [k for k, m in asked.others if gives(text, k) and not lacks_value(text, k, m)]
+                    )
+                    fits = bool(kinds)
                     score += cfg.value_weight * fits
                 if asked.why and CAUSE.search(self._sentence_texts[i]):
                     score += cfg.cause_weight
                 terms = frozenset(query_tokens & self._sentence_tokens[i])
-                out.append(Candidate(i, hit.rank, dense, lexical, score, hit.section, fits, terms))
+                out.append(
+                    Candidate(i, hit.rank, dense, lexical, score, hit.section, fits, terms, kinds)
+                )
         return out
 
 
@@ -204,6 +213,7 @@ class Asked:
     concepts: list[frozenset[str]]  # those tokens grouped by glossary concept
     group: tuple[str, re.Pattern[str]] | None  # the patients a figure is asked for
     why: bool = False  # asks for a reason or a mechanism
+    others: tuple[tuple[str, list[tuple[str, ...]]], ...] = ()  # kinds asked by other parts
 
     def for_group(self, text: str) -> bool:
         """Whether the text gives the value asked for the group asked about (if any)."""
@@ -215,15 +225,34 @@ class Asked:
     def of(cls, signals: Signals) -> Asked:
         kind = asked_kind(signals.question)
         tokens = set(tokenize(signals.query_text))
+        parts = part_kinds(signals.question)
+        if len({k for k, _ in parts}) > 1:
+            # A question in parts: each kind's value belongs to the measures of its own part
+            # ("入组例数为多少？其中……中位PFS为多少？": the count is not PFS's).
+            kind = parts[0][0]
+            kinds = [(k, measures(_within(signals.expansion, part), k)) for k, part in parts]
+        else:
+            kinds = [(kind, measures(signals.expansion, kind))] if kind else []
+        own = kinds[0][1] if kinds else []
         return cls(
             kind,
-            measures(signals.expansion, kind),
+            own,
             asks_about_review(signals.question),
             tokens,
             _concepts(signals, tokens),
             subgroup(signals.question.lower()) if kind in MEASURED_KINDS else None,
             WHY.search(signals.question.lower()) is not None,
+            tuple((k, m) for k, m in kinds[1:] if k != kind),
         )
+
+
+def _within(expansion: Expansion | None, part: str) -> Expansion | None:
+    """The expansion's terms that the part of the question names."""
+    if expansion is None:
+        return None
+    text = normalize(part)
+    named = tuple(t for t in expansion.matched if any(mentions(text, v) for v in t.en + t.zh))
+    return replace(expansion, matched=named)
 
 
 #: A question asking for a reason, and the words with which a sentence states one.

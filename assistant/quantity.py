@@ -27,7 +27,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "count",
         re.compile(
-            r"多少(?:例|名|位|个?病人|个?患者|人)|几(?:例|名|位|个病人|个患者)"
+            r"多少(?:例|名|位|个?病人|个?患者|人)|几(?:例|名|位|个病人|个患者)|例数|人数"
             r"|how many (?:\w+ ){0,3}(?:patients|people|subjects|participants|cases)"
             r"|number of (?:patients|participants|subjects|cases)|sample size|样本量|入组人数"
         ),
@@ -127,6 +127,13 @@ def asked_kind(question: str) -> str | None:
     if kind == "time" and _SCHEDULE_WORDS.search(text):
         return "schedule"  # "how long was each cycle": a dosing duration is the answer
     return kind
+
+
+def part_kinds(question: str) -> list[tuple[str, str]]:
+    """Each part of a question of several with the kind of value it asks, in order
+    ("入组例数为多少？其中……中位PFS为多少？" → count, then number)."""
+    parts = re.split(r"[？?；;]|\band\b|以及|另外|其中", question)
+    return [(k, part) for part in parts if part.strip() and (k := asked_kind(part))]
 
 
 #: A duration that belongs to a dosing schedule (28 d为1个疗程, 共3周, 第1~21天): it says

@@ -79,6 +79,16 @@ def test_only_sentences_stating_the_value_asked_are_chosen() -> None:
     ] == replace(design, fits=False)
 
 
+def test_each_kind_asked_gets_a_sentence_from_the_same_section() -> None:
+    cfg = AnswerConfig()
+    pfs = Candidate(1, 1, 0.92, 0.4, 1.13, "3.2.3", True, frozenset({"pfs"}), frozenset({"number"}))
+    count = Candidate(2, 1, 0.89, 0.3, 1.00, "3.2.3", True, frozenset({"例"}), frozenset({"count"}))
+    other = Candidate(3, 2, 0.90, 0.3, 1.05, "3.2.4", True, frozenset({"例"}), frozenset({"count"}))
+    # the count sentence is far below the margin, but states what the best one lacks
+    assert [c.sentence_index for c in choose_sentences([pfs, count, other], cfg)] == [1, 2]
+    assert [c.sentence_index for c in choose_sentences([pfs, other], cfg)] == [1]
+
+
 def test_refusal_gate() -> None:
     cfg = AnswerConfig(min_dense=0.86)
     assert should_answer(cand(1, 1.0, dense=0.9), [], cfg)

@@ -12,6 +12,7 @@ from assistant.quantity import (
     gives_value_of,
     lacks_value,
     measures,
+    part_kinds,
     subgroup,
 )
 from index.segment import normalize
@@ -206,3 +207,10 @@ def test_a_count_of_patients_who_stopped_is_not_the_cohort_size() -> None:
     cohort = normalize("共纳入21例RRMM病人，采用剂量递增的给药方式，直至因不良反应无法耐受停止")
     assert lacks_value(cohort, "count", stopped)
     assert not lacks_value(normalize("共3例病人因不良反应停药"), "count", stopped)
+
+
+def test_each_part_of_a_question_has_its_kind() -> None:
+    question = "STOMP泊马度胺队列的入组例数为多少？其中既往未接受泊马度胺者的中位PFS为多少？"
+    assert [k for k, _ in part_kinds(question)] == ["count", "number"]
+    assert [k for k, _ in part_kinds("What was the ORR?")] == ["percent"]
+    assert part_kinds("Why was it dropped?") == []
