@@ -33,10 +33,10 @@ from assistant.quantity import (
     MEASURED_KINDS,
     asked_kind,
     gives,
-    part_kinds,
     gives_value_for,
     lacks_value,
     measures,
+    part_kinds,
     subgroup,
 )
 from index.segment import normalize, tokenize
@@ -181,18 +181,9 @@ class Evidence:
                 else:
                     lexical = lexical_overlap(query_tokens, self._sentence_tokens[i], self._idf)
                 score = dense + cfg.lexical_weight * lexical + cfg.rank_weight / hit.rank
-                fits = None
-                kinds: frozenset[str] = frozenset()
-                if kind:
-                    text = self._sentence_texts[i]
-                    primary = gives(text, kind) and not lacks_value(text, kind, asked.measures)
-                    # "how many were enrolled? and their median PFS?": either figure answers
-                    kinds = frozenset(
-                        [kind] * (primary and asked.for_group(text))
-                        + [k for k, m in asked.others if gives(text, k) and not lacks_value(text, k, m)]
-                    )
-                    fits = bool(kinds)
-                    score += cfg.value_weight * fits
+                kinds = asked.stated(self._sentence_texts[i])
+                fits = bool(kinds) if kind else None
+                score += cfg.value_weight * bool(kinds)
                 if asked.why and CAUSE.search(self._sentence_texts[i]):
                     score += cfg.cause_weight
                 terms = frozenset(query_tokens & self._sentence_tokens[i])
@@ -214,6 +205,17 @@ class Asked:
     group: tuple[str, re.Pattern[str]] | None  # the patients a figure is asked for
     why: bool = False  # asks for a reason or a mechanism
     others: tuple[tuple[str, list[tuple[str, ...]]], ...] = ()  # kinds asked by other parts
+
+    def stated(self, text: str) -> frozenset[str]:
+        """The kinds of value asked (by any part of the question) that the sentence states."""
+        primary = (
+            self.kind is not None
+            and gives(text, self.kind)
+            and not lacks_value(text, self.kind, self.measures)
+            and self.for_group(text)
+        )
+        others = [k for k, m in self.others if gives(text, k) and not lacks_value(text, k, m)]
+        return frozenset([self.kind] * primary + others) if self.kind else frozenset(others)
 
     def for_group(self, text: str) -> bool:
         """Whether the text gives the value asked for the group asked about (if any)."""
