@@ -32,7 +32,6 @@ class AnswerConfig:
     complement: bool = True  # a further sentence must contain a question term the best lacks
     value_weight: float = 0.05  # bonus for a sentence stating the kind of value asked (26%, 80 mg)
     cause_weight: float = 0.05  # bonus for a sentence stating a cause, when the question asks why
-    concepts: bool = True  # lexical overlap counts glossary concepts, not their variants' tokens
 
 
 @dataclass(frozen=True)
@@ -48,20 +47,6 @@ class Candidate:
     fits: bool | None = None  # states the kind of value the question asks for (None: asks none)
     terms: frozenset[str] = frozenset()  # the question's terms the sentence contains
     kinds: frozenset[str] = frozenset()  # kinds of value asked (by any part) the sentence states
-
-
-def lexical_overlap(
-    query_tokens: set[str], sentence_tokens: set[str], idf: dict[str, float] | None = None
-) -> float:
-    """Share of the (expanded) question's terms the sentence contains, weighted by rarity.
-
-    Rare terms (客观缓解率) say more about which sentence answers than common ones (塞利尼索).
-    """
-    if not query_tokens:
-        return 0.0
-    weight = (lambda t: idf.get(t, 0.0)) if idf else (lambda t: 1.0)
-    total = sum(weight(t) for t in query_tokens)
-    return sum(weight(t) for t in query_tokens & sentence_tokens) / total if total else 0.0
 
 
 def concept_overlap(
@@ -197,11 +182,16 @@ def missing_concepts(concepts: Iterable[tuple[str, ...]], corpus: str) -> list[s
 _OR = re.compile(r"\bor\b|还是|或者|或")
 
 
+def _singular(text: str) -> str:
+    """English plurals folded (doses → dose), the same way for questions and variants."""
+    return re.sub(r"\b([a-z]{3,}[^su\W])s\b", r"\1", text)
+
+
 def _span(text: str, variants: Sequence[str]) -> tuple[int, int] | None:
     """Where the concept is first named in the (normalized) text, if it is."""
     spans = []
     for v in variants:
-        v = v.lower()
+        v = _singular(normalize(v))
         pattern = rf"(?<![a-z]){re.escape(v)}(?![a-z])" if v.isascii() else re.escape(v)
         spans += [m.span() for m in re.finditer(pattern, text)]
     return min(spans) if spans else None
@@ -216,8 +206,11 @@ def offered_alternatives(
     "Fixed doses or escalation?" is answered by a passage on escalation, though the review
     never speaks of fixed doses; "cataracts or blurred vision?" names neither and stays
     unanswered. The alternatives are the concepts named right before and right after "or".
+    Only ways of doing something are offered so: a drug, disease, regimen or adverse event
+    ("with warfarin or dexamethasone?") is asked about in its own right, and the caller
+    leaves those out.
     """
-    text = re.sub(r"\b([a-z]{3,}[^su\W])s\b", r"\1", normalize(question))  # doses → dose
+    text = _singular(normalize(question))
     named = [(span, c) for c in concepts if (span := _span(text, c)) is not None]
     out: list[tuple[str, ...]] = []
     for m in _OR.finditer(text):
@@ -292,20 +285,40 @@ SPECIFIC = frozenset({"endpoint", "adverse_event", "pk", "response", "regimen"})
 
 
 def uncovered(
-    concepts: Iterable[tuple[str, tuple[str, ...]]], evidence: str, names: Iterable[str] = ()
+    concepts: Iterable[tuple[str, tuple[str, ...]]],
+    evidence: str,
+    names: Iterable[str] = (),
+    drugs: Sequence[tuple[str, ...]] = (),
 ) -> list[str]:
     """Specific concepts (category, variants) and names (STOMP, XVd) the evidence never names.
 
     A question about the STOMP cohort is not answered by a STORM sentence that happens to
-    report the endpoint asked about.
+    report the endpoint asked about. A combination (塞利尼索+地塞米松) is named by a longer one
+    that contains it, but only when the question names another drug (``drugs``) that the
+    longer one adds: Xd alone is STORM's regimen, not XVd's.
     """
+    concepts = list(concepts)
     gaps = [
         variants[0]
         for category, variants in concepts
         if category in SPECIFIC
-        and not any(mentions(evidence, v) or _parts_named(evidence, v) for v in variants)
+        and not any(
+            mentions(evidence, v)
+            or (_parts_named(evidence, v) and _another_drug(v, drugs, evidence))
+            for v in variants
+        )
     ]
     return gaps + [name for name in names if not mentions(evidence, name)]
+
+
+def _another_drug(combination: str, drugs: Sequence[tuple[str, ...]], evidence: str) -> bool:
+    """Whether the question names a drug outside the combination that the evidence names."""
+    parts = {normalize(p.strip()) for p in combination.split("+")}
+    return any(
+        not parts & {normalize(v) for v in variants}
+        and any(mentions(evidence, v) for v in variants)
+        for variants in drugs
+    )
 
 
 def _parts_named(evidence: str, variant: str) -> bool:

@@ -21,7 +21,6 @@ from assistant.answer import (
     concept_overlap,
     inverse_document_frequencies,
     is_meta,
-    lexical_overlap,
     mentions,
     missing_concepts,
     offered_alternatives,
@@ -51,6 +50,22 @@ if TYPE_CHECKING:
     from corpus import Document
     from index.embedder import Embedder
     from index.store import ReviewIndex
+
+
+#: Categories of things a question asks about in their own right, never as one of two ways.
+ENTITIES = frozenset({"drug", "disease", "regimen", "adverse_event"})
+
+#: The glossary's umbrella term for adverse events (不良反应, side effects).
+UMBRELLA = "adverse event"
+
+
+#: A question asking for a reason, and the words with which a sentence states one
+#: (因 alone, but not of 基因 or 因子).
+WHY = re.compile(r"为什么|为何|原因|怎么会|\bwhy\b|how come|\breasons?\b|what causes?")
+CAUSE = re.compile(
+    r"由于|导致|从而|致使|使得|引起|(?<![原基病诱])因(?![素子])"
+    r"|because|due to|le(?:ad|ads|ading|d) to|result(?:s|ed)? in|owing to"
+)
 
 
 class Evidence:
@@ -84,7 +99,8 @@ class Evidence:
         matched = expansion.matched if expansion else ()
         # "general" words (compared, proportion) shape a question; they name no subject.
         concepts = [t.en + t.zh for t in matched if t.category != "general"]
-        spared = offered_alternatives(question, concepts, self._corpus)
+        ways = [t.en + t.zh for t in matched if t.category not in ENTITIES | {"general"}]
+        spared = offered_alternatives(question, ways, self._corpus)
         concepts = [c for c in concepts if c not in spared]
         known = [v for t in matched for v in t.en + t.zh]
         return (
@@ -136,7 +152,8 @@ class Evidence:
             if category == "drug" and not any(mentions(self._title, v) for v in variants)
         ]
         names = [n for n in NAME.findall(signals.expansion.question) if mentions(self._corpus, n)]
-        gaps = uncovered(concepts, evidence, names)
+        drugs = [variants for category, variants in concepts if category == "drug"]
+        gaps = uncovered(concepts, evidence, names, drugs)
         cited = normalize(" ".join(self._sentences[c.sentence_index].text for c in chosen))
         if asked.kind and not gaps and lacks_value(cited, asked.kind, asked.measures):
             gaps.append(f"the {asked.kind} asked for")
@@ -176,10 +193,7 @@ class Evidence:
                 if not asked.about_review and is_meta(self._sentences[i].text):
                     continue
                 dense = float(self._sentence_vectors[i] @ vector)
-                if cfg.concepts:
-                    lexical = concept_overlap(asked.concepts, self._sentence_tokens[i], self._idf)
-                else:
-                    lexical = lexical_overlap(query_tokens, self._sentence_tokens[i], self._idf)
+                lexical = concept_overlap(asked.concepts, self._sentence_tokens[i], self._idf)
                 score = dense + cfg.lexical_weight * lexical + cfg.rank_weight / hit.rank
                 kinds = asked.stated(self._sentence_texts[i])
                 fits = bool(kinds) if kind else None
@@ -257,14 +271,6 @@ def _within(expansion: Expansion | None, part: str) -> Expansion | None:
     return replace(expansion, matched=named)
 
 
-#: A question asking for a reason, and the words with which a sentence states one.
-WHY = re.compile(r"为什么|为何|什么原因|原因|怎么会|\bwhy\b|how come|\breasons?\b|what causes?")
-CAUSE = re.compile(
-    r"因为|由于|因此|所以|导致|从而|致使|使得|引起|(?<![原])因(?![素])"
-    r"|because|due to|lead(?:s|ing)? to|result(?:s|ed)? in|owing to"
-)
-
-
 def _concepts(signals: Signals, tokens: set[str]) -> list[frozenset[str]]:
     """The question's tokens grouped: one group per glossary term matched, one per other token."""
     matched = signals.expansion.matched if signals.expansion else ()
@@ -272,10 +278,6 @@ def _concepts(signals: Signals, tokens: set[str]) -> list[frozenset[str]]:
     groups = [g for g in dict.fromkeys(groups) if g]
     grouped = set().union(*groups) if groups else set()
     return groups + [frozenset({t}) for t in sorted(tokens - grouped)]
-
-
-#: The glossary's umbrella term for adverse events (不良反应, side effects).
-UMBRELLA = "adverse event"
 
 
 def _sentence_offsets(doc: Document) -> dict[str, tuple[int, int]]:

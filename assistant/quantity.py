@@ -29,7 +29,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"多少(?:例|名|位|个?病人|个?患者|人)|几(?:例|名|位|个病人|个患者)|例数|人数"
             r"|how many (?:\w+ ){0,3}(?:patients|people|subjects|participants|cases)"
-            r"|number of (?:patients|participants|subjects|cases)|sample size|样本量|入组人数"
+            r"|number of (?:patients|participants|subjects|cases)|sample size|样本量"
         ),
     ),
     (
@@ -42,9 +42,11 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|percent|proportion of|fraction of|what (?:\w+ ){0,2}(?:proportion|fraction)"
             # a rate asked for ("what response rate", "response rate of XKd?"), not one that
             # is only the subject ("which drugs drove the gains in response rates")
-            r"|(?:^|\b(?:what|how high|how much|how large)\b(?:\W+\w+){0,5}?\W+)"
+            r"|(?:^|\b(?:what|how high|how much|how large|tell me|give me)\b(?:\W+\w+){0,5}?\W+)"
             r"(?:\w+ ){0,2}(?:response|incidence|survival|benefit|control|remission|mortality"
             r"|death|relapse|progression|failure|event|discontinuation|infection)s? rates?\b"
+            # a keyword query: "STORM's response rate?"
+            r"|^(?:\S+\s+){0,3}(?:response|incidence|survival|remission)s? rates?\s*\?$"
             r"|(?<!clearance )(?<!heart )\brates? of\b"
             r"|\bwhat (?:\w+ ){0,3}(?:orr|cbr|crb)\b"
         ),
@@ -56,8 +58,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|what (?:\w+ ){0,5}doses?\b|which doses?\b|\bdoses? of\b|dosage|how many mg"
         ),
     ),
-    ("grade", re.compile(r"几级|哪一?级|什么级别|(?:what|which) grades?\b")),
-    ("year", re.compile(r"哪一?年|什么年份|(?:what|which) year|in what year")),
+    # "what grade is it usually", not "what grade 3 or 4 events occurred"
+    ("grade", re.compile(r"几级|哪一?级|什么级别|(?:what|which) grades?\b(?!\s*[≥>]?\s*\d)")),
+    ("year", re.compile(r"哪一?年(?!龄)|什么年份|(?:what|which) year")),
     (
         "time",
         re.compile(
@@ -242,7 +245,7 @@ def measures(expansion: Expansion | None, kind: str | None = None) -> list[tuple
     return [
         tuple(normalize(v) for v in term.en + term.zh)
         for term in expansion.matched
-        if (term.category in wanted or (counted and term.en[0] in _COUNTED_CHANGES))
+        if (term.category in wanted or (counted and term.en[0].lower() in _COUNTED_CHANGES))
         and term.en[0].lower() not in _UNMEASURED
     ]
 
@@ -253,14 +256,15 @@ def measures(expansion: Expansion | None, kind: str | None = None) -> list[tuple
 _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     (
         "non-refractory patients",
-        re.compile(r"non-?refractory|非难治"),
+        re.compile(r"non[- ]?refractory|非难治"),
         re.compile(r"非难治|non-?refractory"),
     ),
     (
         "refractory patients",
+        # not the disease: relapsed/refractory, relapsed or refractory, 复发难治, 复发或难治
         re.compile(
-            r"(?<!relapsed )(?<!relapsed/)(?<!relapsed and )(?<!non-)(?<!non)refractory"
-            r"|(?<!复发)(?<!非)难治(?!性)"
+            r"(?<!relapsed )(?<!relapsed/)(?<!relapsed and )(?<!relapsed or )(?<!non-)(?<!non )"
+            r"(?<!non)refractory|(?<!复发)(?<!或)(?<!非)难治(?!性)"
         ),
         re.compile(r"(?<!复发)(?<!非)难治(?!性)|(?<!non-)refractory"),
     ),
@@ -289,10 +293,18 @@ def gives_value_for(
     text: str, kind: str, measures: Sequence[Sequence[str]], group: re.Pattern[str]
 ) -> bool:
     """Whether the text states the value for the group: in the clause naming the group or the
-    clause right after it ("泊马度胺及来那度胺难治病人的病情也得到了一定缓解，中位PFS达4.2个月")."""
+    clause right after it ("泊马度胺及来那度胺难治病人的病情也得到了一定缓解，中位PFS达4.2个月"),
+    unless that clause names a group of its own ("…，达雷妥尤单抗初治病人中位PFS可达12.5个月")."""
     clauses = _CLAUSE.split(text)
     return any(
-        group.search(clauses[i - 1] + clause if i else clause)
-        and not lacks_value(clause, kind, measures)
+        not lacks_value(clause, kind, measures)
+        and (
+            group.search(clause)
+            or (i > 0 and group.search(clauses[i - 1]) and not _names_a_group(clause))
+        )
         for i, clause in enumerate(clauses)
     )
+
+
+def _names_a_group(clause: str) -> bool:
+    return any(text.search(clause) for _, _, text in _SUBGROUPS)

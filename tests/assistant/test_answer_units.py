@@ -21,6 +21,7 @@ from assistant.answer import (
 from assistant.core import clean_question
 from assistant.retrieval import RetrievalConfig, rank, rrf_fuse
 from assistant.types import Citation, InvalidQuestion
+from index.segment import normalize
 
 
 def test_rrf_on_hand_made_rankings() -> None:
@@ -184,8 +185,11 @@ def test_uncovered_specific_concepts() -> None:
 def test_a_combination_is_covered_by_naming_each_of_its_drugs() -> None:
     xpd = "塞利尼索+泊马度胺+地塞米松:塞利尼索(60 mg/80 mg)、地塞米松(20 mg)"
     xd = ("regimen", ("Xd", "塞利尼索+地塞米松"))
-    assert uncovered([xd], xpd) == []
-    assert uncovered([xd], "泊马度胺(4 mg)、地塞米松(20 mg)") == ["Xd"]  # selinexor missing
+    pomalidomide = ("pomalidomide", "泊马度胺")
+    assert uncovered([xd], xpd, drugs=[pomalidomide]) == []
+    # without the third drug in the question, Xd is STORM's regimen, not a part of XPd
+    assert uncovered([xd], xpd) == ["Xd"]
+    assert uncovered([xd], "泊马度胺(4 mg)、地塞米松(20 mg)", drugs=[pomalidomide]) == ["Xd"]
 
 
 def test_concept_overlap_counts_a_concept_once_however_many_variants() -> None:
@@ -220,6 +224,11 @@ def test_alternatives_need_only_one_in_the_review() -> None:
     assert offered_alternatives("Cataracts or blurred vision?", [cataract, blurred], corpus) == []
     # no alternatives offered
     assert offered_alternatives("Fixed doses and escalation?", [fixed, escalation], corpus) == []
+    # plurals fold the same way in the question and in the variants
+    herpes = ("herpes zoster", "带状疱疹")
+    assert offered_alternatives("Herpes zoster or escalation?", [herpes, escalation], corpus) == [
+        herpes
+    ]
     # the alternatives are the two concepts beside "or", not whatever else the sentence names
     trial = ("trial", "试验")
     sc, iv = ("subcutaneous", "皮下注射"), ("intravenous", "静脉推注")
@@ -268,3 +277,27 @@ def test_why_questions_and_sentences_that_state_a_cause() -> None:
     assert CAUSE.search("会导致有高度dna损伤的细胞死亡")
     assert not CAUSE.search("客观缓解率（orr）达26%")
     assert not CAUSE.search("危险因素")  # 因 of 因素 is no cause
+    assert not CAUSE.search("mm基因组的高度不稳定性") and not CAUSE.search("核因子κb")
+    assert CAUSE.search("it led to neuropathy")
+
+
+def test_asked_reads_kinds_parts_groups_and_reasons_without_a_model() -> None:
+    from assistant.evidence import Asked
+    from assistant.glossary import load_glossary
+    from assistant.retrieval import Signals
+
+    glossary = load_glossary()
+
+    def asked(question: str) -> Asked:
+        expansion = glossary.expand(question)
+        return Asked.of(Signals(question, expansion, expansion.text, None, None, None, ()))
+
+    parts = asked("STOMP泊马度胺队列的入组例数为多少？其中既往未接受泊马度胺者的中位PFS为多少？")
+    assert parts.kind == "count" and [k for k, _ in parts.others] == ["number"]
+    assert not any("pfs" in variants for variants in parts.measures)  # PFS is the other part's
+    naive = asked("What was the ORR among daratumumab-naive patients?")
+    assert naive.kind == "percent" and naive.group and naive.group[0] == "treatment-naive patients"
+    assert naive.stated(normalize("初治病人orr达50%")) == {"percent"}
+    assert naive.stated(normalize("双重难治病人的orr达73%，初治病人中位pfs可达12.5个月")) == set()
+    assert asked("Why was the schedule dropped?").why
+    assert not asked("What was the ORR?").why

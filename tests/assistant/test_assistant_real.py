@@ -95,6 +95,11 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
             "What was the ORR among daratumumab-naive patients in the XDd cohort?",
             "The review does not address this.",
         ),
+        # a drug is asked about in its own right, not as one of two alternatives
+        (
+            "Can selinexor be taken with warfarin or dexamethasone?",
+            "The review does not address this.",
+        ),
         # a year is asked, and the review gives none for BOSTON
         ("In which year were the BOSTON results published?", "The review does not address this."),
         # a drug the review never names, known only by its INN ending

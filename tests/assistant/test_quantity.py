@@ -64,6 +64,9 @@ ORR = ("orr", "客观缓解率")
         ("Which journal published STORM, and in what year?", "year"),
         ("塞利尼索是哪一年获批的？", "year"),
         ("What grade is selinexor-associated hyponatremia usually?", "grade"),
+        ("What grade 3 or 4 events occurred in BOSTON?", None),  # grades named, not asked
+        ("哪一年龄段的病人更多？", None),  # an age group, not a year
+        ("STORM's response rate?", "percent"),
         ("血小板降到多少就要暂停塞利尼索？", "number"),
         ("Response rate of XKd?", "percent"),
         # a rate that is the subject, not what is asked
@@ -166,6 +169,9 @@ def test_a_year_is_a_calendar_year() -> None:
         # the disease, not a group of patients
         ("What was the ORR of selinexor in relapsed/refractory myeloma?", None),
         ("塞利尼索治疗复发难治性多发性骨髓瘤的ORR是多少？", None),
+        ("What was the ORR in relapsed or refractory myeloma?", None),
+        ("塞利尼索治疗复发或难治MM的ORR是多少？", None),
+        ("ORR in non refractory patients?", "non-refractory patients"),
         # two groups: a comparison
         ("ORR in PI-refractory or non-refractory patients: which was higher?", None),
     ],
@@ -187,6 +193,8 @@ def test_a_figure_for_a_group_must_be_stated_for_that_group() -> None:
     assert gives_value_for(xdd, "time", [PFS], naive[1])
     assert gives_value_for(xdd, "percent", [ORR], refractory[1])
     assert gives_value_for(xpd, "time", [PFS], refractory[1])  # the clause after the group
+    # ... unless that clause names a group of its own: 12.5 months is the naive patients'
+    assert not gives_value_for(xdd, "time", [PFS], refractory[1])
     assert not gives_value_for(STORM, "percent", [ORR], refractory[1])  # RRMM is the disease
 
 
