@@ -12,15 +12,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from assistant.answer import (
+from assistant.absence import (
     NAME,
-    AnswerConfig,
-    Candidate,
-    asks_about_review,
-    choose_sentences,
-    concept_overlap,
-    inverse_document_frequencies,
-    is_meta,
     mentions,
     missing_concepts,
     offered_alternatives,
@@ -28,16 +21,24 @@ from assistant.answer import (
     unknown_drugs,
     unknown_names,
 )
+from assistant.answer import (
+    AnswerConfig,
+    Candidate,
+    asks_about_review,
+    choose_sentences,
+    concept_overlap,
+    inverse_document_frequencies,
+    is_meta,
+)
 from assistant.quantity import (
     MEASURED_KINDS,
     asked_kind,
     gives,
-    gives_value_for,
     lacks_value,
     measures,
     part_kinds,
-    subgroup,
 )
+from assistant.subgroup import gives_value_for, subgroup
 from index.segment import normalize, tokenize
 from index.store import passage_index_text
 

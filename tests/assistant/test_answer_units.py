@@ -1,4 +1,5 @@
-"""Fusion, sentence choice, the refusal gate, answer frames and input cleaning (no model)."""
+"""Fusion, sentence choice, the absence checks, the refusal gate, answer frames and input
+cleaning (no model)."""
 
 from __future__ import annotations
 
@@ -6,17 +7,19 @@ from dataclasses import replace
 
 import pytest
 
+from assistant.absence import (
+    missing_concepts,
+    offered_alternatives,
+    uncovered,
+    unknown_names,
+)
 from assistant.answer import (
     AnswerConfig,
     Candidate,
     choose_sentences,
     compose,
     concept_overlap,
-    missing_concepts,
-    offered_alternatives,
     should_answer,
-    uncovered,
-    unknown_names,
 )
 from assistant.core import clean_question
 from assistant.retrieval import RetrievalConfig, rank, rrf_fuse
@@ -237,7 +240,7 @@ def test_alternatives_need_only_one_in_the_review() -> None:
 
 
 def test_a_reworded_long_term_counts_only_with_its_head_noun() -> None:
-    from assistant.answer import mentions
+    from assistant.absence import mentions
 
     corpus = "浆细胞恶性增殖性疾病，是血液系统发病率居第2位的肿瘤；诱导恶性肿瘤细胞的凋亡"
     assert mentions(corpus, "血液恶性肿瘤")  # worded 血液系统…肿瘤: 恶性肿 and 肿瘤 are there

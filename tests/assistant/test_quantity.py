@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer import mentions, unknown_drugs
+from assistant.absence import mentions, unknown_drugs
 from assistant.quantity import (
     asked_kind,
     gives,
-    gives_value_for,
     gives_value_of,
     lacks_value,
     measures,
     part_kinds,
-    subgroup,
 )
+from assistant.subgroup import gives_value_for, subgroup
 from index.segment import normalize
 
 STORM = normalize(

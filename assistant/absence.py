@@ -1,0 +1,195 @@
+"""What a question names that the review, or the passage about to be cited, does not.
+
+These checks keep the assistant from answering a question about something the review never
+mentions (a price, a drug it never names) or from citing a passage about another trial or
+cohort, however similar its wording: in medicine, "the review does not say" beats a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from index.segment import normalize
+
+#: Names a question may use for things the review would have to mention by name:
+#: acronyms, trial names and codes (SIENDO, XPORT-MM, CYP3A4, KRd).
+NAME = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*|[A-Za-z]+\d+[A-Za-z0-9]*)")
+
+
+def mentions(corpus: str, variant: str) -> bool:
+    """Whether the (normalized, lower-case) corpus uses ``variant``; Latin words whole."""
+    variant = variant.lower()
+    if variant.isascii():
+        return re.search(rf"(?<![a-z]){re.escape(variant)}(?![a-z])", corpus) is not None
+    if variant in corpus:
+        return True
+    # A long Chinese term may be worded a little differently (血液恶性肿瘤 vs 血液系统肿瘤):
+    # a piece of half of it counts. Not a combination (塞利尼索+卡非佐米): any piece of that
+    # names one of its drugs, which every other combination also names.
+    # The head noun, last in Chinese, must be there too: 浆细胞白血病 is not mentioned by
+    # 浆细胞 alone.
+    if len(variant) < 4 or "+" in variant or variant[-2:] not in corpus:
+        return False
+    size = max(3, len(variant) // 2)
+    return any(variant[i : i + size] in corpus for i in range(len(variant) - size + 1))
+
+
+def missing_concepts(concepts: Iterable[tuple[str, ...]], corpus: str) -> list[str]:
+    """Concepts (each a tuple of its variants in both languages) the review never mentions.
+
+    A question about a thing the review never names (a price, children, a drug interaction)
+    cannot be answered from it, however similar its wording is to some passage.
+    """
+    return [variants[0] for variants in concepts if not any(mentions(corpus, v) for v in variants)]
+
+
+#: The word between two alternatives: "fixed doses or escalation", "皮下注射还是静脉推注".
+_OR = re.compile(r"\bor\b|还是|或者|或")
+
+
+def _singular(text: str) -> str:
+    """English plurals folded (doses → dose), the same way for questions and variants."""
+    return re.sub(r"\b([a-z]{3,}[^su\W])s\b", r"\1", text)
+
+
+def _span(text: str, variants: Sequence[str]) -> tuple[int, int] | None:
+    """Where the concept is first named in the (normalized) text, if it is."""
+    spans = []
+    for v in variants:
+        v = _singular(normalize(v))
+        pattern = rf"(?<![a-z]){re.escape(v)}(?![a-z])" if v.isascii() else re.escape(v)
+        spans += [m.span() for m in re.finditer(pattern, text)]
+    return min(spans) if spans else None
+
+
+def offered_alternatives(
+    question: str, concepts: Sequence[tuple[str, ...]], corpus: str
+) -> list[tuple[str, ...]]:
+    """Concepts the question offers as one of two alternatives of which the review names the
+    other.
+
+    "Fixed doses or escalation?" is answered by a passage on escalation, though the review
+    never speaks of fixed doses; "cataracts or blurred vision?" names neither and stays
+    unanswered. The alternatives are the concepts named right before and right after "or".
+    Only ways of doing something are offered so: a drug, disease, regimen or adverse event
+    ("with warfarin or dexamethasone?") is asked about in its own right, and the caller
+    leaves those out.
+    """
+    text = _singular(normalize(question))
+    named = [(span, c) for c in concepts if (span := _span(text, c)) is not None]
+    out: list[tuple[str, ...]] = []
+    for m in _OR.finditer(text):
+        before = [(s, c) for s, c in named if s[1] <= m.start()]
+        after = [(s, c) for s, c in named if s[0] >= m.end()]
+        if not before or not after:
+            continue
+        pair = [max(before, key=lambda x: x[0][1])[1], min(after, key=lambda x: x[0][0])[1]]
+        found = [any(mentions(corpus, v) for v in c) for c in pair]
+        if any(found):
+            out += [c for c, ok in zip(pair, found, strict=True) if not ok]
+    return out
+
+
+def unknown_names(question: str, corpus: str, known: Iterable[str] = ()) -> list[str]:
+    """Acronyms and codes in the question that appear nowhere in the review.
+
+    ``known`` are the variants of the glossary terms the question matched (IMWG → 国际骨髓瘤
+    工作组, "TPO receptor agonist"); a name within one is judged by its concept instead.
+    """
+    known = " | ".join(k.lower() for k in known)
+    found = NAME.findall(question)
+    # a name inside a term the glossary matched (NK1 in "NK1 antagonist") is that term's
+    return [n for n in found if not mentions(known, n) and not mentions(corpus, n)]
+
+
+#: Endings of drug names (INN stems) and disease names in Chinese and English: a question
+#: naming a drug or disease the review never mentions (贝兰妥单抗, ixazomib, amyloidosis
+#: aside) is about something it does not cover.
+_ZH_DRUG = re.compile(
+    r"(?=(单抗|替尼|佐米|度胺|米松|司琼|匹坦|他滨|紫杉醇|霉素|沙星|帕格|曲泊帕|罗司亭"
+    # and of diseases: a question about 华氏巨球蛋白血症 is not about myeloma
+    r"|血症|白血病|淋巴瘤|骨髓瘤|肉瘤|癌|综合征))"
+)
+_EN_DRUG = re.compile(
+    r"\b[a-z]{3,}(?:mab|nib|zomib|lidomide|pag|setron|pitant|platin|taxel|rubicin|mycin|"
+    r"floxacin|ciclib|clax|parib|emia)\b|\b[a-z]{4,}omas?\b"
+)
+
+
+def unknown_drugs(question: str, corpus: str, known: Iterable[str] = ()) -> list[str]:
+    """Drug and disease names in the question (by their ending) the review never mentions.
+
+    A Chinese name counts as mentioned when its ending and two to four characters before it
+    appear together in the review (达雷妥尤单抗 is mentioned; 贝兰妥单抗 is not), or, for an
+    ending that is a name by itself (淋巴瘤), when the review names it.
+    """
+    text = question.lower()
+    skip = {k.lower() for k in known}
+    out = []
+    for match in _ZH_DRUG.finditer(text):
+        start, suffix = match.start(), match.group(1)
+        names = [text[start - k : start] + suffix for k in (2, 3, 4) if start - k >= 0]
+        if len(suffix) >= 3:  # 淋巴瘤, 白血病: a name by itself
+            names.insert(0, suffix)
+        if suffix == "癌":  # 癌 heading a word (癌细胞) is the review's wording, not a disease
+            names.append(text[start : start + 3])
+        if names and not any(n in corpus or n in skip for n in names):
+            out.append(names[0])
+    for match in _EN_DRUG.finditer(text):
+        name = match.group()
+        inside_known = any(name in k for k in skip)  # leukaemia of plasma cell leukaemia
+        if not inside_known and not mentions(corpus, name):
+            out.append(name)
+    return out
+
+
+#: Glossary categories whose concepts an answer must speak to: a question about an endpoint,
+#: an adverse event, a pharmacokinetic measure or a regimen is not answered by a passage
+#: that never names it, however similar the rest of its wording.
+SPECIFIC = frozenset({"endpoint", "adverse_event", "pk", "response", "regimen"})
+
+
+def uncovered(
+    concepts: Iterable[tuple[str, tuple[str, ...]]],
+    evidence: str,
+    names: Iterable[str] = (),
+    drugs: Sequence[tuple[str, ...]] = (),
+) -> list[str]:
+    """Specific concepts (category, variants) and names (STOMP, XVd) the evidence never names.
+
+    A question about the STOMP cohort is not answered by a STORM sentence that happens to
+    report the endpoint asked about. A combination (塞利尼索+地塞米松) is named by a longer one
+    that contains it, but only when the question names another drug (``drugs``) that the
+    longer one adds: Xd alone is STORM's regimen, not XVd's.
+    """
+    concepts = list(concepts)
+    gaps = [
+        variants[0]
+        for category, variants in concepts
+        if category in SPECIFIC
+        and not any(
+            mentions(evidence, v)
+            or (_parts_named(evidence, v) and _another_drug(v, drugs, evidence))
+            for v in variants
+        )
+    ]
+    return gaps + [name for name in names if not mentions(evidence, name)]
+
+
+def _another_drug(combination: str, drugs: Sequence[tuple[str, ...]], evidence: str) -> bool:
+    """Whether the question names a drug outside the combination that the evidence names."""
+    parts = {normalize(p.strip()) for p in combination.split("+")}
+    return any(
+        not parts & {normalize(v) for v in variants}
+        and any(mentions(evidence, v) for v in variants)
+        for variants in drugs
+    )
+
+
+def _parts_named(evidence: str, variant: str) -> bool:
+    """Whether every drug of a combination (塞利尼索+地塞米松) is named, as in 塞利尼索+泊马度胺+
+    地塞米松: "the doses of selinexor and dexamethasone in the pomalidomide cohort" is asked
+    of a passage that never writes the pair alone."""
+    parts = [p.strip() for p in variant.split("+")]
+    return len(parts) > 1 and all(p and mentions(evidence, p) for p in parts)

@@ -1,0 +1,71 @@
+"""The group of patients a question asks a figure for, and whether a sentence gives it them.
+
+"双重难治病人的ORR达73%，达雷妥尤单抗初治病人中位PFS可达12.5个月" states an ORR and names
+daratumumab-naive patients, but gives them no ORR: a figure for a group must be stated for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.quantity import lacks_value
+
+#: Groups of patients a figure can be asked for (question wording, how the review names them).
+#: "双重难治病人的ORR达73%，达雷妥尤单抗初治病人中位PFS可达12.5个月" gives no ORR for
+#: daratumumab-naive patients, though it states an ORR and names them. 复发难治 is the disease.
+_SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        "non-refractory patients",
+        re.compile(r"non[- ]?refractory|非难治"),
+        re.compile(r"非难治|non-?refractory"),
+    ),
+    (
+        "refractory patients",
+        # not the disease: relapsed/refractory, relapsed or refractory, 复发难治, 复发或难治
+        re.compile(
+            r"(?<!relapsed )(?<!relapsed/)(?<!relapsed and )(?<!relapsed or )(?<!non-)(?<!non )"
+            r"(?<!non)refractory|(?<!复发)(?<!或)(?<!非)难治(?!性)"
+        ),
+        re.compile(r"(?<!复发)(?<!非)难治(?!性)|(?<!non-)refractory"),
+    ),
+    (
+        "treatment-naive patients",
+        re.compile(r"na[iï]ve|初治|未接受过|未用过|未曾接受"),
+        re.compile(r"初治|未接受过|naive"),
+    ),
+    ("high-risk patients", re.compile(r"high-risk|high risk|高危"), re.compile(r"高危|high-risk")),
+)
+
+_CLAUSE = re.compile(r"[，。；,;]")
+
+
+def subgroup(question: str) -> tuple[str, re.Pattern[str]] | None:
+    """The one group of patients the (lower-cased) question asks a figure for, if any.
+
+    A question naming two groups ("PI-refractory or non-refractory: which did better?")
+    asks for a comparison, which a sentence comparing them answers.
+    """
+    named = [(name, text) for name, asked, text in _SUBGROUPS if asked.search(question)]
+    return named[0] if len(named) == 1 else None
+
+
+def gives_value_for(
+    text: str, kind: str, measures: Sequence[Sequence[str]], group: re.Pattern[str]
+) -> bool:
+    """Whether the text states the value for the group: in the clause naming the group or the
+    clause right after it ("泊马度胺及来那度胺难治病人的病情也得到了一定缓解，中位PFS达4.2个月"),
+    unless that clause names a group of its own ("…，达雷妥尤单抗初治病人中位PFS可达12.5个月")."""
+    clauses = _CLAUSE.split(text)
+    return any(
+        not lacks_value(clause, kind, measures)
+        and (
+            group.search(clause)
+            or (i > 0 and group.search(clauses[i - 1]) and not _names_a_group(clause))
+        )
+        for i, clause in enumerate(clauses)
+    )
+
+
+def _names_a_group(clause: str) -> bool:
+    return any(text.search(clause) for _, _, text in _SUBGROUPS)
