@@ -204,6 +204,7 @@ def refusal_note(missing: list[str], gaps: list[str]) -> str:
     passages leave out (a PFS figure, the trial asked about) is said as such.
     """
     parts = []
+    gaps = [g for g in gaps if g not in missing]  # absent from the review says it all
     if missing:
         parts.append(f"Not in the review: {', '.join(dict.fromkeys(missing))}.")
     if gaps:

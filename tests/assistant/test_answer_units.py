@@ -269,6 +269,8 @@ def test_refusal_note_tells_absent_from_unstated() -> None:
         "Not in the review: CYP3A4. The closest passages do not state: the dose asked for."
     )
     assert refusal_note([], []) == ""
+    # what the review never mentions is not repeated as unstated by the closest passages
+    assert refusal_note(["warfarin"], ["warfarin"]) == "Not in the review: warfarin."
 
 
 def test_why_questions_and_sentences_that_state_a_cause() -> None:
