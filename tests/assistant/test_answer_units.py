@@ -36,6 +36,20 @@ def test_rrf_on_hand_made_rankings() -> None:
     assert [d for d, _ in fused] == [0, 2, 1]
 
 
+def test_zscore_fusion_keeps_how_sure_each_signal_is() -> None:
+    import numpy as np
+
+    from assistant.retrieval import zscore_fuse
+
+    bm25 = np.array([30.0, 5.0, 4.0, 3.0, 2.0, 1.0])  # passage 0 stands out from the pack
+    dense = np.array([0.81, 0.82, 0.815, 0.81, 0.805, 0.80])  # passage 1 only a little ahead
+    assert next(d for d, _ in rrf_fuse([rank(bm25), rank(dense)], [1.0, 1.0])) == 1
+    assert zscore_fuse([bm25, dense], [1.0, 1.0])[0][0] == 0
+    assert zscore_fuse([np.ones(3), dense[:3]], [1.0, 1.0])[0][0] == 1  # a flat signal adds 0
+    with pytest.raises(ValueError, match="fusion"):
+        RetrievalConfig(fusion="max")
+
+
 def test_rrf_weights_and_rank_drop_zero_scores() -> None:
     assert [d for d, _ in rrf_fuse([[0, 1], [1, 0]], [2.0, 1.0])] == [0, 1]
     assert rank([0.0, 3.0, 1.0, -1.0]) == [1, 2]
