@@ -223,14 +223,15 @@ class Asked:
 
     def stated(self, text: str) -> frozenset[str]:
         """The kinds of value asked (by any part of the question) that the sentence states."""
-        primary = (
+        stated = {k for k, m in self.others if gives(text, k) and not lacks_value(text, k, m)}
+        if (
             self.kind is not None
             and gives(text, self.kind)
             and not lacks_value(text, self.kind, self.measures)
             and self.for_group(text)
-        )
-        others = [k for k, m in self.others if gives(text, k) and not lacks_value(text, k, m)]
-        return frozenset([self.kind] * primary + others) if self.kind else frozenset(others)
+        ):
+            stated.add(self.kind)
+        return frozenset(stated)
 
     def for_group(self, text: str) -> bool:
         """Whether the text gives the value asked for the group asked about (if any)."""
