@@ -8,7 +8,7 @@ cohort, however similar its wording: in medicine, "the review does not say" beat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from index.segment import normalize
 
@@ -17,13 +17,21 @@ from index.segment import normalize
 NAME = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*|[A-Za-z]+\d+[A-Za-z0-9]*)")
 
 
+def occurrences(text: str, variant: str) -> Iterator[tuple[int, int]]:
+    """Spans of the (lower-case) variant in the (normalized) text; Latin words only whole."""
+    pattern = re.escape(variant)
+    if variant.isascii():
+        pattern = rf"(?<![a-z]){pattern}(?![a-z])"
+    return (m.span() for m in re.finditer(pattern, text))
+
+
 def mentions(corpus: str, variant: str) -> bool:
     """Whether the (normalized, lower-case) corpus uses ``variant``; Latin words whole."""
     variant = variant.lower()
-    if variant.isascii():
-        return re.search(rf"(?<![a-z]){re.escape(variant)}(?![a-z])", corpus) is not None
-    if variant in corpus:
+    if next(occurrences(corpus, variant), None) is not None:
         return True
+    if variant.isascii():
+        return False
     # A long Chinese term may be worded a little differently (血液恶性肿瘤 vs 血液系统肿瘤):
     # a piece of half of it counts. Not a combination (塞利尼索+卡非佐米): any piece of that
     # names one of its drugs, which every other combination also names.
@@ -55,11 +63,7 @@ def _singular(text: str) -> str:
 
 def _span(text: str, variants: Sequence[str]) -> tuple[int, int] | None:
     """Where the concept is first named in the (normalized) text, if it is."""
-    spans = []
-    for v in variants:
-        v = _singular(normalize(v))
-        pattern = rf"(?<![a-z]){re.escape(v)}(?![a-z])" if v.isascii() else re.escape(v)
-        spans += [m.span() for m in re.finditer(pattern, text)]
+    spans = [span for v in variants for span in occurrences(text, _singular(normalize(v)))]
     return min(spans) if spans else None
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from assistant.absence import occurrences
 from index.segment import normalize
 
 if TYPE_CHECKING:
@@ -162,22 +163,13 @@ def gives(text: str, kind: str) -> bool:
     return any(True for _ in _values(text, kind))
 
 
-def _occurrences(text: str, variant: str) -> Iterable[tuple[int, int]]:
-    variant = variant.lower()
-    if variant.isascii():
-        pattern = rf"(?<![a-z]){re.escape(variant)}(?![a-z])"
-    else:
-        pattern = re.escape(variant)
-    return (m.span() for m in re.finditer(pattern, text))
-
-
 def gives_value_of(text: str, variants: Sequence[str], kind: str, window: int = WINDOW) -> bool:
     """Whether some mention of the measure (any variant) has a value of that kind beside it."""
     spans = [(m.start(), m.end()) for m in _values(text, kind)]
     return any(
         a >= start - window and b <= end + window
         for variant in variants
-        for start, end in _occurrences(text, variant)
+        for start, end in occurrences(text, variant.lower())
         for a, b in spans
     )
 
