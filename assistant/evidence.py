@@ -120,25 +120,22 @@ class Evidence:
         """
         cfg = self.config
         asked = Asked.of(signals)  # once per question, not once per passage tried
+        required = self._required(signals)
         first_gaps: list[str] | None = None
         for start in range(0, min(cfg.fallback, len(hits)), cfg.passages):
             candidates = self._candidates(signals, hits[start : start + cfg.passages], asked)
             chosen = choose_sentences(candidates, cfg)
-            gaps = self._uncovered(signals, chosen, asked)
+            gaps = self._uncovered(required, chosen, asked)
             if chosen and not gaps:
                 return chosen, max(candidates, key=lambda c: c.dense), []
             first_gaps = gaps if first_gaps is None else first_gaps
         return [], None, first_gaps or []
 
-    def _uncovered(self, signals: Signals, chosen: list[Candidate], asked: Asked) -> list[str]:
-        """Endpoints, adverse events and PK measures asked about that the cited passage lacks."""
-        if signals.expansion is None or not chosen:
-            return []
-        passages = {self._sentences[c.sentence_index].passage_id for c in chosen}
-        texts = [passage_index_text(self.doc.passage(p)) for p in passages]
-        # A cohort's passage sits under its trial's heading (3.2.4 under 3.2 STOMP).
-        texts += [self._ancestry(self.doc.passage(p).section) for p in passages]
-        evidence = normalize(" ".join(texts))
+    def _required(self, signals: Signals) -> _Required | None:
+        """What a cited passage must name for this question: its specific concepts, the drugs
+        asked about (as regimens, unless the review's subject), and its names (STOMP, XVd)."""
+        if signals.expansion is None:
+            return None
         matched = signals.expansion.matched
         # "a side effect such as numbness" names the event: the umbrella term need not appear
         named_event = any(t.category == "adverse_event" and t.en[0] != UMBRELLA for t in matched)
@@ -154,7 +151,20 @@ class Evidence:
         ]
         names = [n for n in NAME.findall(signals.expansion.question) if mentions(self._corpus, n)]
         drugs = [variants for category, variants in concepts if category == "drug"]
-        gaps = uncovered(concepts, evidence, names, drugs)
+        return _Required(concepts, names, drugs)
+
+    def _uncovered(
+        self, required: _Required | None, chosen: list[Candidate], asked: Asked
+    ) -> list[str]:
+        """Endpoints, adverse events and PK measures asked about that the cited passage lacks."""
+        if required is None or not chosen:
+            return []
+        passages = {self._sentences[c.sentence_index].passage_id for c in chosen}
+        texts = [passage_index_text(self.doc.passage(p)) for p in passages]
+        # A cohort's passage sits under its trial's heading (3.2.4 under 3.2 STOMP).
+        texts += [self._ancestry(self.doc.passage(p).section) for p in passages]
+        evidence = normalize(" ".join(texts))
+        gaps = uncovered(required.concepts, evidence, required.names, required.drugs)
         cited = normalize(" ".join(self._sentences[c.sentence_index].text for c in chosen))
         if asked.kind and not gaps and lacks_value(cited, asked.kind, asked.measures):
             gaps.append(f"the {asked.kind} asked for")
@@ -206,6 +216,15 @@ class Evidence:
                     Candidate(i, hit.rank, dense, lexical, score, hit.section, fits, terms, kinds)
                 )
         return out
+
+
+@dataclass(frozen=True)
+class _Required:
+    """What any passage cited for a question must name (read from the question once)."""
+
+    concepts: list[tuple[str, tuple[str, ...]]]
+    names: list[str]
+    drugs: list[tuple[str, ...]]
 
 
 @dataclass(frozen=True)
