@@ -31,6 +31,10 @@ class AnswerConfig:
     complement: bool = True  # a further sentence must contain a question term the best lacks
     value_weight: float = 0.05  # bonus for a sentence stating the kind of value asked (26%, 80 mg)
     cause_weight: float = 0.05  # bonus for a sentence stating a cause, when the question asks why
+    # The first passages tried are reordered by their best sentence for questions in these
+    # languages (evidence.Evidence.reranked says why not for English ones).
+    rerank: int = 3
+    rerank_languages: tuple[str, ...] = ("zh",)
 
 
 @dataclass(frozen=True)

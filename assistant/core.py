@@ -167,7 +167,7 @@ class Assistant:
         missing = self.evidence.missing(text, signals)
         if not meaningful(self.index.bm25.known_terms(signals.query_text)):
             missing.append("any term of the question")  # nonsense, or another subject
-        chosen, best, gaps = self.evidence.choose(signals, hits)
+        chosen, best, gaps = self.evidence.choose(signals, hits, lang)
         timings = {"total_s": 0.0}
         if not chosen or not should_answer(best, missing + gaps, self.config.answer, lang):
             timings["total_s"] = time.perf_counter() - started

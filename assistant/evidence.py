@@ -111,7 +111,7 @@ class Evidence:
         )
 
     def choose(
-        self, signals: Signals, hits: list[Hit]
+        self, signals: Signals, hits: list[Hit], lang: str = "zh"
     ) -> tuple[list[Candidate], Candidate | None, list[str]]:
         """Sentences from the best passage that speaks to what the question asks about.
 
@@ -120,6 +120,8 @@ class Evidence:
         """
         cfg = self.config
         asked = Asked.of(signals)  # once per question, not once per passage tried
+        if lang in cfg.rerank_languages:
+            hits = self.reranked(signals, hits, asked)
         required = self._required(signals)
         first_gaps: list[str] | None = None
         for start in range(0, min(cfg.fallback, len(hits)), cfg.passages):
@@ -130,6 +132,30 @@ class Evidence:
                 return chosen, max(candidates, key=lambda c: c.dense), []
             first_gaps = gaps if first_gaps is None else first_gaps
         return [], None, first_gaps or []
+
+    def reranked(self, signals: Signals, hits: list[Hit], asked: Asked) -> list[Hit]:
+        """The first ``rerank`` hits reordered by the score of their best sentence.
+
+        Fused ranks of the top passages are often near ties (RRF gives each of the first four
+        about 0.032 when BM25 and e5 disagree), and the passage holding the one sentence
+        closest to the question is the better first try. Only for questions in the review's
+        own language: across languages, sentence similarity favours the English abstract's
+        and the summary's broad sentences over the body's specific ones (dev, English
+        questions: facts 0.891 -> 0.855 when reranked; Chinese ones 0.920 -> 0.960).
+        """
+        n = self.config.rerank
+        if n < 2 or len(hits) < 2:
+            return hits
+        prior = self.config.rank_weight
+
+        def best(hit: Hit) -> float:
+            cands = self._candidates(signals, [hit], asked)
+            if any(c.fits for c in cands):  # as choose_sentences: a value asked, a value given
+                cands = [c for c in cands if c.fits]
+            return max((c.score - prior / hit.rank for c in cands), default=float("-inf"))
+
+        top = sorted(hits[:n], key=best, reverse=True)
+        return [replace(h, rank=i) for i, h in enumerate(top, start=1)] + hits[n:]
 
     def _required(self, signals: Signals) -> _Required | None:
         """What a cited passage must name for this question: its specific concepts, the drugs

@@ -184,3 +184,37 @@ def test_cli_json_and_exit_codes(real_assistant) -> None:
     assert out.returncode == 0 and len(json.loads(out.stdout)) == 3
     out = run_cli("ask", "   ", index_dir=index_dir)
     assert out.returncode == 2 and out.stderr.count("\n") == 1 and "error" in out.stderr
+
+
+def test_chinese_questions_try_the_passage_with_the_closest_sentence_first(
+    real_assistant, monkeypatch
+) -> None:
+    from dataclasses import replace
+
+    from assistant.evidence import Asked
+
+    qa = real_assistant
+    question = "塞利尼索为什么适合与地塞米松联用？在受体层面有什么作用？"
+    signals = qa.retriever.signals(question)
+    hits = qa.retriever.hits(signals, 5)
+    asked = Asked.of(signals)
+    reranked = qa.evidence.reranked(signals, hits, asked)
+    n = qa.evidence.config.rerank
+    assert {h.passage_id for h in reranked[:n]} == {h.passage_id for h in hits[:n]}
+    assert reranked[n:] == hits[n:] and [h.rank for h in reranked] == [1, 2, 3, 4, 5]
+
+    def best(hit):  # the best sentence's score, without the prior of the passage's rank
+        cands = qa.evidence._candidates(signals, [replace(hit, rank=1)], asked)
+        return max(c.score for c in cands)
+
+    assert [best(h) for h in reranked[:n]] == sorted((best(h) for h in reranked[:n]), reverse=True)
+    # the fused ranks put the abstract first; its sentence on the approval answers nothing
+    assert hits[0].section != "2" and reranked[0].section == "2"
+    answer = qa.ask(question)
+    assert answer.answered and answer.citations[0].section == "2"
+    assert "糖皮质激素受体" in answer.answer
+    check_citations(answer, qa.doc)
+    # an English question keeps the fused order (sentence similarity across languages favours
+    # the English abstract)
+    monkeypatch.setattr(qa.evidence, "reranked", lambda *a: pytest.fail("English is reranked"))
+    assert qa.ask("Why does selinexor combine well with dexamethasone?").language == "en"

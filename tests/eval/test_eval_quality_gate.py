@@ -12,12 +12,6 @@ from eval.report import format_table, to_markdown
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="issues 4 and 5: citation precision (0.832) is still below the gate (0.85) on the "
-    "test split; fact accuracy (0.853) and refusal recall (0.880) pass (figures printed and "
-    "written to eval/reports/test.md); remove this mark once it passes",
-)
 def test_quality_gate_on_test_split() -> None:
     from assistant import Assistant
 
