@@ -320,3 +320,23 @@ def test_asked_reads_kinds_parts_groups_and_reasons_without_a_model() -> None:
     assert naive.stated(normalize("双重难治病人的orr达73%，初治病人中位pfs可达12.5个月")) == set()
     assert asked("Why was the schedule dropped?").why
     assert not asked("What was the ORR?").why
+
+
+def test_a_general_word_is_named_by_its_kinds() -> None:
+    from assistant.evidence import _kinds
+    from assistant.glossary import Glossary, parse_glossary
+
+    glossary = Glossary(
+        parse_glossary(
+            "en\tzh\tcategory\n"
+            "response|responses\t缓解\tresponse\n"
+            "ORR|overall response rate\t客观缓解率\tendpoint\n"
+            "non-response\t无缓解\tresponse\n"
+            "responsiveness\t反应性\tother\n"
+            "PFS|progression-free survival\t无进展生存期\tendpoint\n"
+        )
+    )
+    kinds = _kinds(glossary, ("response", "survival"))
+    # ORR is a response; "non-response" and "responsiveness" are not kinds of it
+    assert kinds["response"] == ("ORR", "overall response rate", "客观缓解率")
+    assert "survival" not in kinds  # not a term of this glossary

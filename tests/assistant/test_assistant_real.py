@@ -50,6 +50,13 @@ def check_citations(answer: Answer, doc) -> None:
         # everyday words: a named side effect needs no "不良反应" in the cited passage
         ("塞利尼索会引起手脚发麻这种副作用吗？", "zh", "4.6", "周围神经病变"),
         ("STORM sample size?", "en", "3.1", "122例"),
+        # "response" is named by the passage's ORR (a kind of response)
+        (
+            "How many patients of the STOMP lenalidomide cohort were evaluable for response?",
+            "en",
+            "3.2.4",
+            "7例",
+        ),
         # one of two alternatives is enough: the review never speaks of fixed doses
         (
             "Was the carfilzomib cohort given fixed doses or dose escalation?",
