@@ -11,6 +11,12 @@ from collections.abc import Sequence
 
 from assistant.quantity import lacks_value
 
+#: The abnormalities that make myeloma cytogenetically high-risk, as written after
+#: normalization: del(17p), t(4;14), t(14;16), t(14;20), gain(1q) / 1q21+.
+_CYTOGENETICS = (
+    r"del\s*\(?17p\)?|t\s*\(\s*(?:4\s*;\s*14|14\s*;\s*1[46]|14\s*;\s*20)\s*\)|1q21|gain\s*\(?1q"
+)
+
 #: Groups of patients a figure can be asked for (question wording, how the review names them).
 #: "双重难治病人的ORR达73%，达雷妥尤单抗初治病人中位PFS可达12.5个月" gives no ORR for
 #: daratumumab-naive patients, though it states an ORR and names them. 复发难治 is the disease.
@@ -34,7 +40,12 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"na[iï]ve|初治|未接受过|未用过|未曾接受"),
         re.compile(r"初治|未接受过|naive"),
     ),
-    ("high-risk patients", re.compile(r"high-risk|high risk|高危"), re.compile(r"高危|high-risk")),
+    (
+        # high-risk cytogenetics are named by their abnormalities as often as by the word
+        "high-risk patients",
+        re.compile(rf"high-risk|high risk|高危|细胞遗传学|cytogenetic|{_CYTOGENETICS}"),
+        re.compile(rf"高危|high-risk|{_CYTOGENETICS}"),
+    ),
 )
 
 _CLAUSE = re.compile(r"[，。；,;]")

@@ -66,6 +66,7 @@ ORR = ("orr", "客观缓解率")
         ("What grade 3 or 4 events occurred in BOSTON?", None),  # grades named, not asked
         ("哪一年龄段的病人更多？", None),  # an age group, not a year
         ("STORM's response rate?", "percent"),
+        ("XVd ORR vs Vd?", "percent"),  # a keyword query for a rate
         ("血小板降到多少就要暂停塞利尼索？", "number"),
         ("Response rate of XKd?", "percent"),
         # a rate that is the subject, not what is asked
@@ -165,6 +166,9 @@ def test_a_year_is_a_calendar_year() -> None:
         ("XPd方案中泊马度胺难治病人的ORR是多少？", "refractory patients"),
         ("STOMP硼替佐米队列中PI非难治组的ORR是多少？", "non-refractory patients"),
         ("What was the ORR in high-risk patients?", "high-risk patients"),
+        # high-risk cytogenetics named by their abnormality
+        ("STORM ORR in del(17p) subset?", "high-risk patients"),
+        ("What was the ORR in patients with t(4;14)?", "high-risk patients"),
         # the disease, not a group of patients
         ("What was the ORR of selinexor in relapsed/refractory myeloma?", None),
         ("塞利尼索治疗复发难治性多发性骨髓瘤的ORR是多少？", None),
@@ -195,6 +199,18 @@ def test_a_figure_for_a_group_must_be_stated_for_that_group() -> None:
     # ... unless that clause names a group of its own: 12.5 months is the naive patients'
     assert not gives_value_for(xdd, "time", [PFS], refractory[1])
     assert not gives_value_for(STORM, "percent", [ORR], refractory[1])  # RRMM is the disease
+
+
+def test_a_figure_for_a_cytogenetic_group_is_stated_for_it() -> None:
+    # STORM names its high-risk patients, then reports the ORR of all of them
+    storm = normalize(
+        "部分病人具有高危细胞遗传学特征，如t（4；14）、t（14；16）和del（17p），年龄中位数为65岁，"
+        "结果显示，客观缓解率（ORR）达26%。"
+    )
+    del17p = subgroup("storm orr in del(17p) subset?")
+    assert del17p
+    assert not gives_value_for(storm, "percent", [ORR], del17p[1])
+    assert gives_value_for(normalize("del（17p）病人的ORR达20%"), "percent", [ORR], del17p[1])
 
 
 def test_a_grade_or_a_name_is_no_number() -> None:
