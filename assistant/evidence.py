@@ -185,7 +185,12 @@ class Evidence:
         ]
         names = [n for n in NAME.findall(signals.expansion.question) if mentions(self._corpus, n)]
         drugs = [variants for category, variants in concepts if category == "drug"]
-        return _Required(concepts, names, drugs)
+        subjects = [
+            variants
+            for category, variants in concepts
+            if category != "general" and not any(mentions(self._title, v) for v in variants)
+        ]
+        return _Required(concepts, names, drugs, subjects)
 
     def _uncovered(
         self, required: _Required | None, chosen: list[Candidate], asked: Asked
@@ -199,6 +204,12 @@ class Evidence:
         texts += [self._ancestry(self.doc.passage(p).section) for p in passages]
         evidence = normalize(" ".join(texts))
         gaps = uncovered(required.concepts, evidence, required.names, required.drugs)
+        subjects = required.subjects
+        if subjects and not any(mentions(evidence, v) for s in subjects for v in s):
+            # a passage naming nothing the question is about (sodium, a transplant) does not
+            # answer it, however close its wording: the English abstract's background sentence
+            # is not an answer to "his sodium is low, must he stop?"
+            gaps += [s[0] for s in subjects]
         cited = normalize(" ".join(self._sentences[c.sentence_index].text for c in chosen))
         if asked.kind and not gaps and lacks_value(cited, asked.kind, asked.measures):
             gaps.append(f"the {asked.kind} asked for")
@@ -259,6 +270,7 @@ class _Required:
     concepts: list[tuple[str, tuple[str, ...]]]
     names: list[str]
     drugs: list[tuple[str, ...]]
+    subjects: list[tuple[str, ...]]  # what it is about, beyond the review's own subject
 
 
 @dataclass(frozen=True)

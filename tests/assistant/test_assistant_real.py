@@ -111,12 +111,22 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
         ("In which year were the BOSTON results published?", "The review does not address this."),
         # a drug the review never names, known only by its INN ending
         ("塞利尼索和维奈克拉、贝兰妥单抗相比哪个好？", "综述中没有涉及这个问题。"),
+        # the closest passages (a cohort's dosing, the English abstract) never name sodium
+        ("吃塞利尼索的时候，血钠要每隔几天查一次？", "综述中没有涉及这个问题。"),
+        (
+            "My father's blood sodium came back low. Does he need to stop taking selinexor?",
+            "The review does not address this.",
+        ),
+        # the ORR of all 122 STORM patients, not of those with del(17p)
+        ("STORM ORR in the del(17p) subset?", "The review does not address this."),
     ],
 )
 def test_refuses_what_the_review_does_not_say(real_assistant, question, message) -> None:
     answer = real_assistant.ask(question)
     assert not answer.answered and answer.answer == message
     assert answer.citations == () and answer.nearest
+    if "sodium" in question or "血钠" in question:
+        assert "sodium" in answer.note  # what the closest passages never name
 
 
 def test_keywords_are_never_retrieved_or_cited(real_assistant) -> None:
