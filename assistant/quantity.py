@@ -190,6 +190,9 @@ def lacks_value(text: str, kind: str, measures: Iterable[Sequence[str]]) -> bool
 
 #: Glossary categories of the things a value is reported for (PFS, ORR, Cmax, nausea).
 _MEASURED = frozenset({"endpoint", "response", "pk", "adverse_event"})
+#: ... and of trial design, the patients' age: 65 in "年龄中位数为65岁" is theirs, a cohort
+#: size or a dose in the same sentence is not.
+_MEASURED_TERMS = frozenset({"age"})
 
 
 #: What a count is of, besides measures: patients with del(17p), NDMM patients.
@@ -238,6 +241,10 @@ def measures(expansion: Expansion | None, kind: str | None = None) -> list[tuple
     return [
         tuple(normalize(v) for v in term.en + term.zh)
         for term in expansion.matched
-        if (term.category in wanted or (counted and term.en[0].lower() in _COUNTED_CHANGES))
+        if (
+            term.category in wanted
+            or term.en[0].lower() in _MEASURED_TERMS
+            or (counted and term.en[0].lower() in _COUNTED_CHANGES)
+        )
         and term.en[0].lower() not in _UNMEASURED
     ]

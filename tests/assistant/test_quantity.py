@@ -232,6 +232,16 @@ def test_a_count_of_patients_who_stopped_is_not_the_cohort_size() -> None:
     assert not lacks_value(normalize("共3例病人因不良反应停药"), "count", stopped)
 
 
+def test_an_age_is_the_patients_age_not_any_number() -> None:
+    from assistant.glossary import load_glossary
+
+    question = "What is the median age of patients in BOSTON?"
+    age = measures(load_glossary().expand(question), asked_kind(question))
+    boston = normalize("共纳入402名病人，随机分配到XVd（n=195）组和Vd（n=207）组")
+    assert lacks_value(boston, "number", age)
+    assert not lacks_value(normalize("实验共纳入122例RRMM病人，年龄中位数为65岁"), "number", age)
+
+
 def test_each_part_of_a_question_has_its_kind() -> None:
     question = "STOMP泊马度胺队列的入组例数为多少？其中既往未接受泊马度胺者的中位PFS为多少？"
     assert [k for k, _ in part_kinds(question)] == ["count", "number"]
