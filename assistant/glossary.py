@@ -239,10 +239,23 @@ def _build_zh_index(terms: tuple[Term, ...]) -> dict[str, tuple[tuple[str, int],
     index: dict[str, list[tuple[str, int]]] = {}
     for i, term in enumerate(terms):
         for variant in term.zh:
-            key = _norm_zh(variant)
-            if _has_cjk(key) and len(key) >= _MIN_ZH_MATCH:
-                index.setdefault(key[0], []).append((key, i))
+            for key in _combination_wordings(_norm_zh(variant)):
+                if _has_cjk(key) and len(key) >= _MIN_ZH_MATCH:
+                    index.setdefault(key[0], []).append((key, i))
     return {k: tuple(v) for k, v in index.items()}
+
+
+def _combination_wordings(key: str) -> list[str]:
+    """A Chinese regimen (塞利尼索+来那度胺+地塞米松) as questions also write it:
+    塞利尼索联合来那度胺和地塞米松, 塞利尼索联合来那度胺、地塞米松, and so on."""
+    parts = key.split("+")
+    if len(parts) < 2 or not all(_has_cjk(p) for p in parts):
+        return [key]
+    head, rest = parts[0], parts[1:]
+    wordings = [key]
+    for joint in ("+", "和", "及", "、"):
+        wordings.append(f"{head}联合{joint.join(rest)}")
+    return list(dict.fromkeys(wordings))
 
 
 def _token_matches(q: _Token, v: _Token, case_sensitive: bool) -> tuple[bool, bool]:

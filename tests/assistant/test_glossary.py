@@ -431,3 +431,16 @@ def test_everyday_english_finds_the_concept(
     glossary: Glossary, question: str, concept: str
 ) -> None:
     assert concept in matched_names(glossary.expand(question))
+
+
+def test_a_chinese_combination_is_matched_as_questions_word_it() -> None:
+    glossary = load_glossary()
+    for question in (
+        "塞利尼索联合来那度胺治疗RRMM的ORR是多少？",
+        "塞利尼索联合来那度胺和地塞米松的疗效如何？",
+        "塞利尼索联合来那度胺、地塞米松用于新诊断病人",
+    ):
+        assert "XRd" in [t.en[0] for t in glossary.expand(question).matched], question
+    # one drug with another, not a combination of the glossary: each drug is matched
+    matched = [t.en[0] for t in glossary.expand("来那度胺联合地塞米松").matched]
+    assert "XRd" not in matched
