@@ -166,6 +166,8 @@ def test_a_year_is_a_calendar_year() -> None:
         ("XPd方案中泊马度胺难治病人的ORR是多少？", "refractory patients"),
         ("STOMP硼替佐米队列中PI非难治组的ORR是多少？", "non-refractory patients"),
         ("What was the ORR in high-risk patients?", "high-risk patients"),
+        ("泊马度胺队列里有多少例之前没用过泊马度胺？", "treatment-naive patients"),
+        ("ORR in patients who had never received daratumumab?", "treatment-naive patients"),
         # high-risk cytogenetics named by their abnormality
         ("STORM ORR in del(17p) subset?", "high-risk patients"),
         ("What was the ORR in patients with t(4;14)?", "high-risk patients"),
