@@ -26,6 +26,7 @@ from index.store import IndexConfig
 
 if TYPE_CHECKING:
     from assistant.glossary import Glossary
+    from assistant.retrieval import Signals
     from assistant.synthesis import SynthesisConfig
     from corpus import Document
     from index.embedder import Embedder
@@ -146,10 +147,17 @@ class Assistant:
         return Assistant(self.index, self.embedder, self.glossary, config)
 
     def retrieve(self, question: str, k: int = 5) -> list[Hit]:
-        """The ``k`` best passages for the question, best first."""
+        """The ``k`` best passages for the question, best first.
+
+        In the order ``ask`` tries them: for a Chinese question the first few are reordered by
+        their best sentence (``Evidence.reranked``), so ranks follow that order while each
+        hit keeps its fused score.
+        """
         if not isinstance(k, int) or k < 1:
             raise InvalidQuestion("k must be a positive whole number.")
-        return self.retriever.retrieve(clean_question(question), k)
+        text = clean_question(question)
+        signals = self.retriever.signals(text)
+        return self._ranked(signals, _language(text), k)
 
     def ask(self, question: str, *, synthesize: bool = True) -> Answer:
         """An answer citing the review's sentences, or a refusal.
@@ -161,13 +169,13 @@ class Assistant:
         text = clean_question(question)
         lang = _language(text)
         signals = self.retriever.signals(text)
-        hits = self.retriever.hits(
-            signals, max(self.config.retrieval.k, self.config.answer.fallback)
+        hits = self._ranked(
+            signals, lang, max(self.config.retrieval.k, self.config.answer.fallback)
         )
         missing = self.evidence.missing(text, signals)
         if not meaningful(self.index.bm25.known_terms(signals.query_text)):
             missing.append("any term of the question")  # nonsense, or another subject
-        chosen, best, gaps = self.evidence.choose(signals, hits, lang)
+        chosen, best, gaps = self.evidence.choose(signals, hits)
         timings = {"total_s": 0.0}
         if not chosen or not should_answer(best, missing + gaps, self.config.answer, lang):
             timings["total_s"] = time.perf_counter() - started
@@ -183,6 +191,14 @@ class Assistant:
             timings = {**answer.timings, "total_s": time.perf_counter() - started}
             answer = replace(answer, timings=timings)
         return answer
+
+    def _ranked(self, signals: Signals, lang: str, k: int) -> list[Hit]:
+        """The top ``k`` hits, reranked by their best sentence for the languages configured."""
+        cfg = self.config.answer
+        hits = self.retriever.hits(signals, max(k, cfg.rerank))
+        if lang in cfg.rerank_languages:
+            hits = self.evidence.reranked(signals, hits)
+        return hits[:k]
 
     def _context(self, chosen: tuple[Citation, ...]) -> list[Citation]:
         """Every sentence of the cited passages, numbered for an LLM.

@@ -215,7 +215,7 @@ def test_chinese_questions_try_the_passage_with_the_closest_sentence_first(
     signals = qa.retriever.signals(question)
     hits = qa.retriever.hits(signals, 5)
     asked = Asked.of(signals)
-    reranked = qa.evidence.reranked(signals, hits, asked)
+    reranked = qa.evidence.reranked(signals, hits)
     n = qa.evidence.config.rerank
     assert {h.passage_id for h in reranked[:n]} == {h.passage_id for h in hits[:n]}
     assert reranked[n:] == hits[n:] and [h.rank for h in reranked] == [1, 2, 3, 4, 5]
@@ -227,6 +227,8 @@ def test_chinese_questions_try_the_passage_with_the_closest_sentence_first(
     assert [best(h) for h in reranked[:n]] == sorted((best(h) for h in reranked[:n]), reverse=True)
     # the fused ranks put the abstract first; its sentence on the approval answers nothing
     assert hits[0].section != "2" and reranked[0].section == "2"
+    # retrieve() ranks the passages in the order ask() tries them
+    assert [h.passage_id for h in qa.retrieve(question, k=5)] == [h.passage_id for h in reranked]
     answer = qa.ask(question)
     assert answer.answered and answer.citations[0].section == "2"
     assert "糖皮质激素受体" in answer.answer
