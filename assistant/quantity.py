@@ -62,7 +62,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # "what grade is it usually", not "what grade 3 or 4 events occurred"
     ("grade", re.compile(r"几级|哪一?级|什么级别|(?:what|which) grades?\b(?!\s*[≥>]?\s*\d)")),
-    ("year", re.compile(r"哪一?年(?!龄)|什么年份|(?:what|which) year")),
+    ("year", re.compile(r"哪一?年(?!龄)|什么年份|(?:what|which) year\b")),
     (
         "time",
         re.compile(

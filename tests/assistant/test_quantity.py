@@ -65,6 +65,7 @@ ORR = ("orr", "客观缓解率")
         ("What grade is selinexor-associated hyponatremia usually?", "grade"),
         ("What grade 3 or 4 events occurred in BOSTON?", None),  # grades named, not asked
         ("哪一年龄段的病人更多？", None),  # an age group, not a year
+        ("What yearly incidence does the review quote?", None),  # yearly, not a year
         ("STORM's response rate?", "percent"),
         ("XVd ORR vs Vd?", "percent"),  # a keyword query for a rate
         ("血小板降到多少就要暂停塞利尼索？", "number"),
