@@ -30,6 +30,7 @@ from assistant.answer import (
     inverse_document_frequencies,
     is_meta,
 )
+from assistant.classes import Kinship, load_classes
 from assistant.quantity import (
     MEASURED_KINDS,
     asked_kind,
@@ -97,6 +98,7 @@ class Evidence:
         self._title = normalize(index.doc.title)
         self._idf = inverse_document_frequencies(self._sentence_tokens)
         self._kinds = _kinds(glossary, GENERAL_WORDS) if glossary is not None else {}
+        self._kin = Kinship.of(glossary, load_classes()) if glossary is not None else None
 
     def missing(self, question: str, signals: Signals) -> list[str]:
         """What the question names that the review never mentions (glossary terms, codes)."""
@@ -104,8 +106,12 @@ class Evidence:
         if expansion is None and self.glossary is not None:
             expansion = self.glossary.expand(question)
         matched = expansion.matched if expansion else ()
-        # "general" words (compared, proportion) shape a question; they name no subject.
-        concepts = [t.en + t.zh for t in matched if t.category != "general"]
+        # "general" words (compared, proportion) shape a question; they name no subject. A
+        # supportive drug is covered by its class (ondansetron by 5-HT3 antagonists).
+        parents = self._kin.classes if self._kin else {}
+        concepts = [
+            t.en + t.zh + parents.get(t.en[0], ()) for t in matched if t.category != "general"
+        ]
         ways = [t.en + t.zh for t in matched if t.category not in ENTITIES | {"general"}]
         spared = offered_alternatives(question, ways, self._corpus)
         concepts = [c for c in concepts if c not in spared]
@@ -171,8 +177,9 @@ class Evidence:
         matched = signals.expansion.matched
         # "a side effect such as numbness" names the event: the umbrella term need not appear
         named_event = any(t.category == "adverse_event" and t.en[0] != UMBRELLA for t in matched)
+        kin = self._kin.covering if self._kin else (lambda name: ())
         concepts = [
-            (t.category, t.en + t.zh + self._kinds.get(t.en[0], ()))
+            (t.category, t.en + t.zh + self._kinds.get(t.en[0], ()) + kin(t.en[0]))
             for t in matched
             if not (named_event and t.en[0] == UMBRELLA)
         ]

@@ -1,0 +1,83 @@
+"""Drug classes and their members: what a passage naming one says of the other.
+
+A question about "the steroid it was paired with" is answered by a passage naming
+dexamethasone; one about ondansetron by the review's advice on 5-HT3 antagonists. The table
+(``data/classes.tsv``) names glossary terms by their first English variant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.glossary import Glossary
+
+DEFAULT_PATH = Path(__file__).parent / "data" / "classes.tsv"
+USES = ("treatment", "supportive")
+
+
+@dataclass(frozen=True)
+class DrugClass:
+    """A class, its members, and whether advice on the class holds for each member."""
+
+    name: str
+    members: tuple[str, ...]
+    use: str
+
+
+def parse_classes(text: str) -> list[DrugClass]:
+    """Rows of the class table; a malformed row raises ValueError naming its line."""
+    rows = [
+        (n, line)
+        for n, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not line.startswith("#")
+    ]
+    if not rows or rows[0][1].split("\t") != ["class", "members", "use"]:
+        raise ValueError("class table: expected the header 'class<TAB>members<TAB>use'")
+    out = []
+    for n, line in rows[1:]:
+        cells = line.split("\t")
+        if len(cells) != 3 or cells[2] not in USES or not cells[0] or not cells[1]:
+            raise ValueError(f"class table line {n}: expected class, members, {'|'.join(USES)}")
+        out.append(DrugClass(cells[0], tuple(m for m in cells[1].split("|") if m), cells[2]))
+    return out
+
+
+def load_classes(path: Path = DEFAULT_PATH) -> list[DrugClass]:
+    return parse_classes(path.read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Kinship:
+    """For glossary terms (by first English variant), the variants of their relatives."""
+
+    members: dict[str, tuple[str, ...]]  # class -> its members' variants
+    classes: dict[str, tuple[str, ...]]  # supportive member -> its classes' variants
+
+    @classmethod
+    def of(cls, glossary: Glossary, classes: list[DrugClass]) -> Kinship:
+        """Resolved against the glossary; a name the glossary lacks raises ValueError."""
+        terms = {t.en[0]: t for t in glossary}
+
+        def variants(name: str) -> tuple[str, ...]:
+            if name not in terms:
+                raise ValueError(f"class table: {name!r} is not a glossary term")
+            return terms[name].en + terms[name].zh
+
+        members: dict[str, tuple[str, ...]] = {}
+        parents: dict[str, tuple[str, ...]] = {}
+        for drug_class in classes:
+            members[drug_class.name] = members.get(drug_class.name, ()) + tuple(
+                v for m in drug_class.members for v in variants(m)
+            )
+            if drug_class.use == "supportive":
+                for member in drug_class.members:
+                    parents[member] = parents.get(member, ()) + variants(drug_class.name)
+        return cls(members, parents)
+
+    def covering(self, name: str) -> tuple[str, ...]:
+        """Variants that, named in a passage, name the term too (members of a class, the
+        classes of a supportive drug)."""
+        return self.members.get(name, ()) + self.classes.get(name, ())

@@ -1,0 +1,28 @@
+"""The drug-class table: parsing, resolution against the glossary, what it covers."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.classes import Kinship, load_classes, parse_classes
+from assistant.glossary import Glossary, load_glossary, parse_glossary
+
+HEADER = "class\tmembers\tuse\n"
+
+
+def test_every_name_of_the_table_is_a_glossary_term() -> None:
+    kin = Kinship.of(load_glossary(), load_classes())  # raises on a name the glossary lacks
+    assert "地塞米松" in kin.covering("corticosteroid")  # a member names its class
+    assert "5-羟色胺3受体拮抗剂" in kin.covering("ondansetron")  # supportive: class covers
+    assert "抗CD38单抗" not in kin.covering("isatuximab")  # treatment: never
+    assert kin.covering("isatuximab") == ()
+
+
+def test_bad_tables_are_refused_with_the_line() -> None:
+    with pytest.raises(ValueError, match="header"):
+        parse_classes("class\tmembers\n")
+    with pytest.raises(ValueError, match="line 2"):
+        parse_classes(HEADER + "steroid\tdexamethasone\tsometimes\n")
+    glossary = Glossary(parse_glossary("en\tzh\tcategory\ncorticosteroid\t类固醇\tdrug\n"))
+    with pytest.raises(ValueError, match="'dexamethasone' is not a glossary term"):
+        Kinship.of(glossary, parse_classes(HEADER + "corticosteroid\tdexamethasone\ttreatment\n"))
