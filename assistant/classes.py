@@ -68,7 +68,7 @@ class Kinship:
 
         members: dict[str, tuple[str, ...]] = {}
         parents: dict[str, tuple[str, ...]] = {}
-        for drug_class in classes:
+        for drug_class in [*classes, *_by_size(glossary)]:
             members[drug_class.name] = members.get(drug_class.name, ()) + tuple(
                 v for m in drug_class.members for v in variants(m)
             )
@@ -81,3 +81,20 @@ class Kinship:
         """Variants that, named in a passage, name the term too (members of a class, the
         classes of a supportive drug)."""
         return self.members.get(name, ()) + self.classes.get(name, ())
+
+
+#: Regimens by their number of drugs: Xd is a doublet, XVd a triplet.
+SIZES = {2: "doublet", 3: "triplet", 4: "quadruplet"}
+
+
+def _by_size(glossary: Glossary) -> list[DrugClass]:
+    """Doublets, triplets and quadruplets: the glossary's regimens by their drugs ("+")."""
+    names = {t.en[0] for t in glossary}
+    sized: dict[str, list[str]] = {}
+    for term in glossary:
+        if term.category != "regimen":
+            continue
+        size = max((v.count("+") + 1 for v in term.zh if "+" in v), default=0)
+        if size in SIZES and SIZES[size] in names:
+            sized.setdefault(SIZES[size], []).append(term.en[0])
+    return [DrugClass(name, tuple(members), "treatment") for name, members in sized.items()]

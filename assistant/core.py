@@ -193,10 +193,14 @@ class Assistant:
         return answer
 
     def _ranked(self, signals: Signals, lang: str, k: int) -> list[Hit]:
-        """The top ``k`` hits, reranked by their best sentence for the languages configured."""
+        """The top ``k`` hits: those stating a figure the question quotes first, else the
+        fused order, reranked by best sentence for the languages configured."""
         cfg = self.config.answer
-        hits = self.retriever.hits(signals, max(k, cfg.rerank))
-        if lang in cfg.rerank_languages:
+        hits = self.retriever.hits(signals, len(self.doc.passages))
+        quoting = self.evidence.quoting(signals.question, hits)
+        if quoting is not None:
+            hits = quoting
+        elif lang in cfg.rerank_languages:
             hits = self.evidence.reranked(signals, hits)
         return hits[:k]
 

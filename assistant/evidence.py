@@ -34,6 +34,7 @@ from assistant.classes import Kinship, load_classes
 from assistant.quantity import (
     MEASURED_KINDS,
     asked_kind,
+    figures,
     gives,
     lacks_value,
     measures,
@@ -99,6 +100,7 @@ class Evidence:
         self._idf = inverse_document_frequencies(self._sentence_tokens)
         self._kinds = _kinds(glossary, GENERAL_WORDS) if glossary is not None else {}
         self._kin = Kinship.of(glossary, load_classes()) if glossary is not None else None
+        self._figures = {p.id: figures(normalize(p.text)) for p in index.doc.passages}
 
     def missing(self, question: str, signals: Signals) -> list[str]:
         """What the question names that the review never mentions (glossary terms, codes)."""
@@ -142,6 +144,23 @@ class Evidence:
                 return chosen, max(candidates, key=lambda c: c.dense), []
             first_gaps = gaps if first_gaps is None else first_gaps
         return [], None, first_gaps or []
+
+    def quoting(self, question: str, hits: list[Hit]) -> list[Hit] | None:
+        """The hits with those stating the figures the question quotes first, or None when it
+        quotes none that sets a passage apart.
+
+        "Which cohort reported an ORR of 86%?" or "which comparison had P = 0.0012?" is about
+        the passage stating that figure, however little else of it the question words (dev:
+        R@1 of English questions 0.689 -> 0.728). A figure stated in more than two passages
+        (20 mg, 28 d) sets none apart.
+        """
+        quoted = figures(normalize(question))
+        counts = {f: sum(f in found for found in self._figures.values()) for f in quoted}
+        telling = {f for f, n in counts.items() if 0 < n <= 2}
+        if not telling:
+            return None
+        order = sorted(hits, key=lambda h: -len(telling & self._figures[h.passage_id]))
+        return [replace(h, rank=i) for i, h in enumerate(order, start=1)]
 
     def reranked(self, signals: Signals, hits: list[Hit]) -> list[Hit]:
         """The first ``rerank`` hits reordered by the score of their best sentence.

@@ -159,6 +159,16 @@ def _values(text: str, kind: str) -> Iterable[re.Match[str]]:
         yield m
 
 
+#: A figure a question may quote: a number with a decimal point or a percent sign, or of two
+#: digits or more (63%, 9.0, 0.0012, 02199665), not a lone digit (3 cycles, grade 2).
+_FIGURE = re.compile(r"(?<![\d.])(?:\d+\.\d+|\d+\s*%|\d{2,})(?![\d.]*\d)")
+
+
+def figures(text: str) -> frozenset[str]:
+    """The figures stated in the (normalized) text, spaces removed ("86 %" is "86%")."""
+    return frozenset(m.group(0).replace(" ", "") for m in _FIGURE.finditer(text))
+
+
 def gives(text: str, kind: str) -> bool:
     """Whether the (normalized) text states a value of that kind anywhere."""
     return any(True for _ in _values(text, kind))

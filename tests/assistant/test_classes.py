@@ -26,3 +26,19 @@ def test_bad_tables_are_refused_with_the_line() -> None:
     glossary = Glossary(parse_glossary("en\tzh\tcategory\ncorticosteroid\t类固醇\tdrug\n"))
     with pytest.raises(ValueError, match="'dexamethasone' is not a glossary term"):
         Kinship.of(glossary, parse_classes(HEADER + "corticosteroid\tdexamethasone\ttreatment\n"))
+
+
+def test_regimens_are_doublets_or_triplets_by_their_drugs() -> None:
+    glossary = Glossary(
+        parse_glossary(
+            "en\tzh\tcategory\n"
+            "doublet\t二联\tregimen\n"
+            "triplet\t三联\tregimen\n"
+            "Xd|selinexor + dexamethasone\t塞利尼索+地塞米松\tregimen\n"
+            "XVd\t塞利尼索+硼替佐米+地塞米松|塞利尼索+硼替佐米\tregimen\n"
+        )
+    )
+    kin = Kinship.of(glossary, [])
+    assert kin.covering("doublet") == ("Xd", "selinexor + dexamethasone", "塞利尼索+地塞米松")
+    assert "XVd" in kin.covering("triplet") and "XVd" not in kin.covering("doublet")
+    assert kin.covering("XVd") == ()  # a triplet's figures are not every triplet's

@@ -250,3 +250,10 @@ def test_each_part_of_a_question_has_its_kind() -> None:
     assert [k for k, _ in part_kinds(question)] == ["count", "number"]
     assert [k for k, _ in part_kinds("What was the ORR?")] == ["percent"]
     assert part_kinds("Why was it dropped?") == []
+
+
+def test_figures_a_question_may_quote() -> None:
+    from assistant.quantity import figures
+
+    text = normalize("ORR达63%，中位PFS达9.0个月（P=0.001 2），NCT02199665，第3个疗程，86 %")
+    assert figures(text) == {"63%", "9.0", "0.0012", "02199665", "86%"}
