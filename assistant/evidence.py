@@ -349,7 +349,9 @@ class Asked:
             asks_about_review(signals.question),
             tokens,
             _concepts(signals, tokens),
-            subgroup(signals.question.lower()) if kind in MEASURED_KINDS else None,
+            subgroup(signals.question.lower(), each=kind == "count")
+            if kind in MEASURED_KINDS
+            else None,
             WHY.search(signals.question.lower()) is not None,
             tuple((k, m) for k, m in kinds[1:] if k != kind),
         )

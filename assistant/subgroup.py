@@ -55,14 +55,16 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
 _CLAUSE = re.compile(r"[，。；,;]")
 
 
-def subgroup(question: str) -> tuple[str, re.Pattern[str]] | None:
+def subgroup(question: str, each: bool = False) -> tuple[str, re.Pattern[str]] | None:
     """The one group of patients the (lower-cased) question asks a figure for, if any.
 
     A question naming two groups ("PI-refractory or non-refractory: which did better?")
-    asks for a comparison, which a sentence comparing them answers.
+    asks for a comparison, which a sentence comparing them answers; unless it asks a figure
+    for ``each`` ("各有多少例": how many in each), when each group, so the first named
+    here, needs its own.
     """
     named = [(name, text) for name, asked, text in _SUBGROUPS if asked.search(question)]
-    return named[0] if len(named) == 1 else None
+    return named[0] if len(named) == 1 or (each and named) else None
 
 
 def gives_value_for(

@@ -66,6 +66,8 @@ ORR = ("orr", "客观缓解率")
         ("What grade 3 or 4 events occurred in BOSTON?", None),  # grades named, not asked
         ("哪一年龄段的病人更多？", None),  # an age group, not a year
         ("What yearly incidence does the review quote?", None),  # yearly, not a year
+        ("地塞米松每周2次，具体是每周哪两天吃？", "days"),
+        ("On which days of the cycle was pomalidomide given?", "days"),
         ("STORM's response rate?", "percent"),
         ("XVd ORR vs Vd?", "percent"),  # a keyword query for a rate
         ("血小板降到多少就要暂停塞利尼索？", "number"),
@@ -180,6 +182,7 @@ def test_a_year_is_a_calendar_year() -> None:
         ("ORR in non refractory patients?", "non-refractory patients"),
         # two groups: a comparison
         ("ORR in PI-refractory or non-refractory patients: which was higher?", None),
+        # ... unless a count is asked for each (see test_a_count_for_each_group)
     ],
 )
 def test_subgroup_asked_about(question: str, group: str | None) -> None:
@@ -257,3 +260,18 @@ def test_figures_a_question_may_quote() -> None:
 
     text = normalize("ORR达63%，中位PFS达9.0个月（P=0.001 2），NCT02199665，第3个疗程，86 %")
     assert figures(text) == {"63%", "9.0", "0.0012", "02199665", "86%"}
+
+
+def test_a_count_for_each_group_needs_the_first_groups_own() -> None:
+    question = "STOMP硼替佐米队列里，PI难治组和非难治组各有多少例？"
+    assert subgroup(question.lower()) is None  # two groups: a comparison
+    first = subgroup(question.lower(), each=True)
+    assert first and first[0] in {"refractory patients", "non-refractory patients"}
+    cohort = normalize("共纳入42名RRMM病人，最终可评估疗效的病人40例，分为PI难治组和PI非难治组")
+    assert not gives_value_for(cohort, "count", [], first[1])  # 40 counts the whole cohort
+
+
+def test_the_days_of_a_schedule() -> None:
+    assert gives(normalize("每周给予2次塞利尼索（80 mg，第1、3天）"), "days")
+    assert gives(normalize("泊马度胺（4 mg，第1~21天）"), "days")
+    assert not gives(normalize("地塞米松（20 mg，2次/周），5周为1个疗程"), "days")
