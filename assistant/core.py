@@ -169,9 +169,7 @@ class Assistant:
         text = clean_question(question)
         lang = _language(text)
         signals = self.retriever.signals(text)
-        hits = self._ranked(
-            signals, lang, max(self.config.retrieval.k, self.config.answer.fallback)
-        )
+        hits = self._ranked(signals, lang, len(self.doc.passages))  # choose() tries the first
         missing = self.evidence.missing(text, signals)
         if not meaningful(self.index.bm25.known_terms(signals.query_text)):
             missing.append("any term of the question")  # nonsense, or another subject

@@ -101,6 +101,7 @@ class Evidence:
         self._kinds = _kinds(glossary, GENERAL_WORDS) if glossary is not None else {}
         self._kin = Kinship.of(glossary, load_classes()) if glossary is not None else None
         self._figures = {p.id: figures(normalize(p.text)) for p in index.doc.passages}
+        self._titles = normalize(" ".join(f"{s.title} {s.title_en}" for s in index.doc.sections))
 
     def missing(self, question: str, signals: Signals) -> list[str]:
         """What the question names that the review never mentions (glossary terms, codes)."""
@@ -130,11 +131,16 @@ class Evidence:
         """Sentences from the best passage that speaks to what the question asks about.
 
         Passages are tried in rank order (at most ``fallback`` of them): when the top one never
-        names the endpoint or adverse event asked about, the next one may.
+        names the endpoint or adverse event asked about, the next one may. Passages that never
+        name the trial asked about (one the review gives a section to: STORM, BOSTON) are
+        passed over first, however high they rank: they cannot answer.
         """
         cfg = self.config
         asked = Asked.of(signals)  # once per question, not once per passage tried
         required = self._required(signals)
+        trials = [n for n in required.names if mentions(self._titles, n)] if required else []
+        if trials:
+            hits = [h for h in hits if all(mentions(self._named(h), n) for n in trials)] or hits
         first_gaps: list[str] | None = None
         for start in range(0, min(cfg.fallback, len(hits)), cfg.passages):
             candidates = self._candidates(signals, hits[start : start + cfg.passages], asked)
@@ -242,6 +248,11 @@ class Evidence:
         elif asked.group and not gaps and not asked.for_group(cited):
             gaps.append(f"the {asked.kind} for {asked.group[0]}")
         return gaps
+
+    def _named(self, hit: Hit) -> str:
+        """What a passage names: its text and its parent sections' titles (normalized)."""
+        passage = self.doc.passage(hit.passage_id)
+        return normalize(f"{passage_index_text(passage)} {self._ancestry(passage.section)}")
 
     def _ancestry(self, number: str) -> str:
         """Titles (both languages) of the section's parents, e.g. 3.2 for 3.2.4."""

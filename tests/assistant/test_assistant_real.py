@@ -251,3 +251,21 @@ def test_chinese_questions_try_the_passage_with_the_closest_sentence_first(
     # the English abstract)
     monkeypatch.setattr(qa.evidence, "reranked", lambda *a: pytest.fail("English is reranked"))
     assert qa.ask("Why does selinexor combine well with dexamethasone?").language == "en"
+
+
+def test_passages_not_naming_the_trial_asked_about_are_passed_over(real_assistant) -> None:
+    from dataclasses import replace
+
+    qa = real_assistant
+    signals = qa.retriever.signals("In STORM, how many milligrams of dexamethasone per dose?")
+    hits = qa.retriever.hits(signals, len(qa.doc.passages))
+    # push STORM's passages below the fallback depth: only passages naming STORM may answer
+    storm = [h for h in hits if h.section == "3.1"]
+    others = [h for h in hits if h.section != "3.1"]
+    demoted = [replace(h, rank=i) for i, h in enumerate(others + storm, start=1)]
+    assert qa.evidence.config.fallback < len(others)
+    chosen, best, gaps = qa.evidence.choose(signals, demoted)
+    assert chosen and best and not gaps
+    assert {qa.doc.sentences[c.sentence_index].passage_id for c in chosen} <= {
+        h.passage_id for h in storm
+    }
