@@ -62,6 +62,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # "what grade is it usually", not "what grade 3 or 4 events occurred"
     ("grade", re.compile(r"几级|哪一?级|什么级别|(?:what|which) grades?\b(?!\s*[≥>]?\s*\d)")),
+    # a trial's phase: "是几期的", "what phase was it"
+    ("phase", re.compile(r"几期(?!间)|哪一?期(?!间)|什么期|(?:what|which) phase\b")),
     ("year", re.compile(r"哪一?年(?!龄)|什么年份|(?:what|which) year\b")),
     # the days of a schedule: "每周哪两天吃", "on which days was it given"
     ("days", re.compile(r"哪(?:几|两|三|一|些)天|(?:what|which) days?\b")),
@@ -105,6 +107,10 @@ _GIVES: dict[str, re.Pattern[str]] = {
         r"(?<![第\d.a-z-])\d+(?:\.\d+)?(?![\d.]*\s*(?:[~～、/]\s*\d+\s*)?[a-z]?[级期天])"
     ),
     "grade": re.compile(r"\d\s*(?:[~～\-–]\s*\d\s*)?级|grade\s*\d"),
+    # 2b期, Ⅱ期 (ii期 once normalized), phase 3
+    "phase": re.compile(
+        r"\d\s*[ab]?\s*期|(?<![a-z])(?:i{1,3}|iv)\s*[ab]?\s*期|phase\s*(?:\d|i{1,3}\b|iv\b)"
+    ),
     "days": re.compile(r"第\s*\d+(?:\s*[、,~～\-–和及]\s*\d+)*\s*天|\bdays?\s*\d+|\bd\s*\d+\b"),
     # a calendar year (2019年), not a duration (3年)
     "year": re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)"),

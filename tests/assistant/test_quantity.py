@@ -67,6 +67,9 @@ ORR = ("orr", "客观缓解率")
         ("哪一年龄段的病人更多？", None),  # an age group, not a year
         ("What yearly incidence does the review quote?", None),  # yearly, not a year
         ("地塞米松每周2次，具体是每周哪两天吃？", "days"),
+        ("STORM是国内的单中心研究吗？是几期的？", "phase"),
+        ("What phase was BOSTON?", "phase"),
+        ("治疗期间要注意什么？", None),
         ("On which days of the cycle was pomalidomide given?", "days"),
         ("STORM's response rate?", "percent"),
         ("XVd ORR vs Vd?", "percent"),  # a keyword query for a rate
@@ -275,3 +278,9 @@ def test_the_days_of_a_schedule() -> None:
     assert gives(normalize("每周给予2次塞利尼索（80 mg，第1、3天）"), "days")
     assert gives(normalize("泊马度胺（4 mg，第1~21天）"), "days")
     assert not gives(normalize("地塞米松（20 mg，2次/周），5周为1个疗程"), "days")
+
+
+def test_a_phase_is_a_kind_of_value() -> None:
+    assert gives(normalize("是一项全球、多中心、开放标签的2b期研究"), "phase")
+    assert gives(normalize("并最终确定推荐Ⅱ期给药剂量"), "phase")  # Ⅱ is ii once normalized
+    assert not gives(normalize("实验共纳入122例RRMM病人"), "phase")
