@@ -354,15 +354,22 @@ class Asked:
         else:
             kinds = [(kind, measures(signals.expansion, kind))] if kind else []
         own = kinds[0][1] if kinds else []
+        group = (
+            subgroup(signals.question.lower(), each=kind == "count")
+            if kind in MEASURED_KINDS
+            else None
+        )
+        if group is not None and kind != "count":
+            # the group is whom the value is for, not what it measures (unless it is counted):
+            # "双重难治病人的ORR达73%" gives double-refractory patients no PFS
+            own = [m for m in own if not any(group[1].search(v) for v in m)]
         return cls(
             kind,
             own,
             asks_about_review(signals.question),
             tokens,
             _concepts(signals, tokens),
-            subgroup(signals.question.lower(), each=kind == "count")
-            if kind in MEASURED_KINDS
-            else None,
+            group,
             WHY.search(signals.question.lower()) is not None,
             tuple((k, m) for k, m in kinds[1:] if k != kind),
         )

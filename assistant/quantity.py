@@ -29,7 +29,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "count",
         re.compile(
             r"多少(?:例|名|位|个?病人|个?患者|人)|几(?:例|名|位|个病人|个患者)|例数|人数"
-            r"|how many (?:\w+ ){0,3}(?:patients|people|subjects|participants|cases)"
+            r"|how many (?:of (?:the |these |those )?)?(?:\w+ ){0,3}(?:patients|people|subjects"
+            r"|participants|cases)"
             r"|number of (?:patients|participants|subjects|cases)|sample size|样本量"
         ),
     ),
@@ -40,7 +41,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"百分之|百分比|(?<![按成])比例|占比|多少%"
             r"|(?:缓解|发生|发病|生存|有效|控制|获益|收益|反应|应答|死亡|进展)率[^？?，,]{0,8}"
             r"(?:多少|多高|几成)"
-            r"|percent|proportion of|fraction of|what (?:\w+ ){0,2}(?:proportion|fraction)"
+            r"|percent|proportion of|fraction of|what (?:\w+ ){0,2}(?:proportion|fraction|share)"
+            r"|\bshare of\b"
             # a rate asked for ("what response rate", "response rate of XKd?"), not one that
             # is only the subject ("which drugs drove the gains in response rates")
             r"|(?:^|\b(?:what|how high|how much|how large|tell me|give me)\b(?:\W+\w+){0,5}?\W+)"
@@ -88,6 +90,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"多少|几(?!个例子)(?:个|种|次|级|期|周期|疗程)|多高|多大|how many|how much|what number"
             r"|what (?:was|were|is|are) (?:the )?(?:\w+ )?(?:median|mean|average)\b"
+            r"|\bwhat (?:\w+ )?(?:median|mean|average)\b|what factor|how many times|几倍|多少倍"
         ),
     ),
 )

@@ -131,6 +131,11 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
         ),
         # never for anti-myeloma drugs: daratumumab's figures are not isatuximab's
         ("What ORR did selinexor with isatuximab achieve?", "The review does not address this."),
+        # 73% is the double-refractory patients' ORR; the 12.5 months PFS is the naive ones'
+        (
+            "What median PFS did XDd give patients refractory to two drug classes?",
+            "The review does not address this.",
+        ),
         # the ORR of all 122 STORM patients, not of those with del(17p)
         ("STORM ORR in the del(17p) subset?", "The review does not address this."),
     ],

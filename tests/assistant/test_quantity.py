@@ -68,6 +68,11 @@ ORR = ("orr", "客观缓解率")
         ("What yearly incidence does the review quote?", None),  # yearly, not a year
         ("地塞米松每周2次，具体是每周哪两天吃？", "days"),
         ("STORM是国内的单中心研究吗？是几期的？", "phase"),
+        ("How many of the 122 STORM patients reached a minimal response?", "count"),
+        ("What share of BOSTON patients were PI-refractory?", "percent"),
+        ("What median PFS did XDd give?", "number"),
+        ("By roughly what factor does the AUC rise?", "number"),
+        ("AUC增加了几倍？", "number"),
         ("What phase was BOSTON?", "phase"),
         ("治疗期间要注意什么？", None),
         ("On which days of the cycle was pomalidomide given?", "days"),
