@@ -192,7 +192,8 @@ class Assistant:
 
     def _ranked(self, signals: Signals, lang: str, k: int) -> list[Hit]:
         """The top ``k`` hits: those stating a figure the question quotes first, else the
-        fused order, reranked by best sentence for the languages configured."""
+        fused order, reranked by best sentence for the languages configured, or with the
+        body's passage before a same-language abstract for the others."""
         cfg = self.config.answer
         hits = self.retriever.hits(signals, len(self.doc.passages))
         quoting = self.evidence.quoting(signals.question, hits)
@@ -200,6 +201,8 @@ class Assistant:
             hits = quoting
         elif lang in cfg.rerank_languages:
             hits = self.evidence.reranked(signals, hits)
+        else:
+            hits = self.evidence.body_first(signals, hits)
         return hits[:k]
 
     def _context(self, chosen: tuple[Citation, ...]) -> list[Citation]:

@@ -101,6 +101,8 @@ class Evidence:
         self._kinds = _kinds(glossary, GENERAL_WORDS) if glossary is not None else {}
         self._kin = Kinship.of(glossary, load_classes()) if glossary is not None else None
         self._figures = {p.id: figures(normalize(p.text)) for p in index.doc.passages}
+        langs = [p.lang for p in index.doc.passages]
+        self._body_lang = max(set(langs), key=langs.count)  # zh: the abstract-en is not
         self._titles = normalize(" ".join(f"{s.title} {s.title_en}" for s in index.doc.sections))
 
     def missing(self, question: str, signals: Signals) -> list[str]:
@@ -166,6 +168,28 @@ class Evidence:
         if not telling:
             return None
         order = sorted(hits, key=lambda h: -len(telling & self._figures[h.passage_id]))
+        return [replace(h, rank=i) for i, h in enumerate(order, start=1)]
+
+    def body_first(self, signals: Signals, hits: list[Hit], depth: int = 3) -> list[Hit]:
+        """Hits where a passage in the question's own language (the English abstract, for an
+        English question) ranked first gives way to the one of the next ``depth - 1`` whose
+        best sentence covers as many of the question's concepts.
+
+        Sharing the question's language lifts the abstract's broad sentences above the body's
+        specific ones; coverage of glossary concepts does not depend on language (dev, English
+        questions: R@1 0.747 -> 0.783, facts 0.905 -> 0.911).
+        """
+        if len(hits) < 2 or hits[0].lang == self._body_lang:
+            return hits  # first is in the body's language: nothing lifted it
+        asked = Asked.of(signals)
+
+        def coverage(hit: Hit) -> float:
+            return max((c.lexical for c in self._candidates(signals, [hit], asked)), default=0.0)
+
+        best = max(hits[1:depth], key=coverage)  # the first of equals
+        if coverage(best) < coverage(hits[0]):
+            return hits
+        order = [best] + [h for h in hits if h.passage_id != best.passage_id]
         return [replace(h, rank=i) for i, h in enumerate(order, start=1)]
 
     def reranked(self, signals: Signals, hits: list[Hit]) -> list[Hit]:

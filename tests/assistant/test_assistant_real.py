@@ -274,3 +274,21 @@ def test_passages_not_naming_the_trial_asked_about_are_passed_over(real_assistan
     assert {qa.doc.sentences[c.sentence_index].passage_id for c in chosen} <= {
         h.passage_id for h in storm
     }
+
+
+def test_the_english_abstract_gives_way_to_a_body_passage_covering_as_much(real_assistant) -> None:
+    qa = real_assistant
+    signals = qa.retriever.signals("selinexor mechanism?")
+    fused = qa.retriever.hits(signals, 5)
+    assert fused[0].section == "abstract-en"  # lifted by sharing the question's language
+    ordered = qa.evidence.body_first(signals, fused)
+    assert ordered[0].section == "2" and ordered[1].section == "abstract-en"
+    assert [h.rank for h in ordered] == [1, 2, 3, 4, 5]
+    answer = qa.ask("selinexor mechanism?")
+    assert answer.answered and answer.citations[0].section == "2"
+    assert "XPO-1" in answer.answer
+    # a Chinese question's first passage is in the body's language: nothing changes
+    zh = qa.retriever.signals("塞利尼索的作用机制是什么？")
+    zh_hits = qa.retriever.hits(zh, 5)
+    assert zh_hits[0].lang == "zh"
+    assert qa.evidence.body_first(zh, zh_hits) == zh_hits
