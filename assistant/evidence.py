@@ -76,6 +76,16 @@ CAUSE = re.compile(
 )
 
 
+#: A sentence stating what a trial set out to do ("旨在比较…", "aimed to evaluate"), and a
+#: question about a trial's design (its aim, phase, blinding, registration) it answers.
+AIM = re.compile(r"旨在|aim(?:s|ed)? to")
+DESIGN = re.compile(
+    r"phase|random|open[- ]label|blind|multi-?cent|nct|regist|\baims?\b|purpose|goal|design"
+    r"|what (?:kind|type) of (?:study|trial)|设计|几期|哪一期|随机|盲|多中心|全球|注册|编号|目的"
+    r"|旨在|开放|什么(?:样的|类型的)?(?:研究|试验)"
+)
+
+
 class Evidence:
     """The review's sentences, ready to be scored against a question and checked."""
 
@@ -317,6 +327,8 @@ class Evidence:
                 score += cfg.value_weight * bool(kinds)
                 if asked.why and CAUSE.search(self._sentence_texts[i]):
                     score += cfg.cause_weight
+                if not asked.design and AIM.search(self._sentence_texts[i]):
+                    score -= cfg.aim_weight
                 terms = frozenset(query_tokens & self._sentence_tokens[i])
                 out.append(
                     Candidate(i, hit.rank, dense, lexical, score, hit.section, fits, terms, kinds)
@@ -346,6 +358,7 @@ class Asked:
     group: tuple[str, re.Pattern[str]] | None  # the patients a figure is asked for
     why: bool = False  # asks for a reason or a mechanism
     others: tuple[tuple[str, list[tuple[str, ...]]], ...] = ()  # kinds asked by other parts
+    design: bool = False  # asks about a trial's design (its aim, phase, blinding)
 
     def stated(self, text: str) -> frozenset[str]:
         """The kinds of value asked (by any part of the question) that the sentence states."""
@@ -396,6 +409,7 @@ class Asked:
             group,
             WHY.search(signals.question.lower()) is not None,
             tuple((k, m) for k, m in kinds[1:] if k != kind),
+            DESIGN.search(signals.question.lower()) is not None,
         )
 
 

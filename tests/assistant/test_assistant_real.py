@@ -60,6 +60,8 @@ def check_citations(answer: Answer, doc) -> None:
         # a figure the question quotes picks the passage stating it
         ("Which STOMP cohort had a clinical benefit rate of 71%?", "en", "3.2.2", "71%"),
         ("哪个队列的中位PFS是12.5个月？", "zh", "3.2.5", "12.5个月"),
+        # a trial's aim sentence answers its design
+        ("BOSTON试验是几期研究？", "zh", "3.3", "3期"),
         # a class asked about is named by its member (dexamethasone is a corticosteroid)
         ("Which steroid is selinexor given with in STORM?", "en", "3.1", "地塞米松"),
         # "response" is named by the passage's ORR (a kind of response)
@@ -292,3 +294,33 @@ def test_the_english_abstract_gives_way_to_a_body_passage_covering_as_much(real_
     zh_hits = qa.retriever.hits(zh, 5)
     assert zh_hits[0].lang == "zh"
     assert qa.evidence.body_first(zh, zh_hits) == zh_hits
+
+
+def test_a_trials_aim_sentence_ranks_lower_unless_its_design_is_asked(real_assistant) -> None:
+    from dataclasses import replace
+
+    from assistant.evidence import AIM, Asked, Evidence
+
+    qa = real_assistant
+    plain = Evidence(
+        qa.index,
+        qa.embedder,
+        qa.retriever,
+        qa.glossary,
+        replace(qa.evidence.config, aim_weight=0.0),
+    )
+    for question, design in (
+        ("BOSTON对照组前8个疗程地塞米松每周给几次？", False),
+        ("BOSTON试验是几期研究？", True),
+    ):
+        signals = qa.retriever.signals(question)
+        hits = [h for h in qa.retriever.hits(signals, 5) if h.section == "3.3"]
+        asked = Asked.of(signals)
+        assert asked.design is design
+        scored = qa.evidence._candidates(signals, hits, asked)
+        unscored = plain._candidates(signals, hits, asked)
+        for a, b in zip(scored, unscored, strict=True):
+            aim = AIM.search(qa.evidence._sentence_texts[a.sentence_index]) is not None
+            lowered = aim and not design
+            assert a.score == pytest.approx(b.score - (0.03 if lowered else 0.0))
+        assert any(AIM.search(qa.evidence._sentence_texts[a.sentence_index]) for a in scored)
