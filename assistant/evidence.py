@@ -150,9 +150,9 @@ class Evidence:
         cfg = self.config
         asked = Asked.of(signals)  # once per question, not once per passage tried
         required = self._required(signals)
-        trials = [n for n in required.names if mentions(self._titles, n)] if required else []
+        trials = self._trials(required)
         if trials:
-            hits = [h for h in hits if all(mentions(self._named(h), n) for n in trials)] or hits
+            hits = [h for h in hits if self._names_all(h, trials)] or hits
         first_gaps: list[str] | None = None
         for start in range(0, min(cfg.fallback, len(hits)), cfg.passages):
             candidates = self._candidates(signals, hits[start : start + cfg.passages], asked)
@@ -218,8 +218,11 @@ class Evidence:
             return hits
         asked = Asked.of(signals)
         prior = self.config.rank_weight
+        trials = self._trials(self._required(signals))
 
         def best(hit: Hit) -> float:
+            if not self._names_all(hit, trials):
+                return float("-inf")  # never before a passage of the trial asked about
             cands = self._candidates(signals, [hit], asked)
             if any(c.fits for c in cands):  # as choose_sentences: a value asked, a value given
                 cands = [c for c in cands if c.fits]
@@ -282,6 +285,13 @@ class Evidence:
         elif asked.group and not gaps and not asked.for_group(cited):
             gaps.append(f"the {asked.kind} for {asked.group[0]}")
         return gaps
+
+    def _trials(self, required: _Required | None) -> list[str]:
+        """The trials the question names that the review gives a section to (STORM, BOSTON)."""
+        return [n for n in required.names if mentions(self._titles, n)] if required else []
+
+    def _names_all(self, hit: Hit, names: list[str]) -> bool:
+        return all(mentions(self._named(hit), n) for n in names)
 
     def _named(self, hit: Hit) -> str:
         """What a passage names: its text and its parent sections' titles (normalized)."""
