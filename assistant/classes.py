@@ -57,14 +57,17 @@ class Kinship:
     classes: dict[str, tuple[str, ...]]  # supportive member -> its classes' variants
 
     @classmethod
-    def of(cls, glossary: Glossary, classes: list[DrugClass]) -> Kinship:
-        """Resolved against the glossary; a name the glossary lacks raises ValueError."""
+    def of(cls, glossary: Glossary, classes: list[DrugClass], strict: bool = True) -> Kinship:
+        """Resolved against the glossary; a name the glossary lacks raises ValueError, or,
+        unless ``strict`` (a user's own, smaller glossary), is left out."""
         terms = {t.en[0]: t for t in glossary}
+        for drug_class in classes:
+            for name in (drug_class.name, *drug_class.members):
+                if strict and name not in terms:
+                    raise ValueError(f"class table: {name!r} is not a glossary term")
 
         def variants(name: str) -> tuple[str, ...]:
-            if name not in terms:
-                raise ValueError(f"class table: {name!r} is not a glossary term")
-            return terms[name].en + terms[name].zh
+            return terms[name].en + terms[name].zh if name in terms else ()
 
         members: dict[str, tuple[str, ...]] = {}
         parents: dict[str, tuple[str, ...]] = {}

@@ -196,6 +196,8 @@ class Assistant:
         body's passage before a same-language abstract for the others."""
         cfg = self.config.answer
         hits = self.retriever.hits(signals, len(self.doc.passages))
+        if self.config.retrieval.mode != "hybrid":
+            return hits[:k]  # the BM25-only and dense-only ablations measure just that
         quoting = self.evidence.quoting(signals.question, hits)
         if quoting is not None:
             hits = quoting

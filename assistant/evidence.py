@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -76,11 +77,15 @@ CAUSE = re.compile(
 )
 
 
+#: A question asking a figure for each of several groups ("各有多少例", "respectively").
+EACH = re.compile(r"各|分别|\beach\b|respectively")
+
 #: A sentence stating what a trial set out to do ("旨在比较…", "aimed to evaluate"), and a
 #: question about a trial's design (its aim, phase, blinding, registration) it answers.
-AIM = re.compile(r"旨在|aim(?:s|ed)? to")
+AIM = re.compile(r"旨在|\baim(?:s|ed)? to")
 DESIGN = re.compile(
-    r"phase|random|open[- ]label|blind|multi-?cent|nct|regist|\baims?\b|purpose|goal|design"
+    r"\bphase|\brandom|open[- ]label|\bblind(?:ed)?\b|multi-?cent|\bnct\d*|regist|\baims?\b"
+    r"|purpose|\bgoal|design"
     r"|what (?:kind|type) of (?:study|trial)|设计|几期|哪一期|随机|盲|多中心|全球|注册|编号|目的"
     r"|旨在|开放|什么(?:样的|类型的)?(?:研究|试验)"
 )
@@ -109,8 +114,11 @@ class Evidence:
         self._title = normalize(index.doc.title)
         self._idf = inverse_document_frequencies(self._sentence_tokens)
         self._kinds = _kinds(glossary, GENERAL_WORDS) if glossary is not None else {}
-        self._kin = Kinship.of(glossary, load_classes()) if glossary is not None else None
+        self._kin = (
+            Kinship.of(glossary, load_classes(), strict=False) if glossary is not None else None
+        )
         self._figures = {p.id: figures(normalize(p.text)) for p in index.doc.passages}
+        self._figure_counts = Counter(f for found in self._figures.values() for f in found)
         langs = [p.lang for p in index.doc.passages]
         self._body_lang = max(set(langs), key=langs.count)  # zh: the abstract-en is not
         self._titles = normalize(" ".join(f"{s.title} {s.title_en}" for s in index.doc.sections))
@@ -122,11 +130,10 @@ class Evidence:
             expansion = self.glossary.expand(question)
         matched = expansion.matched if expansion else ()
         # "general" words (compared, proportion) shape a question; they name no subject. A
-        # supportive drug is covered by its class (ondansetron by 5-HT3 antagonists).
-        parents = self._kin.classes if self._kin else {}
-        concepts = [
-            t.en + t.zh + parents.get(t.en[0], ()) for t in matched if t.category != "general"
-        ]
+        # class is named by its members, a supportive drug by its class (ondansetron by 5-HT3
+        # antagonists).
+        kin = self._kin.covering if self._kin else (lambda name: ())
+        concepts = [t.en + t.zh + kin(t.en[0]) for t in matched if t.category != "general"]
         ways = [t.en + t.zh for t in matched if t.category not in ENTITIES | {"general"}]
         spared = offered_alternatives(question, ways, self._corpus)
         concepts = [c for c in concepts if c not in spared]
@@ -173,9 +180,8 @@ class Evidence:
         (20 mg, 28 d) sets none apart.
         """
         quoted = figures(normalize(question))
-        counts = {f: sum(f in found for found in self._figures.values()) for f in quoted}
-        telling = {f for f, n in counts.items() if 0 < n <= 2}
-        if not telling:
+        telling = {f for f in quoted if 0 < self._figure_counts[f] <= 2}
+        if not any(telling & self._figures[h.passage_id] for h in hits):
             return None
         order = sorted(hits, key=lambda h: -len(telling & self._figures[h.passage_id]))
         return [replace(h, rank=i) for i, h in enumerate(order, start=1)]
@@ -197,7 +203,7 @@ class Evidence:
             return max((c.lexical for c in self._candidates(signals, [hit], asked)), default=0.0)
 
         best = max(hits[1:depth], key=coverage)  # the first of equals
-        if coverage(best) < coverage(hits[0]):
+        if coverage(best) == 0 or coverage(best) < coverage(hits[0]):
             return hits
         order = [best] + [h for h in hits if h.passage_id != best.passage_id]
         return [replace(h, rank=i) for i, h in enumerate(order, start=1)]
@@ -390,6 +396,7 @@ class Asked:
 
     @classmethod
     def of(cls, signals: Signals) -> Asked:
+        question = signals.question.lower()
         kind = asked_kind(signals.question)
         tokens = set(tokenize(signals.query_text))
         parts = part_kinds(signals.question)
@@ -401,11 +408,8 @@ class Asked:
         else:
             kinds = [(kind, measures(signals.expansion, kind))] if kind else []
         own = kinds[0][1] if kinds else []
-        group = (
-            subgroup(signals.question.lower(), each=kind == "count")
-            if kind in MEASURED_KINDS
-            else None
-        )
+        each = kind == "count" and EACH.search(question) is not None  # "各有多少例"
+        group = subgroup(question, each=each) if kind in MEASURED_KINDS else None
         if group is not None and kind != "count":
             # the group is whom the value is for, not what it measures (unless it is counted):
             # "双重难治病人的ORR达73%" gives double-refractory patients no PFS
@@ -451,6 +455,8 @@ def _kinds(glossary: Glossary, words: tuple[str, ...]) -> dict[str, tuple[str, .
         if word not in terms:
             continue
         own = [v.lower() for v in terms[word].en if len(v) > 3]
+        if not own:
+            continue  # an empty pattern would match every term
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, own)) + r")(?![\w-])")
         out[word] = tuple(
             v

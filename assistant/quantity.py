@@ -65,7 +65,14 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "what grade is it usually", not "what grade 3 or 4 events occurred"
     ("grade", re.compile(r"几级|哪一?级|什么级别|(?:what|which) grades?\b(?!\s*[≥>]?\s*\d)")),
     # a trial's phase: "是几期的", "what phase was it"
-    ("phase", re.compile(r"几期(?!间)|哪一?期(?!间)|什么期|(?:what|which) phase\b")),
+    (
+        "phase",
+        re.compile(
+            r"(?:研究|试验|临床)[^？?，,。]{0,6}(?:几期|哪一?期|什么期)(?![间限])"
+            r"|(?:几期|哪一?期|什么期)(?![间限])[^？?，,。]{0,3}(?:研究|试验|临床)"
+            r"|是几期的|属于几期|(?:what|which) phase\b(?! of)"
+        ),
+    ),
     ("year", re.compile(r"哪一?年(?!龄)|什么年份|(?:what|which) year\b")),
     # the days of a schedule: "每周哪两天吃", "on which days was it given"
     ("days", re.compile(r"哪(?:几|两|三|一|些)天|(?:what|which) days?\b")),
@@ -90,7 +97,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"多少|几(?!个例子)(?:个|种|次|级|期|周期|疗程)|多高|多大|how many|how much|what number"
             r"|what (?:was|were|is|are) (?:the )?(?:\w+ )?(?:median|mean|average)\b"
-            r"|\bwhat (?:\w+ )?(?:median|mean|average)\b|what factor|how many times|几倍|多少倍"
+            r"|\bwhat (?:\w+ )?(?:median|mean|average)\b|\bby (?:\w+ )?what factor\b|几倍|多少倍"
         ),
     ),
 )
@@ -112,7 +119,7 @@ _GIVES: dict[str, re.Pattern[str]] = {
     "grade": re.compile(r"\d\s*(?:[~～\-–]\s*\d\s*)?级|grade\s*\d"),
     # 2b期, Ⅱ期 (ii期 once normalized), phase 3
     "phase": re.compile(
-        r"\d\s*[ab]?\s*期|(?<![a-z])(?:i{1,3}|iv)\s*[ab]?\s*期|phase\s*(?:\d|i{1,3}\b|iv\b)"
+        r"\d\s*[ab]?\s*期|(?<![a-z])(?:i{1,3}|iv)\s*[ab]?\s*期|phase\s*(?:\d|i{1,3}[ab]?\b|iv\b)"
     ),
     "days": re.compile(r"第\s*\d+(?:\s*[、,~～\-–和及]\s*\d+)*\s*天|\bdays?\s*\d+|\bd\s*\d+\b"),
     # a calendar year (2019年), not a duration (3年)
@@ -171,9 +178,13 @@ def _values(text: str, kind: str) -> Iterable[re.Match[str]]:
         yield m
 
 
-#: A figure a question may quote: a number with a decimal point or a percent sign, or of two
-#: digits or more (63%, 9.0, 0.0012, 02199665), not a lone digit (3 cycles, grade 2).
-_FIGURE = re.compile(r"(?<![\d.])(?:\d+\.\d+|\d+\s*%|\d{2,})(?![\d.]*\d)")
+#: A figure a question may quote as a result: a number with a decimal point (9.0, 0.0012), a
+#: percent (63%), a registration number (02199665), or a count or time with its unit (42例,
+#: 21 months): not a bare number, which may be a patient's age or platelet count.
+_FIGURE = re.compile(
+    r"(?<![\d.])(?:\d+\.\d+|\d+\s*%|\d{5,}|\d{2,}(?=\s*(?:例|名|个月|months?\b|patients\b)))"
+    r"(?![\d.]*\d)"
+)
 
 
 def figures(text: str) -> frozenset[str]:

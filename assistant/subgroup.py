@@ -14,7 +14,8 @@ from assistant.quantity import lacks_value
 #: The abnormalities that make myeloma cytogenetically high-risk, as written after
 #: normalization: del(17p), t(4;14), t(14;16), t(14;20), gain(1q) / 1q21+.
 _CYTOGENETICS = (
-    r"del\s*\(?17p\)?|t\s*\(\s*(?:4\s*;\s*14|14\s*;\s*1[46]|14\s*;\s*20)\s*\)|1q21|gain\s*\(?1q"
+    r"del\s*\(?17p\)?|17p\s*(?:缺失|deletion)|t\s*\(\s*(?:4\s*;\s*14|14\s*;\s*1[46]|14\s*;\s*20)\s*\)"
+    r"|1q21|gain\s*\(?1q"
 )
 
 #: Groups of patients a figure can be asked for (question wording, how the review names them).
@@ -47,7 +48,7 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     (
         # high-risk cytogenetics are named by their abnormalities as often as by the word
         "high-risk patients",
-        re.compile(rf"high-risk|high risk|高危|细胞遗传学|cytogenetic|{_CYTOGENETICS}"),
+        re.compile(rf"high-risk|high risk|高危|{_CYTOGENETICS}"),
         re.compile(rf"高危|high-risk|{_CYTOGENETICS}"),
     ),
 )

@@ -62,6 +62,13 @@ def check_citations(answer: Answer, doc) -> None:
         ("哪个队列的中位PFS是12.5个月？", "zh", "3.2.5", "12.5个月"),
         # a trial's aim sentence answers its design
         ("BOSTON试验是几期研究？", "zh", "3.3", "3期"),
+        # a class asked about is in the review when its members are
+        (
+            "Which anti-CD38 antibody was combined with selinexor in STOMP?",
+            "en",
+            "3.2.5",
+            "达雷妥尤单抗",
+        ),
         # a class asked about is named by its member (dexamethasone is a corticosteroid)
         ("Which steroid is selinexor given with in STORM?", "en", "3.1", "地塞米松"),
         # "response" is named by the passage's ORR (a kind of response)

@@ -42,3 +42,10 @@ def test_regimens_are_doublets_or_triplets_by_their_drugs() -> None:
     assert kin.covering("doublet") == ("Xd", "selinexor + dexamethasone", "塞利尼索+地塞米松")
     assert "XVd" in kin.covering("triplet") and "XVd" not in kin.covering("doublet")
     assert kin.covering("XVd") == ()  # a triplet's figures are not every triplet's
+
+
+def test_a_smaller_glossary_of_ones_own_leaves_unknown_names_out() -> None:
+    glossary = Glossary(parse_glossary("en\tzh\tcategory\ncorticosteroid\t类固醇\tdrug\n"))
+    table = parse_classes(HEADER + "corticosteroid\tdexamethasone\ttreatment\n")
+    kin = Kinship.of(glossary, table, strict=False)
+    assert kin.covering("corticosteroid") == ()

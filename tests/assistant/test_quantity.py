@@ -74,7 +74,9 @@ ORR = ("orr", "客观缓解率")
         ("By roughly what factor does the AUC rise?", "number"),
         ("AUC增加了几倍？", "number"),
         ("What phase was BOSTON?", "phase"),
-        ("治疗期间要注意什么？", None),
+        ("什么期间可以停用塞利尼索？", None),  # a time, not a trial's phase
+        ("Which phase of the cycle is dexamethasone given in?", None),
+        ("What factor increases the risk of hyponatremia?", None),  # a cause, not a ratio
         ("On which days of the cycle was pomalidomide given?", "days"),
         ("STORM's response rate?", "percent"),
         ("XVd ORR vs Vd?", "percent"),  # a keyword query for a rate
@@ -181,6 +183,8 @@ def test_a_year_is_a_calendar_year() -> None:
         ("ORR in patients who had never received daratumumab?", "treatment-naive patients"),
         # high-risk cytogenetics named by their abnormality
         ("STORM ORR in del(17p) subset?", "high-risk patients"),
+        ("17p缺失病人的ORR是多少？", "high-risk patients"),
+        ("What ORR in patients with standard-risk cytogenetics?", None),
         ("What was the ORR in patients with t(4;14)?", "high-risk patients"),
         # the disease, not a group of patients
         ("What was the ORR of selinexor in relapsed/refractory myeloma?", None),
@@ -268,6 +272,15 @@ def test_figures_a_question_may_quote() -> None:
 
     text = normalize("ORR达63%，中位PFS达9.0个月（P=0.001 2），NCT02199665，第3个疗程，86 %")
     assert figures(text) == {"63%", "9.0", "0.0012", "02199665", "86%"}
+    # a bare number may be the patient's age or platelet count, not a result quoted
+    assert figures(normalize("我母亲65岁，血小板降到25以下，纳入42例，随访21个月")) == {"42", "21"}
+
+
+def test_a_total_over_two_groups_is_one_count() -> None:
+    from assistant.evidence import EACH
+
+    assert EACH.search("pi难治组和非难治组各有多少例？")
+    assert not EACH.search("在stomp中，pi难治和非难治病人一共多少例？")
 
 
 def test_a_count_for_each_group_needs_the_first_groups_own() -> None:
