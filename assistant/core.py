@@ -149,9 +149,12 @@ class Assistant:
     def retrieve(self, question: str, k: int = 5) -> list[Hit]:
         """The ``k`` best passages for the question, best first.
 
-        In the order ``ask`` tries them: for a Chinese question the first few are reordered by
-        their best sentence (``Evidence.reranked``), so ranks follow that order while each
-        hit keeps its fused score.
+        In the order ``ask`` considers them (``_ranked``): passages stating a figure the
+        question quotes first; else, for a Chinese question, the first three reordered by their
+        best sentence, and for an English one a body passage before the English abstract when
+        it covers as much. Ranks follow that order; each hit keeps its fused score, so scores
+        need not fall with rank. (``ask`` then passes over passages not naming the trial asked
+        about.)
         """
         if not isinstance(k, int) or k < 1:
             raise InvalidQuestion("k must be a positive whole number.")
