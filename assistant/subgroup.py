@@ -40,7 +40,8 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
         "treatment-naive patients",
         re.compile(
             r"na[iï]ve|初治|未接受过|未用过|未曾接受|没用过|没有用过|没接受过|没有接受过|未使用过"
-            r"|never (?:been )?(?:received|had|taken|treated with|exposed to)"
+            # "never received daratumumab", not "never had nausea"
+            r"|never (?:been )?(?:received|taken|treated with|exposed to)"
             r"|not (?:been )?previously (?:treated|exposed|received)"
         ),
         re.compile(r"初治|未接受过|naive"),

@@ -181,6 +181,7 @@ def test_a_year_is_a_calendar_year() -> None:
         ("What was the ORR in high-risk patients?", "high-risk patients"),
         ("泊马度胺队列里有多少例之前没用过泊马度胺？", "treatment-naive patients"),
         ("ORR in patients who had never received daratumumab?", "treatment-naive patients"),
+        ("What share of patients never had nausea?", None),  # no treatment named
         # high-risk cytogenetics named by their abnormality
         ("STORM ORR in del(17p) subset?", "high-risk patients"),
         ("17p缺失病人的ORR是多少？", "high-risk patients"),
