@@ -122,6 +122,12 @@ class Evidence:
         langs = [p.lang for p in index.doc.passages]
         self._body_lang = max(set(langs), key=langs.count)  # zh: the abstract-en is not
         self._titles = normalize(" ".join(f"{s.title} {s.title_en}" for s in index.doc.sections))
+        # What each passage names: its text and its parent sections' titles (a cohort's
+        # passage sits under its trial's heading, 3.2.4 under 3.2 STOMP).
+        self._named = {
+            p.id: normalize(f"{passage_index_text(p)} {self._ancestry(p.section)}")
+            for p in index.doc.passages
+        }
 
     def missing(self, question: str, signals: Signals) -> list[str]:
         """What the question names that the review never mentions (glossary terms, codes)."""
@@ -198,14 +204,14 @@ class Evidence:
         if len(hits) < 2 or hits[0].lang == self._body_lang:
             return hits  # first is in the body's language: nothing lifted it
         asked = Asked.of(signals)
-
-        def coverage(hit: Hit) -> float:
-            return max((c.lexical for c in self._candidates(signals, [hit], asked)), default=0.0)
-
-        best = max(hits[1:depth], key=coverage)  # the first of equals
-        if coverage(best) == 0 or coverage(best) < coverage(hits[0]):
+        coverage = [  # each passage scored once
+            max((c.lexical for c in self._candidates(signals, [h], asked)), default=0.0)
+            for h in hits[:depth]
+        ]
+        best = max(range(1, len(coverage)), key=coverage.__getitem__)  # the first of equals
+        if coverage[best] == 0 or coverage[best] < coverage[0]:
             return hits
-        order = [best] + [h for h in hits if h.passage_id != best.passage_id]
+        order = [hits[best], *hits[:best], *hits[best + 1 :]]
         return [replace(h, rank=i) for i, h in enumerate(order, start=1)]
 
     def reranked(self, signals: Signals, hits: list[Hit]) -> list[Hit]:
@@ -274,10 +280,7 @@ class Evidence:
         if required is None or not chosen:
             return []
         passages = {self._sentences[c.sentence_index].passage_id for c in chosen}
-        texts = [passage_index_text(self.doc.passage(p)) for p in passages]
-        # A cohort's passage sits under its trial's heading (3.2.4 under 3.2 STOMP).
-        texts += [self._ancestry(self.doc.passage(p).section) for p in passages]
-        evidence = normalize(" ".join(texts))
+        evidence = " ".join(self._named[p] for p in passages)
         gaps = uncovered(required.concepts, evidence, required.names, required.drugs)
         subjects = required.subjects
         if subjects and not any(mentions(evidence, v) for s in subjects for v in s):
@@ -297,12 +300,7 @@ class Evidence:
         return [n for n in required.names if mentions(self._titles, n)] if required else []
 
     def _names_all(self, hit: Hit, names: list[str]) -> bool:
-        return all(mentions(self._named(hit), n) for n in names)
-
-    def _named(self, hit: Hit) -> str:
-        """What a passage names: its text and its parent sections' titles (normalized)."""
-        passage = self.doc.passage(hit.passage_id)
-        return normalize(f"{passage_index_text(passage)} {self._ancestry(passage.section)}")
+        return all(mentions(self._named[hit.passage_id], n) for n in names)
 
     def _ancestry(self, number: str) -> str:
         """Titles (both languages) of the section's parents, e.g. 3.2 for 3.2.4."""
@@ -421,9 +419,9 @@ class Asked:
             tokens,
             _concepts(signals, tokens),
             group,
-            WHY.search(signals.question.lower()) is not None,
+            WHY.search(question) is not None,
             tuple((k, m) for k, m in kinds[1:] if k != kind),
-            DESIGN.search(signals.question.lower()) is not None,
+            DESIGN.search(question) is not None,
         )
 
 
