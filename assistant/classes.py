@@ -1,12 +1,15 @@
-"""Drug classes and their members: what a passage naming one says of the other.
+"""Classes and their members: what a passage naming one says of the other.
 
 A question about "the steroid it was paired with" is answered by a passage naming
 dexamethasone; one about ondansetron by the review's advice on 5-HT3 antagonists. The table
-(``data/classes.tsv``) names glossary terms by their first English variant.
+(``data/classes.tsv``) names drug classes by each glossary term's first English variant; two
+kinds of class are read from the glossary itself: regimens by their number of drugs (XVd is
+a triplet) and general words by their kinds (an ORR is a response).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +23,8 @@ USES = ("treatment", "supportive")
 
 @dataclass(frozen=True)
 class DrugClass:
-    """A class, its members, and whether advice on the class holds for each member."""
+    """A class, its members, and whether advice on the class holds for each member (the table's
+    drug classes; also regimens by size and general words by kind, read from the glossary)."""
 
     name: str
     members: tuple[str, ...]
@@ -71,7 +75,7 @@ class Kinship:
 
         members: dict[str, tuple[str, ...]] = {}
         parents: dict[str, tuple[str, ...]] = {}
-        for drug_class in [*classes, *_by_size(glossary)]:
+        for drug_class in [*classes, *_by_size(glossary), *_by_word(glossary)]:
             members[drug_class.name] = members.get(drug_class.name, ()) + tuple(
                 v for m in drug_class.members for v in variants(m)
             )
@@ -101,3 +105,30 @@ def _by_size(glossary: Glossary) -> list[DrugClass]:
         if size in SIZES and SIZES[size] in names:
             sized.setdefault(SIZES[size], []).append(term.en[0])
     return [DrugClass(name, tuple(members), "treatment") for name, members in sized.items()]
+
+
+#: General words named by any of their kinds: a passage reporting an ORR (overall response
+#: rate) or a CR speaks of response, one reporting PFS of survival.
+GENERAL_WORDS = ("response", "survival", "adverse event", "toxicity")
+
+
+def _by_word(glossary: Glossary) -> list[DrugClass]:
+    """Each general word and its kinds: the terms with an English variant holding one of the
+    word's English variants as whole words ("overall response rate" for response; not
+    "non-response")."""
+    terms = {t.en[0]: t for t in glossary}
+    out = []
+    for word in GENERAL_WORDS:
+        if word not in terms:
+            continue
+        own = [v.lower() for v in terms[word].en if len(v) > 3]
+        if not own:
+            continue  # an empty pattern would match every term
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, own)) + r")(?![\w-])")
+        kinds = tuple(
+            t.en[0]
+            for t in glossary
+            if t is not terms[word] and any(pattern.search(e.lower()) for e in t.en)
+        )
+        out.append(DrugClass(word, kinds, "treatment"))
+    return out

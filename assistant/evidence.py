@@ -62,11 +62,6 @@ ENTITIES = frozenset({"drug", "disease", "regimen", "adverse_event"})
 #: The glossary's umbrella term for adverse events (不良反应, side effects).
 UMBRELLA = "adverse event"
 
-#: General words named by any of their kinds: a passage reporting an ORR (overall response
-#: rate) or a CR speaks of response, one reporting PFS of survival. The kinds are the glossary
-#: terms whose English name holds the general word as a word of its own.
-GENERAL_WORDS = ("response", "survival", "adverse event", "toxicity")
-
 
 #: A question asking for a reason, and the words with which a sentence states one
 #: (因 alone, but not of 基因 or 因子).
@@ -113,7 +108,6 @@ class Evidence:
         self._sentence_texts = [normalize(s.text) for s in index.doc.sentences]
         self._title = normalize(index.doc.title)
         self._idf = inverse_document_frequencies(self._sentence_tokens)
-        self._kinds = _kinds(glossary, GENERAL_WORDS) if glossary is not None else {}
         self._kin = (
             Kinship.of(glossary, load_classes(), strict=False) if glossary is not None else None
         )
@@ -253,7 +247,7 @@ class Evidence:
         named_event = any(t.category == "adverse_event" and t.en[0] != UMBRELLA for t in matched)
         kin = self._kin.covering if self._kin else (lambda name: ())
         concepts = [
-            (t.category, t.en + t.zh + self._kinds.get(t.en[0], ()) + kin(t.en[0]))
+            (t.category, t.en + t.zh + kin(t.en[0]))
             for t in matched
             if not (named_event and t.en[0] == UMBRELLA)
         ]
@@ -441,28 +435,6 @@ def _concepts(signals: Signals, tokens: set[str]) -> list[frozenset[str]]:
     groups = [g for g in dict.fromkeys(groups) if g]
     grouped = set().union(*groups) if groups else set()
     return groups + [frozenset({t}) for t in sorted(tokens - grouped)]
-
-
-def _kinds(glossary: Glossary, words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """For each general word (a glossary term's first variant), the variants of its kinds:
-    terms with an English variant holding one of its English variants as whole words
-    ("overall response rate" for response; not "non-response")."""
-    terms = {t.en[0]: t for t in glossary}
-    out = {}
-    for word in words:
-        if word not in terms:
-            continue
-        own = [v.lower() for v in terms[word].en if len(v) > 3]
-        if not own:
-            continue  # an empty pattern would match every term
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, own)) + r")(?![\w-])")
-        out[word] = tuple(
-            v
-            for t in glossary
-            if t is not terms[word] and any(pattern.search(e.lower()) for e in t.en)
-            for v in t.en + t.zh
-        )
-    return out
 
 
 def _sentence_offsets(doc: Document) -> dict[str, tuple[int, int]]:

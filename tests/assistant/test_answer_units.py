@@ -323,7 +323,7 @@ def test_asked_reads_kinds_parts_groups_and_reasons_without_a_model() -> None:
 
 
 def test_a_general_word_is_named_by_its_kinds() -> None:
-    from assistant.evidence import _kinds
+    from assistant.classes import Kinship
     from assistant.glossary import Glossary, parse_glossary
 
     glossary = Glossary(
@@ -336,7 +336,7 @@ def test_a_general_word_is_named_by_its_kinds() -> None:
             "PFS|progression-free survival\t无进展生存期\tendpoint\n"
         )
     )
-    kinds = _kinds(glossary, ("response", "survival"))
+    kin = Kinship.of(glossary, [])
     # ORR is a response; "non-response" and "responsiveness" are not kinds of it
-    assert kinds["response"] == ("ORR", "overall response rate", "客观缓解率")
-    assert "survival" not in kinds  # not a term of this glossary
+    assert kin.covering("response") == ("ORR", "overall response rate", "客观缓解率")
+    assert kin.covering("survival") == ()  # not a term of this glossary
