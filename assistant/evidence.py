@@ -265,7 +265,15 @@ class Evidence:
             for category, variants in concepts
             if category != "general" and not any(mentions(self._title, v) for v in variants)
         ]
-        return _Required(concepts, names, drugs, subjects)
+        # A term the review names only through its relatives (hemoglobin through 贫血, a
+        # subgroup through 非难治组) is in the review by them alone: a passage citing none of
+        # them speaks of something else.
+        relatives = [
+            t.en + t.zh + related
+            for t in matched
+            if (related := kin(t.en[0])) and not any(mentions(self._corpus, v) for v in t.en + t.zh)
+        ]
+        return _Required(concepts, names, drugs, subjects, relatives)
 
     def _uncovered(
         self, required: _Required | None, chosen: list[Candidate], asked: Asked
@@ -276,6 +284,7 @@ class Evidence:
         passages = {self._sentences[c.sentence_index].passage_id for c in chosen}
         evidence = " ".join(self._named[p] for p in passages)
         gaps = uncovered(required.concepts, evidence, required.names, required.drugs)
+        gaps += [r[0] for r in required.relatives if not any(mentions(evidence, v) for v in r)]
         subjects = required.subjects
         if subjects and not any(mentions(evidence, v) for s in subjects for v in s):
             # a passage naming nothing the question is about (sodium, a transplant) does not
@@ -352,6 +361,7 @@ class _Required:
     names: list[str]
     drugs: list[tuple[str, ...]]
     subjects: list[tuple[str, ...]]  # what it is about, beyond the review's own subject
+    relatives: list[tuple[str, ...]]  # terms the review names only by their relatives
 
 
 @dataclass(frozen=True)

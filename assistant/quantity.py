@@ -95,7 +95,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "number",
         re.compile(
-            r"多少|几(?!个例子)(?:个|种|次|级|期|周期|疗程)|多高|多大|how many|how much|what number"
+            # 哪几个 asks which ones, 举几个例子 for examples: neither a number
+            r"多少|(?<!哪)几(?!个例子)(?:个|种|次|级|期|周期|疗程)|多高|多大"
+            r"|how many|how much|what number"
             r"|what (?:was|were|is|are) (?:the )?(?:\w+ )?(?:median|mean|average)\b"
             r"|\bwhat (?:\w+ )?(?:median|mean|average)\b|\bby (?:\w+ )?what factor\b|几倍|多少倍"
         ),

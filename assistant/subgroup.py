@@ -74,17 +74,25 @@ def gives_value_for(
 ) -> bool:
     """Whether the text states the value for the group: in the clause naming the group or the
     clause right after it ("泊马度胺及来那度胺难治病人的病情也得到了一定缓解，中位PFS达4.2个月"),
-    unless that clause names a group of its own ("…，达雷妥尤单抗初治病人中位PFS可达12.5个月")."""
+    unless that clause names a group of its own ("…，达雷妥尤单抗初治病人中位PFS可达12.5个月"),
+    or the clause before compares the group with another ("非难治组高于难治组，中位PFS达9.0
+    个月": the 9.0 months are the whole cohort's)."""
     clauses = _CLAUSE.split(text)
     return any(
         not lacks_value(clause, kind, measures)
         and (
             group.search(clause)
-            or (i > 0 and group.search(clauses[i - 1]) and not _names_a_group(clause))
+            or (
+                i > 0
+                and group.search(clauses[i - 1])
+                and not _names_a_group(clause)
+                and not _names_a_group(clauses[i - 1], besides=group)
+            )
         )
         for i, clause in enumerate(clauses)
     )
 
 
-def _names_a_group(clause: str) -> bool:
-    return any(text.search(clause) for _, _, text in _SUBGROUPS)
+def _names_a_group(clause: str, besides: re.Pattern[str] | None = None) -> bool:
+    """Whether the clause names a group of patients (other than ``besides``)."""
+    return any(text.search(clause) for _, _, text in _SUBGROUPS if text is not besides)

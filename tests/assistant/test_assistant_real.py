@@ -71,6 +71,13 @@ def check_citations(answer: Answer, doc) -> None:
         ),
         # a class asked about is named by its member (dexamethasone is a corticosteroid)
         ("Which steroid is selinexor given with in STORM?", "en", "3.1", "地塞米松"),
+        # an endpoint is named by the passage's OS, subgroups by its two groups, hemoglobin
+        # by its anemia
+        ("Which endpoint does BOSTON's hazard ratio of 0.84 refer to?", "en", "3.3", "OS"),
+        ("STOMP硼替佐米队列的病人分成了哪两个亚组？", "zh", "3.2.1", "非难治组"),
+        # ... and a passage naming none of them (BOSTON's dosing) does not answer
+        ("In BOSTON, which arm had more drops in hemoglobin, XVd or Vd?", "en", "4.2", "贫血"),
+        ("BOSTON里XVd组和Vd组，谁的血红蛋白更低？", "zh", "4.2", "贫血"),
         # "response" is named by the passage's ORR (a kind of response)
         (
             "How many patients of the STOMP lenalidomide cohort were evaluable for response?",
@@ -147,6 +154,17 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
         ),
         # the ORR of all 122 STORM patients, not of those with del(17p)
         ("STORM ORR in the del(17p) subset?", "The review does not address this."),
+        # a survival rate at a landmark and an age group: the review reports neither
+        (
+            "What was the 2-year overall survival with XVd in BOSTON?",
+            "The review does not address this.",
+        ),
+        ("BOSTON研究中75岁以上病人的PFS获益如何？", "综述中没有涉及这个问题。"),
+        # 9.0 months follows "non-refractory beat refractory": the cohort's, not the group's
+        (
+            "In STOMP's bortezomib cohort, what median PFS did the PI-refractory group reach?",
+            "The review does not address this.",
+        ),
     ],
 )
 def test_refuses_what_the_review_does_not_say(real_assistant, question, message) -> None:

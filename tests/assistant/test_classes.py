@@ -49,3 +49,12 @@ def test_a_smaller_glossary_of_ones_own_leaves_unknown_names_out() -> None:
     table = parse_classes(HEADER + "corticosteroid\tdexamethasone\ttreatment\n")
     kin = Kinship.of(glossary, table, strict=False)
     assert kin.covering("corticosteroid") == ()
+
+
+def test_words_for_kinds_of_things_are_named_by_the_things() -> None:
+    kin = Kinship.of(load_glossary(), load_classes())
+    assert "无进展生存期" in kin.covering("endpoint")  # a passage reporting PFS names an endpoint
+    assert "非难治" in kin.covering("subgroup")  # PI-refractory and non-refractory groups
+    assert "难治" not in kin.covering("subgroup")  # every passage on RRMM says 难治
+    assert "贫血" in kin.covering("hemoglobin")  # a count is named by the disorder of its fall
+    assert "低钠血症" in kin.covering("sodium")

@@ -425,6 +425,12 @@ def test_parse_glossary_reads_variants_and_comments() -> None:
         ("Can it make someone confused or dizzy?", "dizziness"),
         ("STORM mPFS?", "PFS"),
         ("How long did it keep the cancer from getting worse?", "PFS"),
+        # a survival rate at a landmark, and an age group, however worded
+        ("What is the 3-year overall survival with XVd?", "survival rate"),
+        ("STORM的1年总生存率是多少？", "survival rate"),
+        ("What was the 2-year PFS in BOSTON?", "PFS rate"),
+        ("Did patients aged 70 or older benefit?", "elderly"),
+        ("75岁以上的病人能用吗？", "elderly"),
     ],
 )
 def test_everyday_english_finds_the_concept(

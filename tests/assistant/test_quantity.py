@@ -85,6 +85,7 @@ ORR = ("orr", "客观缓解率")
         # a rate that is the subject, not what is asked
         ("Which drug classes drove the recent gains in myeloma response rates?", None),
         ("常和PI搭配的激素有哪些？举几个例子", None),  # a few examples, not a number
+        ("STOMP硼替佐米队列分成了哪几个组？", None),  # which groups, not how many
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
@@ -218,6 +219,15 @@ def test_a_figure_for_a_group_must_be_stated_for_that_group() -> None:
     # ... unless that clause names a group of its own: 12.5 months is the naive patients'
     assert not gives_value_for(xdd, "time", [PFS], refractory[1])
     assert not gives_value_for(STORM, "percent", [ORR], refractory[1])  # RRMM is the disease
+
+
+def test_a_figure_after_a_comparison_of_groups_is_neither_groups() -> None:
+    # STOMP's XVd cohort: 9.0 months is the cohort's PFS, after "non-refractory beat refractory"
+    xvd = normalize("ORR达63%，非难治组高于难治组，中位PFS达9.0个月，同样非难治组高于难治组。")
+    refractory, non_refractory = subgroup("pi-refractory"), subgroup("non-refractory")
+    assert refractory and non_refractory
+    assert not gives_value_for(xvd, "time", [PFS], refractory[1])
+    assert not gives_value_for(xvd, "time", [PFS], non_refractory[1])
 
 
 def test_a_figure_for_a_cytogenetic_group_is_stated_for_it() -> None:
