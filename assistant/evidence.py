@@ -31,6 +31,7 @@ from assistant.answer import (
     inverse_document_frequencies,
     is_meta,
 )
+from assistant.asking import asking, scene
 from assistant.classes import Kinship, load_classes
 from assistant.quantity import (
     MEASURED_KINDS,
@@ -246,18 +247,16 @@ class Evidence:
         # "a side effect such as numbness" names the event: the umbrella term need not appear
         named_event = any(t.category == "adverse_event" and t.en[0] != UMBRELLA for t in matched)
         kin = self._kin.covering if self._kin else (lambda name: ())
-        concepts = [
-            (t.category, t.en + t.zh + kin(t.en[0]))
-            for t in matched
-            if not (named_event and t.en[0] == UMBRELLA)
-        ]
-        # A drug asked about must be in the cited passage, unless it is the review's subject
-        # (selinexor is in every passage's context, if not in its words).
-        concepts += [
-            ("regimen", variants)
-            for category, variants in concepts
-            if category == "drug" and not any(mentions(self._title, v) for v in variants)
-        ]
+        # Terms named only in the scene ("a patient on XVd has gum bleeding.") say why the
+        # question is asked; the passage answering it need not name them.
+        question = signals.expansion.question
+        asks = {t.en[0] for t in _within(signals.expansion, asking(question)).matched}
+        staged = {t.en[0] for t in _within(signals.expansion, scene(question)).matched} - asks
+        terms = [t for t in matched if not (named_event and t.en[0] == UMBRELLA)]
+        concepts = self._with_regimens([(t.category, t.en + t.zh + kin(t.en[0])) for t in terms])
+        asked = self._with_regimens(
+            [(t.category, t.en + t.zh + kin(t.en[0])) for t in terms if t.en[0] not in staged]
+        )
         names = [n for n in NAME.findall(signals.expansion.question) if mentions(self._corpus, n)]
         drugs = [variants for category, variants in concepts if category == "drug"]
         subjects = [
@@ -273,7 +272,19 @@ class Evidence:
             for t in matched
             if (related := kin(t.en[0])) and not any(mentions(self._corpus, v) for v in t.en + t.zh)
         ]
-        return _Required(concepts, names, drugs, subjects, relatives)
+        return _Required(asked, names, drugs, subjects, relatives)
+
+    def _with_regimens(
+        self, concepts: list[tuple[str, tuple[str, ...]]]
+    ) -> list[tuple[str, tuple[str, ...]]]:
+        """The concepts, and each drug again as a regimen: a drug asked about must be in the
+        cited passage, unless it is the review's subject (selinexor is in every passage's
+        context, if not in its words)."""
+        return concepts + [
+            ("regimen", variants)
+            for category, variants in concepts
+            if category == "drug" and not any(mentions(self._title, v) for v in variants)
+        ]
 
     def _uncovered(
         self, required: _Required | None, chosen: list[Candidate], asked: Asked
@@ -357,7 +368,7 @@ class Evidence:
 class _Required:
     """What any passage cited for a question must name (read from the question once)."""
 
-    concepts: list[tuple[str, tuple[str, ...]]]
+    concepts: list[tuple[str, tuple[str, ...]]]  # (category, variants), not the scene's
     names: list[str]
     drugs: list[tuple[str, ...]]
     subjects: list[tuple[str, ...]]  # what it is about, beyond the review's own subject
@@ -399,9 +410,10 @@ class Asked:
     @classmethod
     def of(cls, signals: Signals) -> Asked:
         question = signals.question.lower()
-        kind = asked_kind(signals.question)
+        asks = asking(signals.question)  # "换了几个方案都耐药。" sets the scene, asks no number
+        kind = asked_kind(asks)
         tokens = set(tokenize(signals.query_text))
-        parts = part_kinds(signals.question)
+        parts = part_kinds(asks)
         if len({k for k, _ in parts}) > 1:
             # A question in parts: each kind's value belongs to the measures of its own part
             # ("入组例数为多少？其中……中位PFS为多少？": the count is not PFS's).

@@ -78,6 +78,16 @@ def check_citations(answer: Answer, doc) -> None:
         # ... and a passage naming none of them (BOSTON's dosing) does not answer
         ("In BOSTON, which arm had more drops in hemoglobin, XVd or Vd?", "en", "4.2", "贫血"),
         ("BOSTON里XVd组和Vd组，谁的血红蛋白更低？", "zh", "4.2", "贫血"),
+        # the scene (the regimen a patient is on) need not be named by the answer
+        (
+            "My patient on XPd keeps vomiting. What does the review recommend for severe vomiting?",
+            "en",
+            "4.3",
+            "奥氮平",
+        ),
+        ("病人在用XKd，吐得很厉害。综述推荐用什么药止吐？", "zh", "4.3", "奥氮平"),
+        # 几个 in the scene is "several": no number is asked
+        ("我有个病人换了几个方案都耐药。塞利尼索是怎么阻断核输出的？", "zh", "2", "XPO-1"),
         # "response" is named by the passage's ORR (a kind of response)
         (
             "How many patients of the STOMP lenalidomide cohort were evaluable for response?",
@@ -154,6 +164,11 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
         ),
         # the ORR of all 122 STORM patients, not of those with del(17p)
         ("STORM ORR in the del(17p) subset?", "The review does not address this."),
+        # the scene's heart failure is still asked about, and the review never names it
+        (
+            "My father has heart failure. Can he take selinexor?",
+            "The review does not address this.",
+        ),
         # a survival rate at a landmark and an age group: the review reports neither
         (
             "What was the 2-year overall survival with XVd in BOSTON?",

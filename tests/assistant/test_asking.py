@@ -1,0 +1,51 @@
+"""Which sentences of a question ask, and which set the scene."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.asking import asking, scene, sentences
+from assistant.quantity import asked_kind
+
+CASE_ZH = "我手上有个MM病人，换了几个方案都耐药。综述里有没有把XPO-1和耐药联系起来？"
+CASE_EN = "A patient on XVd has platelets of 18 and gum bleeding. Was bleeding common? What helps"
+
+
+def test_sentences_end_at_stops_question_marks_and_capitalised_english() -> None:
+    assert sentences(CASE_ZH) == [
+        "我手上有个MM病人，换了几个方案都耐药。",
+        "综述里有没有把XPO-1和耐药联系起来？",
+    ]
+    assert sentences(CASE_EN) == [
+        "A patient on XVd has platelets of 18 and gum bleeding.",
+        "Was bleeding common?",
+        "What helps",
+    ]
+    # a decimal point, an abbreviation before a lower-case word: one sentence
+    assert sentences("Was the 1.5 mg/m2 dose, e.g. in XKd, tolerated?") == [
+        "Was the 1.5 mg/m2 dose, e.g. in XKd, tolerated?"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "asks", "staged"),
+    [
+        (CASE_ZH, "综述里有没有把XPO-1和耐药联系起来？", "我手上有个MM病人，换了几个方案都耐药。"),
+        # the last sentence asks, with or without its question mark
+        (
+            CASE_EN,
+            "Was bleeding common? What helps",
+            "A patient on XVd has platelets of 18 and gum bleeding.",
+        ),
+        ("STORM ORR?", "STORM ORR?", ""),
+        ("入组例数为多少？其中中位PFS为多少？", "入组例数为多少？其中中位PFS为多少？", ""),
+    ],
+)
+def test_asking_and_scene(question: str, asks: str, staged: str) -> None:
+    assert asking(question) == asks
+    assert scene(question) == staged
+
+
+def test_a_number_in_the_scene_is_not_asked_for() -> None:
+    assert asked_kind(CASE_ZH) == "number"  # 几个方案, read as a question
+    assert asked_kind(asking(CASE_ZH)) is None  # ... is "several" in a statement
