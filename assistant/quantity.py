@@ -79,8 +79,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "time",
         re.compile(
-            r"多久|多长时间|多长|几个月|多少个?月|多少天|几天|几周(?!期)|多少周(?!期)|多少小时"
-            r"|几小时"
+            r"多久|多长时间|多长|几个月|多少个?月|多少天|几天|几周(?!期)|多少周(?!期)|多少个?小时"
+            r"|几个?小时"
             r"|how long|how soon|how quickly|how fast|how many (?:months|days|weeks|hours|years)"
             r"|多快"
         ),

@@ -47,6 +47,16 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"初治|未接受过|naive"),
     ),
     (
+        # patients a response eluded: "在达到最小反应的病人中，中位OS可达15.6个月" is not theirs
+        "non-responders",
+        re.compile(
+            r"(?:did not|didn't|failed to|never) (?:reach|achieve|attain|have|get|respond)"
+            r"|non-?responders?|no response|without (?:a |any )?response"
+            r"|未达到?(?:最小反应|缓解|部分缓解|mr|pr)|未(?:获得)?缓解|无缓解|没有?(?:达到)?缓解"
+        ),
+        re.compile(r"未达到?(?:最小反应|缓解|部分缓解|mr|pr)|未缓解|无缓解|non-?respon"),
+    ),
+    (
         # high-risk cytogenetics are named by their abnormalities as often as by the word
         "high-risk patients",
         re.compile(rf"high-risk|high risk|高危|{_CYTOGENETICS}"),
@@ -55,6 +65,9 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
 )
 
 _CLAUSE = re.compile(r"[，。；,;]")
+#: A clause about one patient of the group ("其中1例三级难治病人也得到了非常好的部分缓解"):
+#: the figure in the clause after it is the cohort's, not the group's.
+_ONE_PATIENT = re.compile(r"(?<!\d)1\s*例|one patient|a single patient")
 
 
 def subgroup(question: str, each: bool = False) -> tuple[str, re.Pattern[str]] | None:
@@ -87,6 +100,7 @@ def gives_value_for(
                 and group.search(clauses[i - 1])
                 and not _names_a_group(clause)
                 and not _names_a_group(clauses[i - 1], besides=group)
+                and not _ONE_PATIENT.search(clauses[i - 1])
             )
         )
         for i, clause in enumerate(clauses)

@@ -164,6 +164,13 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
         ),
         # the ORR of all 122 STORM patients, not of those with del(17p)
         ("STORM ORR in the del(17p) subset?", "The review does not address this."),
+        # 3.7 months follows a clause on one triple-refractory patient: it is the cohort's PFS
+        (
+            "What median PFS did XKd give carfilzomib-refractory patients?",
+            "The review does not address this.",
+        ),
+        # 15.6 months is the OS of patients who reached a minimal response, not of the others
+        ("STORM中未达到最小反应的病人中位OS是多少？", "综述中没有涉及这个问题。"),
         # the scene's heart failure is still asked about, and the review never names it
         (
             "My father has heart failure. Can he take selinexor?",

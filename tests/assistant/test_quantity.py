@@ -25,6 +25,7 @@ BOSTON = normalize(
 )
 PFS = ("pfs", "无进展生存期")
 ORR = ("orr", "客观缓解率")
+OS = ("os", "总生存期")
 
 
 @pytest.mark.parametrize(
@@ -86,6 +87,7 @@ ORR = ("orr", "客观缓解率")
         ("Which drug classes drove the recent gains in myeloma response rates?", None),
         ("常和PI搭配的激素有哪些？举几个例子", None),  # a few examples, not a number
         ("STOMP硼替佐米队列分成了哪几个组？", None),  # which groups, not how many
+        ("和地塞米松要隔开几个小时吃？", "time"),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
@@ -194,6 +196,8 @@ def test_a_year_is_a_calendar_year() -> None:
         ("What was the ORR in relapsed or refractory myeloma?", None),
         ("塞利尼索治疗复发或难治MM的ORR是多少？", None),
         ("ORR in non refractory patients?", "non-refractory patients"),
+        ("What was the OS of patients who did not reach a minimal response?", "non-responders"),
+        ("未达到缓解的病人中位OS是多少？", "non-responders"),
         # two groups: a comparison
         ("ORR in PI-refractory or non-refractory patients: which was higher?", None),
         # ... unless a count is asked for each (see test_a_count_for_each_group)
@@ -228,6 +232,22 @@ def test_a_figure_after_a_comparison_of_groups_is_neither_groups() -> None:
     assert refractory and non_refractory
     assert not gives_value_for(xvd, "time", [PFS], refractory[1])
     assert not gives_value_for(xvd, "time", [PFS], non_refractory[1])
+
+
+def test_a_figure_after_a_clause_about_one_patient_is_the_cohorts() -> None:
+    xkd = normalize("其中1例三级难治病人也得到了非常好的部分缓解，中位PFS达3.7个月。")
+    xpd = normalize("泊马度胺及来那度胺难治病人的病情也得到了一定缓解，中位PFS达4.2个月。")
+    refractory = subgroup("carfilzomib-refractory")
+    assert refractory
+    assert not gives_value_for(xkd, "time", [PFS], refractory[1])
+    assert gives_value_for(xpd, "time", [PFS], refractory[1])
+
+
+def test_a_figure_for_responders_is_not_the_non_responders() -> None:
+    storm = normalize("中位OS达8.6个月，在达到最小反应的病人中，中位OS可达15.6个月。")
+    group = subgroup("patients who did not reach a minimal response")
+    assert group and group[0] == "non-responders"
+    assert not gives_value_for(storm, "time", [OS], group[1])
 
 
 def test_a_figure_for_a_cytogenetic_group_is_stated_for_it() -> None:
