@@ -17,6 +17,26 @@ from index.segment import normalize
 NAME = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*|[A-Za-z]+\d+[A-Za-z0-9]*)")
 
 
+#: A capitalised word: a proper name (Chari, an author the review cites) unless it opens a
+#: sentence, or names a people or language (Chinese, English, American).
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
+_DEMONYM = re.compile(r"(?:ese|ish|ian|can|ean)$")
+
+
+def proper_names(question: str, known: Iterable[str] = ()) -> list[str]:
+    """Capitalised words within the question's sentences ("How long after CAR-T did Chari's
+    patients…"), other than those of glossary terms (``known``: Selinexor, Canada)."""
+    known_text = " | ".join(k.lower() for k in known)
+    out = []
+    for m in _CAPITALISED.finditer(question):
+        before = question[: m.start()].rstrip()
+        if not before or before[-1] in ".?!。？！\"'“‘(（":
+            continue  # a sentence's (or a quotation's) first word
+        if not _DEMONYM.search(m.group()) and not mentions(known_text, m.group().lower()):
+            out.append(m.group())
+    return out
+
+
 def occurrences(text: str, variant: str) -> Iterator[tuple[int, int]]:
     """Spans of the (lower-case) variant in the (normalized) text; Latin words only whole."""
     pattern = re.escape(variant)
@@ -37,7 +57,10 @@ def mentions(corpus: str, variant: str) -> bool:
     # names one of its drugs, which every other combination also names.
     # The head noun, last in Chinese, must be there too: 浆细胞白血病 is not mentioned by
     # 浆细胞 alone.
+    # Nor a term mixing in Latin letters (年pfs, 个月os率): its Latin piece alone is not it.
     if len(variant) < 4 or "+" in variant or variant[-2:] not in corpus:
+        return False
+    if re.search(r"[a-z]", variant):
         return False
     size = max(3, len(variant) // 2)
     return any(variant[i : i + size] in corpus for i in range(len(variant) - size + 1))

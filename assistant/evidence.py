@@ -18,6 +18,7 @@ from assistant.absence import (
     mentions,
     missing_concepts,
     offered_alternatives,
+    proper_names,
     uncovered,
     unknown_drugs,
     unknown_names,
@@ -70,6 +71,14 @@ WHY = re.compile(r"为什么|为何|原因|怎么会|\bwhy\b|how come|\breasons?
 CAUSE = re.compile(
     r"由于|导致|从而|致使|使得|引起|(?<![原基病诱])因(?![素子])"
     r"|because|due to|le(?:ad|ads|ading|d) to|result(?:s|ed)? in|owing to"
+)
+
+
+#: Categories of the subjects a question can be about on its own (what it asks, not how).
+SUBJECTS = frozenset({"endpoint", "adverse_event", "pk", "response", "drug", "biology"})
+#: Words pointing back to what an earlier sentence named ("relieve it", "这种情况").
+BACK_REFERENCE = re.compile(
+    r"\b(?:it|its|this|that|these|those|they|them)\b|它|这种|这个|这些|此|该"
 )
 
 
@@ -248,16 +257,33 @@ class Evidence:
         named_event = any(t.category == "adverse_event" and t.en[0] != UMBRELLA for t in matched)
         kin = self._kin.covering if self._kin else (lambda name: ())
         # Terms named only in the scene ("a patient on XVd has gum bleeding.") say why the
-        # question is asked; the passage answering it need not name them.
+        # question is asked; the passage answering it need not name them, when the question
+        # proper names a subject of its own ("which antiemetics for severe vomiting?") and does
+        # not point back to the scene ("…has grade 1 nausea. Are steroids among the options
+        # to relieve it?": the scene says what "it" is).
         question = signals.expansion.question
-        asks = {t.en[0] for t in _within(signals.expansion, asking(question)).matched}
-        staged = {t.en[0] for t in _within(signals.expansion, scene(question)).matched} - asks
+        proper_part = asking(question)
+        proper = _within(signals.expansion, proper_part).matched
+        asks = {t.en[0] for t in proper}
+        staged: set[str] = set()
+        if not BACK_REFERENCE.search(proper_part.lower()) and any(
+            t.category in SUBJECTS and not any(mentions(self._title, v) for v in t.en + t.zh)
+            for t in proper
+        ):
+            staged = {t.en[0] for t in _within(signals.expansion, scene(question)).matched} - asks
         terms = [t for t in matched if not (named_event and t.en[0] == UMBRELLA)]
         concepts = self._with_regimens([(t.category, t.en + t.zh + kin(t.en[0])) for t in terms])
         asked = self._with_regimens(
             [(t.category, t.en + t.zh + kin(t.en[0])) for t in terms if t.en[0] not in staged]
         )
-        names = [n for n in NAME.findall(signals.expansion.question) if mentions(self._corpus, n)]
+        # names the review uses, which the passage must use too: trials and acronyms (STOMP,
+        # XVd) and proper names (Chari, whose series is one passage's)
+        known = [v for t in matched for v in t.en + t.zh]
+        names = [
+            n
+            for n in NAME.findall(question) + proper_names(question, known)
+            if mentions(self._corpus, n)
+        ]
         drugs = [variants for category, variants in concepts if category == "drug"]
         subjects = [
             variants

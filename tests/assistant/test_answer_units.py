@@ -10,6 +10,7 @@ import pytest
 from assistant.absence import (
     missing_concepts,
     offered_alternatives,
+    proper_names,
     uncovered,
     unknown_names,
 )
@@ -138,6 +139,13 @@ def test_missing_concepts_and_unknown_names() -> None:
     assert unknown_names("IMWG data?", corpus, known=["IMWG"]) == []
     # a name inside a term the glossary matched is judged by that term
     assert unknown_names("Which NK1 antagonist?", corpus, known=["NK1 antagonist"]) == []
+
+
+def test_proper_names_are_capitalised_words_within_a_sentence() -> None:
+    assert proper_names("How long after CAR-T did Chari's patients start it?") == ["Chari"]
+    # a sentence's first word, a people or language, a glossary term's word: none
+    assert proper_names("Chari reported what? Was the Chinese patient's PR lasting?") == []
+    assert proper_names("Is it in the Kaplan-Meier curve?", known=["Kaplan-Meier"]) == []
 
 
 def citation(marker: int, section: str, text: str) -> Citation:

@@ -170,6 +170,13 @@ def test_a_combination_is_not_mentioned_by_one_of_its_drugs() -> None:
     assert mentions(corpus, "血液系统恶性肿瘤")  # worded a little differently
 
 
+def test_a_term_mixing_in_latin_letters_is_not_mentioned_by_its_latin_piece() -> None:
+    corpus = normalize("中位PFS达3.7个月，核因子κB信号通路")
+    assert not mentions(corpus, "年pfs")  # a landmark PFS (6-month, 1-year) is not PFS
+    assert not mentions(corpus, "iκb蛋白")
+    assert mentions(corpus, "pfs")
+
+
 def test_a_year_is_a_calendar_year() -> None:
     assert gives(normalize("于2019年7月3日被美国食品药品管理局（FDA）批准"), "year")
     assert not gives(STORM, "year") and not gives(normalize("随访3年"), "year")
