@@ -32,7 +32,7 @@ from assistant.answer import (
     inverse_document_frequencies,
     is_meta,
 )
-from assistant.asking import asking, scene
+from assistant.asking import asking, scene, sentences
 from assistant.classes import Kinship, load_classes
 from assistant.quantity import (
     MEASURED_KINDS,
@@ -79,6 +79,18 @@ SUBJECTS = frozenset({"endpoint", "adverse_event", "pk", "response", "drug", "bi
 #: Words pointing back to what an earlier sentence named ("relieve it", "这种情况").
 BACK_REFERENCE = re.compile(
     r"\b(?:it|its|this|that|these|those|they|them)\b|它|这种|这个|这些|此|该"
+)
+
+
+#: A question asking which of two does better ("哪种疗效更好", "which arm did better"), and
+#: the words with which a sentence compares ("非难治组高于难治组", "优于").
+WHICH_BETTER = re.compile(
+    r"哪(?:个|种|组|一组|一种)?[^？?，,。]{0,8}更(?:好|优|有效|高|低|长|短|多|少|快|慢|重|严重|常见)"
+    r"|谁更|which (?:\w+ ){0,4}(?:is |was |were |are |did )?(?:better|more effective|superior"
+    r"|higher|lower|longer|shorter|worse|faster)"
+)
+COMPARES = re.compile(
+    r"高于|低于|优于|劣于|长于|短于|多于|少于|更|较|相比|比|\bthan\b|superior|inferior|\bvs\b"
 )
 
 
@@ -329,6 +341,8 @@ class Evidence:
             # is not an answer to "his sodium is low, must he stop?"
             gaps += [s[0] for s in subjects]
         cited = normalize(" ".join(self._sentences[c.sentence_index].text for c in chosen))
+        if asked.compares and not gaps and not COMPARES.search(cited):
+            gaps.append("a comparison")  # "which schedule did better?" of a dosing sentence
         if asked.kind and not gaps and lacks_value(cited, asked.kind, asked.measures):
             gaps.append(f"the {asked.kind} asked for")
         elif asked.group and not gaps and not asked.for_group(cited):
@@ -414,6 +428,7 @@ class Asked:
     why: bool = False  # asks for a reason or a mechanism
     others: tuple[tuple[str, list[tuple[str, ...]]], ...] = ()  # kinds asked by other parts
     design: bool = False  # asks about a trial's design (its aim, phase, blinding)
+    compares: bool = False  # asks which of two does better
 
     def stated(self, text: str) -> frozenset[str]:
         """The kinds of value asked (by any part of the question) that the sentence states."""
@@ -449,7 +464,10 @@ class Asked:
             kinds = [(kind, measures(signals.expansion, kind))] if kind else []
         own = kinds[0][1] if kinds else []
         each = kind == "count" and EACH.search(question) is not None  # "各有多少例"
-        group = subgroup(question, each=each) if kind in MEASURED_KINDS else None
+        # the group is named where the value is asked: "有没有带t(4;14)的？整个研究的中位DOR
+        # 是多少？" asks the whole study's DOR
+        valued = " ".join(p for p in sentences(asks) if asked_kind(p)) or asks
+        group = subgroup(valued.lower(), each=each) if kind in MEASURED_KINDS else None
         if group is not None and kind != "count":
             # the group is whom the value is for, not what it measures (unless it is counted):
             # "双重难治病人的ORR达73%" gives double-refractory patients no PFS
@@ -464,6 +482,7 @@ class Asked:
             WHY.search(question) is not None,
             tuple((k, m) for k, m in kinds[1:] if k != kind),
             DESIGN.search(question) is not None,
+            WHICH_BETTER.search(question) is not None,
         )
 
 

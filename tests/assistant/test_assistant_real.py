@@ -93,6 +93,10 @@ def check_citations(answer: Answer, doc) -> None:
             "4.3",
             "类固醇",
         ),
+        # a group named in a sentence asking no value is not whom the value is for
+        ("STORM有没有纳入del(17p)的病人？整个研究的ORR是多少？", "zh", "3.1", "26%"),
+        # which did better: a sentence comparing them answers
+        ("在BOSTON研究中，XVd和Vd哪组PFS更长？", "zh", "3.3", "均高于Vd组"),
         # 几个 in the scene is "several": no number is asked
         ("我有个病人换了几个方案都耐药。塞利尼索是怎么阻断核输出的？", "zh", "2", "XPO-1"),
         # "response" is named by the passage's ORR (a kind of response)
@@ -193,6 +197,11 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
             "The review does not address this.",
         ),
         ("塞利尼索应该早上吃还是晚上吃？", "综述中没有涉及这个问题。"),
+        # the XPd passage gives both schedules but compares neither
+        (
+            "In the XPd cohort, which selinexor schedule worked better, once or twice weekly?",
+            "The review does not address this.",
+        ),
         # the scene's heart failure is still asked about, and the review never names it
         (
             "My father has heart failure. Can he take selinexor?",

@@ -58,3 +58,4 @@ def test_words_for_kinds_of_things_are_named_by_the_things() -> None:
     assert "难治" not in kin.covering("subgroup")  # every passage on RRMM says 难治
     assert "贫血" in kin.covering("hemoglobin")  # a count is named by the disorder of its fall
     assert "低钠血症" in kin.covering("sodium")
+    assert "客观缓解率" in kin.covering("efficacy")  # a passage reporting an ORR speaks of it
