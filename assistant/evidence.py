@@ -85,12 +85,14 @@ BACK_REFERENCE = re.compile(
 #: A question asking which of two does better ("哪种疗效更好", "which arm did better"), and
 #: the words with which a sentence compares ("非难治组高于难治组", "优于").
 WHICH_BETTER = re.compile(
-    r"哪(?:个|种|组|一组|一种)?[^？?，,。]{0,8}更(?:好|优|有效|高|低|长|短|多|少|快|慢|重|严重|常见)"
+    r"哪(?:个|种|组|一组|一种)?[^？?，,。]{0,8}更(?:好|优|有效|高|低|长|短|多|少|快|慢|重|严重|常见"
+    r"|合适|适合)"
     r"|谁更|which (?:\w+ ){0,4}(?:is |was |were |are |did )?(?:better|more effective|superior"
-    r"|higher|lower|longer|shorter|worse|faster)"
+    r"|higher|lower|longer|shorter|worse|faster|suitable|appropriate)"
 )
 COMPARES = re.compile(
-    r"高于|低于|优于|劣于|长于|短于|多于|少于|更|较|相比|比|\bthan\b|superior|inferior|\bvs\b"
+    r"高于|低于|优于|劣于|长于|短于|多于|少于|更|较|相比|比(?![例率])|\bthan\b|superior|inferior"
+    r"|\bvs\b"
 )
 
 

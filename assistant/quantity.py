@@ -76,11 +76,12 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("year", re.compile(r"哪一?年(?!龄)|什么年份|(?:what|which) year\b")),
     # the days of a schedule: "每周哪两天吃", "on which days was it given"
     ("days", re.compile(r"哪(?:几|两|三|一|些)天|(?:what|which) days?\b")),
+    # hours, of a drug's kinetics or a dosing interval: a follow-up in months is no answer
+    ("hours", re.compile(r"几个?小时|多少个?小时|how many hours")),
     (
         "time",
         re.compile(
-            r"多久|多长时间|多长|几个月|多少个?月|多少天|几天|几周(?!期)|多少周(?!期)|多少个?小时"
-            r"|几个?小时"
+            r"多久|多长时间|多长|几个月|多少个?月|多少天|几天|几周(?!期)|多少周(?!期)"
             r"|how long|how soon|how quickly|how fast|how many (?:months|days|weeks|hours|years)"
             r"|多快"
         ),
@@ -113,6 +114,7 @@ _GIVES: dict[str, re.Pattern[str]] = {
     "time": re.compile(
         rf"{_NUMBER}\s*(?:个月|月|天|日|周|年|h\b|小时|d\b|min|分钟|months?|days?|weeks?|hours?)"
     ),
+    "hours": re.compile(rf"{_NUMBER}\s*(?:h\b|小时|hours?)"),
     "frequency": re.compile(rf"{_NUMBER}\s*次|每周|每天|每日|twice|once|weekly|daily"),
     # a figure, but not a grade (3~4级), phase (2b期) or day of a schedule (第1、3天)
     "number": re.compile(
@@ -130,7 +132,7 @@ _GIVES: dict[str, re.Pattern[str]] = {
 
 #: Kinds of value that belong to a measure (a rate of ORR, a time of PFS, a count of VGPRs).
 #: A dose belongs to a drug, wherever the sentence names the adverse event it treats.
-MEASURED_KINDS = frozenset({"count", "percent", "time", "number"})  # not dose, schedule
+MEASURED_KINDS = frozenset({"count", "percent", "time", "hours", "number"})  # not dose, schedule
 
 
 #: "How often" asks a dosing schedule only when the question is about giving the drug;

@@ -93,6 +93,13 @@ def check_citations(answer: Answer, doc) -> None:
             "4.3",
             "类固醇",
         ),
+        # hours asked, hours given (Tmax worded as the review words it: 达到峰值)
+        (
+            "How many hours after a dose does selinexor reach its peak concentration?",
+            "en",
+            "2",
+            "3~4 h",
+        ),
         # a group named in a sentence asking no value is not whom the value is for
         ("STORM有没有纳入del(17p)的病人？整个研究的ORR是多少？", "zh", "3.1", "26%"),
         # which did better: a sentence comparing them answers
@@ -202,6 +209,9 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
             "In the XPd cohort, which selinexor schedule worked better, once or twice weekly?",
             "The review does not address this.",
         ),
+        # hours asked: a follow-up of 6.1 months does not answer
+        ("塞利尼索和地塞米松要间隔几个小时服用？", "综述中没有涉及这个问题。"),
+        ("对于RRMM病人，CAR-T和塞利尼索哪个更适合？", "综述中没有涉及这个问题。"),
         # the scene's heart failure is still asked about, and the review never names it
         (
             "My father has heart failure. Can he take selinexor?",

@@ -87,7 +87,8 @@ OS = ("os", "总生存期")
         ("Which drug classes drove the recent gains in myeloma response rates?", None),
         ("常和PI搭配的激素有哪些？举几个例子", None),  # a few examples, not a number
         ("STOMP硼替佐米队列分成了哪几个组？", None),  # which groups, not how many
-        ("和地塞米松要隔开几个小时吃？", "time"),
+        ("和地塞米松要隔开几个小时吃？", "hours"),  # hours: a follow-up in months is no answer
+        ("How many hours after a dose is the peak reached?", "hours"),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
@@ -175,6 +176,11 @@ def test_a_term_mixing_in_latin_letters_is_not_mentioned_by_its_latin_piece() ->
     assert not mentions(corpus, "年pfs")  # a landmark PFS (6-month, 1-year) is not PFS
     assert not mentions(corpus, "iκb蛋白")
     assert mentions(corpus, "pfs")
+
+
+def test_hours_are_given_in_hours() -> None:
+    assert gives(normalize("给药后3~4 h，血药浓度达到峰值"), "hours")
+    assert not gives(normalize("中位随访6.1个月"), "hours")
 
 
 def test_a_year_is_a_calendar_year() -> None:
