@@ -17,24 +17,59 @@ from index.segment import normalize
 NAME = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*|[A-Za-z]+\d+[A-Za-z0-9]*)")
 
 
-#: A capitalised word: a proper name (Chari, an author the review cites) unless it opens a
-#: sentence, or names a people or language (Chinese, English, American).
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
-_DEMONYM = re.compile(r"(?:ese|ish|ian|can|ean)$")
+#: A capitalised word (after a non-letter: "Chari的文章" too).
+_CAPITALISED = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{3,}(?![A-Za-z])")
+_OPENERS = frozenset(".?!。？！:：;；·#\"'“‘(（")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 
 
-def proper_names(question: str, known: Iterable[str] = ()) -> list[str]:
-    """Capitalised words within the question's sentences ("How long after CAR-T did Chari's
-    patients…"), other than those of glossary terms (``known``: Selinexor, Canada)."""
-    known_text = " | ".join(k.lower() for k in known)
+def _mid_sentence(text: str) -> list[str]:
+    """Capitalised words of the text that open no sentence, quotation, label, list item or
+    title; a Latin word written against Chinese (Chari等) is a name wherever it stands."""
     out = []
-    for m in _CAPITALISED.finditer(question):
-        before = question[: m.start()].rstrip()
-        if not before or before[-1] in ".?!。？！\"'“‘(（":
-            continue  # a sentence's (or a quotation's) first word
-        if not _DEMONYM.search(m.group()) and not mentions(known_text, m.group().lower()):
+    for m in _CAPITALISED.finditer(text):
+        before = text[: m.start()].rstrip()
+        opens = not before or "\n" in text[len(before) : m.start()] or before[-1] in _OPENERS
+        if not opens or _CJK.match(text, m.end()):
             out.append(m.group())
     return out
+
+
+def capitalised_names(text: str) -> frozenset[str]:
+    """The proper names a text uses (lower-cased): words it capitalises mid-sentence and never
+    writes in lower case, months aside. In this review: Chari, an author it cites."""
+    lower = set(re.findall(r"(?<![A-Za-z])[a-z]{4,}(?![A-Za-z])", text))
+    return frozenset(
+        w for w in (n.lower() for n in _mid_sentence(text)) if w not in lower and w not in _MONTHS
+    )
+
+
+def proper_names(question: str, names: frozenset[str], known: Iterable[str] = ()) -> list[str]:
+    """The proper names of the text (``names``: :func:`capitalised_names`) that the question
+    uses within a sentence ("How long after CAR-T did Chari's patients…"), other than words
+    of glossary terms (``known``: Selinexor)."""
+    known_text = " | ".join(k.lower() for k in known)
+    return [
+        w
+        for w in _mid_sentence(question)
+        if w.lower() in names and not mentions(known_text, w.lower())
+    ]
 
 
 def occurrences(text: str, variant: str) -> Iterator[tuple[int, int]]:

@@ -3,39 +3,58 @@
 "我手上有个MM病人，骨质破坏灶特别多，换了几个方案都耐药。综述里有没有把XPO-1和这两种情况联系
 起来？" asks no number: 几个 is "several" in a statement. A question's scene (a patient's
 platelets, the regimen they are on) says why it is asked; what it asks is in the sentences
-ending with a question mark, or, when none does, in the whole of it.
+ending with a question mark and in the last one. A question with no question mark at all
+("Tell me the ORR in STORM. Thanks!") asks with all of it.
 """
 
 from __future__ import annotations
 
 import re
 
-#: Sentence ends: Chinese full stops and exclamations, semicolons, and an English full stop
-#: followed by a capital ("…gum bleeding. Was serious…"), not a decimal point (1.5) or "e.g.".
-_SENTENCE_END = re.compile(r"(?<=[。！!；;])|(?<=[a-z0-9)\]]\.)\s+(?=[A-Z])")
+#: Sentence ends: Chinese full stops and exclamations, and an English full stop or exclamation
+#: followed by a capital ("…gum bleeding. Was serious…"); not a decimal point (1.5), not a
+#: semicolon (t(4;14) is one name).
+_SENTENCE_END = re.compile(r"(?<=[。！])|(?<=[a-z0-9)\]][.!])\s+(?=[A-Z])")
+#: Abbreviations whose full stop ends no sentence ("ORR vs. Vd", "Chari et al. reported").
+_ABBREVIATION = re.compile(r"(?:\bvs|\be\.g|\bi\.e|\bDr|\bet al|\bapprox|\bFig|\bNo|\bcf)\.$")
 _QUESTION_MARK = re.compile(r"[?？]\s*$")
 
 
 def sentences(question: str) -> list[str]:
     """The question's sentences, in order; question marks end sentences too."""
     pieces = re.split(r"(?<=[?？])", question)
-    out = [s.strip() for piece in pieces for s in _SENTENCE_END.split(piece)]
-    return [s for s in out if s]
+    out: list[str] = []
+    for piece in pieces:
+        for part in _SENTENCE_END.split(piece):
+            part = part.strip()
+            if not part:
+                continue
+            if out and _ABBREVIATION.search(out[-1]):
+                out[-1] = f"{out[-1]} {part}"
+            else:
+                out.append(part)
+    return out
+
+
+def _asks(parts: list[str]) -> list[bool]:
+    """For each sentence, whether it asks: it ends with a question mark, or is the last one;
+    all of them when none has a question mark."""
+    marked = [bool(_QUESTION_MARK.search(p)) for p in parts]
+    if not any(marked):
+        return [True] * len(parts)
+    return [m or i == len(parts) - 1 for i, m in enumerate(marked)]
 
 
 def asking(question: str) -> str:
-    """The sentences that ask: those ending with a question mark, and the last one (a question
-    may end without its mark); the question as it is when it sets no scene."""
+    """The sentences that ask; the question as it is when it sets no scene."""
     parts = sentences(question)
-    last = len(parts) - 1
-    asks = [p for i, p in enumerate(parts) if i == last or _QUESTION_MARK.search(p)]
-    return question if len(asks) == len(parts) else " ".join(asks)
+    flags = _asks(parts)
+    if all(flags):
+        return question
+    return " ".join(p for p, asks in zip(parts, flags, strict=True) if asks)
 
 
 def scene(question: str) -> str:
     """The sentences that only set the scene (everything :func:`asking` leaves out)."""
     parts = sentences(question)
-    if len(parts) < 2:
-        return ""
-    last = len(parts) - 1
-    return " ".join(p for i, p in enumerate(parts) if i != last and not _QUESTION_MARK.search(p))
+    return " ".join(p for p, asks in zip(parts, _asks(parts), strict=True) if not asks)

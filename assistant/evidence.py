@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from assistant.absence import (
     NAME,
+    capitalised_names,
     mentions,
     missing_concepts,
     offered_alternatives,
@@ -50,7 +51,7 @@ from index.store import passage_index_text
 if TYPE_CHECKING:
     import numpy as np
 
-    from assistant.glossary import Expansion, Glossary
+    from assistant.glossary import Expansion, Glossary, Term
     from assistant.retrieval import HybridRetriever, Signals
     from assistant.types import Hit
     from corpus import Document
@@ -78,23 +79,28 @@ CAUSE = re.compile(
 SUBJECTS = frozenset({"endpoint", "adverse_event", "pk", "response", "drug", "biology"})
 #: Words pointing back to what an earlier sentence named ("relieve it", "这种情况").
 BACK_REFERENCE = re.compile(
-    r"\b(?:it|its|this|that|these|those|they|them)\b|它|这种|这个|这些|此|该"
+    r"\b(?:it|its|this|these|those|they|them|their|he|she|him|her|his)\b"
+    r"|(?<!其)它|(?<!其)他|她|这种|这个|这些|(?<![因如彼])此(?!外)|(?<![应活])该|(?<![尤极])其(?!他|它|中|实)"
 )
 
 
 #: A question asking which of two does better ("哪种疗效更好", "which arm did better"), and
 #: the words with which a sentence compares ("非难治组高于难治组", "优于").
 WHICH_BETTER = re.compile(
-    r"哪(?:个|种|组|一组|一种)?[^？?，,。]{0,8}更(?:好|优|有效|高|低|长|短|多|少|快|慢|重|严重|常见"
-    r"|合适|适合)"
-    r"|谁更|which (?:\w+ ){0,4}(?:is |was |were |are |did )?(?:better|more effective|superior"
-    r"|higher|lower|longer|shorter|worse|faster|suitable|appropriate)"
+    r"哪(?:个|种|组|一组|一种)?[^？?，,。]{0,8}(?:更|比较|较)?(?:好|优|有效|高|低|长|短|多|少|快|慢|重"
+    r"|严重|常见|合适|适合)|谁[^？?，,。]{0,8}更"
+    r"|which (?:\w+ ){0,6}(?:is |was |were |are |did |had |has |have )?(?:the )?(?:better|more "
+    r"effective|superior|higher|lower|longer|shorter|worse|faster|more suitable|more appropriate)"
 )
 COMPARES = re.compile(
-    r"高于|低于|优于|劣于|长于|短于|多于|少于|更|较|相比|比(?![例率])|\bthan\b|superior|inferior"
-    r"|\bvs\b"
+    r"高于|低于|优于|劣于|长于|短于|多于|少于|不及|更(?:高|低|好|长|短|多|少|快|慢|优|重|轻|明显|常见)"
+    r"|明显(?:降低|升高|延长|缩短|改善)|相比|相较|\d\s*(?:个月|%)?\s*比\s*\d"
+    r"|\bthan\b|superior|inferior|\bvs\b"
 )
 
+
+#: A value asked for everyone ("整个研究的", "all patients"), whatever group came before.
+WHOLE = re.compile(r"整个|全部|所有|总体|整体|\boverall\b|\ball (?:the )?patients|\bwhole\b")
 
 #: A question asking a figure for each of several groups ("各有多少例", "respectively").
 EACH = re.compile(r"各|分别|\beach\b|respectively")
@@ -140,6 +146,7 @@ class Evidence:
         langs = [p.lang for p in index.doc.passages]
         self._body_lang = max(set(langs), key=langs.count)  # zh: the abstract-en is not
         self._titles = normalize(" ".join(f"{s.title} {s.title_en}" for s in index.doc.sections))
+        self._proper = capitalised_names(index.doc.text)  # Chari
         # What each passage names: its text and its parent sections' titles (a cohort's
         # passage sits under its trial's heading, 3.2.4 under 3.2 STOMP).
         self._named = {
@@ -277,14 +284,16 @@ class Evidence:
         # to relieve it?": the scene says what "it" is).
         question = signals.expansion.question
         proper_part = asking(question)
-        proper = _within(signals.expansion, proper_part).matched
-        asks = {t.en[0] for t in proper}
+        proper = _named_in(signals.expansion, proper_part)
         staged: set[str] = set()
         if not BACK_REFERENCE.search(proper_part.lower()) and any(
             t.category in SUBJECTS and not any(mentions(self._title, v) for v in t.en + t.zh)
             for t in proper
         ):
-            staged = {t.en[0] for t in _within(signals.expansion, scene(question)).matched} - asks
+            staged = {t.en[0] for t in _named_in(signals.expansion, scene(question))}
+            staged -= {t.en[0] for t in proper}
+        else:
+            proper_part = question  # the scene is part of what is asked
         terms = [t for t in matched if not (named_event and t.en[0] == UMBRELLA)]
         concepts = self._with_regimens([(t.category, t.en + t.zh + kin(t.en[0])) for t in terms])
         asked = self._with_regimens(
@@ -295,7 +304,7 @@ class Evidence:
         known = [v for t in matched for v in t.en + t.zh]
         names = [
             n
-            for n in NAME.findall(question) + proper_names(question, known)
+            for n in NAME.findall(proper_part) + proper_names(proper_part, self._proper, known)
             if mentions(self._corpus, n)
         ]
         drugs = [variants for category, variants in concepts if category == "drug"]
@@ -310,7 +319,9 @@ class Evidence:
         relatives = [
             t.en + t.zh + related
             for t in matched
-            if (related := kin(t.en[0])) and not any(mentions(self._corpus, v) for v in t.en + t.zh)
+            if t.en[0] not in staged
+            and (related := kin(t.en[0]))
+            and not any(mentions(self._corpus, v) for v in t.en + t.zh)
         ]
         return _Required(asked, names, drugs, subjects, relatives)
 
@@ -469,7 +480,12 @@ class Asked:
         # the group is named where the value is asked: "有没有带t(4;14)的？整个研究的中位DOR
         # 是多少？" asks the whole study's DOR
         valued = " ".join(p for p in sentences(asks) if asked_kind(p)) or asks
-        group = subgroup(valued.lower(), each=each) if kind in MEASURED_KINDS else None
+        group = None
+        if kind in MEASURED_KINDS:
+            group = subgroup(valued.lower(), each=each)
+            if group is None and not WHOLE.search(valued.lower()):
+                # "What about patients with del(17p)? What was their ORR?": theirs
+                group = subgroup(question, each=each)
         if group is not None and kind != "count":
             # the group is whom the value is for, not what it measures (unless it is counted):
             # "双重难治病人的ORR达73%" gives double-refractory patients no PFS
@@ -488,13 +504,17 @@ class Asked:
         )
 
 
+def _named_in(expansion: Expansion, part: str) -> tuple[Term, ...]:
+    """The expansion's terms that the part of the question names."""
+    text = normalize(part)
+    return tuple(t for t in expansion.matched if any(mentions(text, v) for v in t.en + t.zh))
+
+
 def _within(expansion: Expansion | None, part: str) -> Expansion | None:
     """The expansion's terms that the part of the question names."""
     if expansion is None:
         return None
-    text = normalize(part)
-    named = tuple(t for t in expansion.matched if any(mentions(text, v) for v in t.en + t.zh))
-    return replace(expansion, matched=named)
+    return replace(expansion, matched=_named_in(expansion, part))
 
 
 def _concepts(signals: Signals, tokens: set[str]) -> list[frozenset[str]]:

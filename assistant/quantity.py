@@ -160,7 +160,8 @@ def asked_kind(question: str) -> str | None:
 def part_kinds(question: str) -> list[tuple[str, str]]:
     """Each part of a question of several with the kind of value it asks, in order
     ("入组例数为多少？其中……中位PFS为多少？" → count, then number)."""
-    parts = re.split(r"[？?；;]|\band\b|以及|另外|其中", question)
+    # a semicolon before a digit is inside a name (t(4;14)), not between parts
+    parts = re.split(r"[？?]|[；;](?!\s*\d)|\band\b|以及|另外|其中", question)
     return [(k, part) for part in parts if part.strip() and (k := asked_kind(part))]
 
 

@@ -49,8 +49,13 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     (
         # patients a response eluded: "在达到最小反应的病人中，中位OS可达15.6个月" is not theirs
         "non-responders",
+        # a response not reached, not a drug not received ("did not have del(17p)") nor one
+        # the disease resisted ("did not respond to pomalidomide" is refractory)
         re.compile(
-            r"(?:did not|didn't|failed to|never) (?:reach|achieve|attain|have|get|respond)"
+            r"(?:did not|didn't|failed to|never) (?:reach|achieve|attain|have|get) (?:at least )?"
+            r"(?:a |an |any )?(?:minimal |partial |complete |objective |overall )?"
+            r"(?:response|remission|mr\b|pr\b)"
+            r"|(?:did not|didn't|failed to|never) respond(?! to)"
             r"|non-?responders?|no response|without (?:a |any )?response"
             r"|未达到?(?:最小反应|缓解|部分缓解|mr|pr)|未(?:获得)?缓解|无缓解|没有?(?:达到)?缓解"
         ),

@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from assistant.absence import (
+    capitalised_names,
     missing_concepts,
     offered_alternatives,
     proper_names,
@@ -141,11 +142,15 @@ def test_missing_concepts_and_unknown_names() -> None:
     assert unknown_names("Which NK1 antagonist?", corpus, known=["NK1 antagonist"]) == []
 
 
-def test_proper_names_are_capitalised_words_within_a_sentence() -> None:
-    assert proper_names("How long after CAR-T did Chari's patients start it?") == ["Chari"]
-    # a sentence's first word, a people or language, a glossary term's word: none
-    assert proper_names("Chari reported what? Was the Chinese patient's PR lasting?") == []
-    assert proper_names("Is it in the Kaplan-Meier curve?", known=["Kaplan-Meier"]) == []
+def test_proper_names_are_the_reviews_capitalised_words() -> None:
+    review = "## 3.5 CAR-T · Selinexor after CAR-T\n\nChari等报道了7例。\n\n## Abstract\n\nIt was approved in July. Current trials go on; current use."
+    names = capitalised_names(review)
+    assert names == {"chari"}  # not a title's, a heading's, a month, nor a word also lower-cased
+    assert proper_names("How long after CAR-T did Chari's patients start it?", names) == ["Chari"]
+    assert proper_names("我读了Chari的文章，结果如何？", names) == ["Chari"]
+    # a sentence's first word, or a word the review never capitalises mid-sentence: none
+    assert proper_names("Chari reported what? Is it used With Daratumumab?", names) == []
+    assert proper_names("Is Selinexor approved?", names | {"selinexor"}, ["Selinexor"]) == []
 
 
 def citation(marker: int, section: str, text: str) -> Citation:
@@ -348,3 +353,20 @@ def test_a_general_word_is_named_by_its_kinds() -> None:
     # ORR is a response; "non-response" and "responsiveness" are not kinds of it
     assert kin.covering("response") == ("ORR", "overall response rate", "客观缓解率")
     assert kin.covering("survival") == ()  # not a term of this glossary
+
+
+def test_which_did_better_and_what_compares() -> None:
+    from assistant.evidence import BACK_REFERENCE, COMPARES, WHICH_BETTER
+
+    for asks in ("谁的PFS更长？", "XVd和Vd相比哪个好？", "Which cohort of STOMP had the higher ORR?"):
+        assert WHICH_BETTER.search(asks.lower()), asks
+    assert not WHICH_BETTER.search("which drugs were combined with selinexor?")
+    for compares in ("ORR达63%，非难治组高于难治组", "较Vd组更快（1.1个月比1.4个月）"):
+        assert COMPARES.search(compares), compares
+    for neither in ("因血小板减少导致严重出血事件的情况较少", "男性占多大比例"):
+        assert not COMPARES.search(neither), neither
+    # pointing back to the scene, or not: 应该 and 此外 point nowhere
+    assert BACK_REFERENCE.search("can steroids relieve it?")
+    assert BACK_REFERENCE.search("他能继续用吗？")
+    assert not BACK_REFERENCE.search("应该用什么药止吐？")
+    assert not BACK_REFERENCE.search("此外还有哪些其他办法？")

@@ -21,10 +21,14 @@ def test_sentences_end_at_stops_question_marks_and_capitalised_english() -> None
         "Was bleeding common?",
         "What helps",
     ]
-    # a decimal point, an abbreviation before a lower-case word: one sentence
-    assert sentences("Was the 1.5 mg/m2 dose, e.g. in XKd, tolerated?") == [
-        "Was the 1.5 mg/m2 dose, e.g. in XKd, tolerated?"
-    ]
+    # a decimal point, an abbreviation, a semicolon inside a name: one sentence
+    for one in (
+        "Was the 1.5 mg/m2 dose, e.g. in XKd, tolerated?",
+        "What was the ORR vs. Vd in BOSTON?",
+        "What was the ORR of STORM patients with t(4;14)?",
+        "STORM中t(4;14)病人的ORR是多少？",
+    ):
+        assert sentences(one) == [one]
 
 
 @pytest.mark.parametrize(
@@ -38,6 +42,9 @@ def test_sentences_end_at_stops_question_marks_and_capitalised_english() -> None
             "A patient on XVd has platelets of 18 and gum bleeding.",
         ),
         ("STORM ORR?", "STORM ORR?", ""),
+        # no question mark anywhere: all of it asks
+        ("请告诉我STORM研究的ORR是多少。谢谢！", "请告诉我STORM研究的ORR是多少。谢谢！", ""),
+        ("Tell me the ORR in STORM. Thanks!", "Tell me the ORR in STORM. Thanks!", ""),
         ("入组例数为多少？其中中位PFS为多少？", "入组例数为多少？其中中位PFS为多少？", ""),
     ],
 )

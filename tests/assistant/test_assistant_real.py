@@ -100,6 +100,17 @@ def check_citations(answer: Answer, doc) -> None:
             "2",
             "3~4 h",
         ),
+        # not a landmark PFS rate, not an age group, not a proper name, not a scene's relative
+        ("Which cohort reached a 12.5-month PFS?", "en", "3.2.5", "12.5个月"),
+        ("Which adverse events of grade 3 or above were most common?", "en", "4.1", "血小板减少"),
+        ("Is selinexor used With Daratumumab?", "en", "3.2.5", "达雷妥尤单抗"),
+        (
+            "My patient's hemoglobin is 7. What does the review recommend for severe vomiting?",
+            "en",
+            "4.3",
+            "奥氮平",
+        ),
+        ("病人在用XKd，吐得很厉害。应该用什么药止吐？", "zh", "4.3", "奥氮平"),
         # a group named in a sentence asking no value is not whom the value is for
         ("STORM有没有纳入del(17p)的病人？整个研究的ORR是多少？", "zh", "3.1", "26%"),
         # which did better: a sentence comparing them answers
@@ -209,6 +220,14 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
             "In the XPd cohort, which selinexor schedule worked better, once or twice weekly?",
             "The review does not address this.",
         ),
+        # a group named before the sentence asking the value is still whom it is for
+        (
+            "What about STORM patients with del(17p)? What was their ORR?",
+            "The review does not address this.",
+        ),
+        ("What was the ORR of STORM patients with t(4;14)?", "The review does not address this."),
+        # "he" points back to the scene: its hyponatremia is asked about
+        ("我父亲有低钠血症。他能继续用塞利尼索加地塞米松吗？", "综述中没有涉及这个问题。"),
         # hours asked: a follow-up of 6.1 months does not answer
         ("塞利尼索和地塞米松要间隔几个小时服用？", "综述中没有涉及这个问题。"),
         ("对于RRMM病人，CAR-T和塞利尼索哪个更适合？", "综述中没有涉及这个问题。"),
