@@ -358,7 +358,11 @@ def test_a_general_word_is_named_by_its_kinds() -> None:
 def test_which_did_better_and_what_compares() -> None:
     from assistant.evidence import BACK_REFERENCE, COMPARES, WHICH_BETTER
 
-    for asks in ("谁的PFS更长？", "XVd和Vd相比哪个好？", "Which cohort of STOMP had the higher ORR?"):
+    for asks in (
+        "谁的PFS更长？",
+        "XVd和Vd相比哪个好？",
+        "Which cohort of STOMP had the higher ORR?",
+    ):
         assert WHICH_BETTER.search(asks.lower()), asks
     assert not WHICH_BETTER.search("which drugs were combined with selinexor?")
     for compares in ("ORR达63%，非难治组高于难治组", "较Vd组更快（1.1个月比1.4个月）"):
