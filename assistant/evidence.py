@@ -64,6 +64,8 @@ ENTITIES = frozenset({"drug", "disease", "regimen", "adverse_event"})
 
 #: The glossary's umbrella term for adverse events (不良反应, side effects).
 UMBRELLA = "adverse event"
+#: Adverse-event words that name no event in particular.
+GENERAL_EVENTS = frozenset({UMBRELLA, "toxicity", "supportive care", "symptom"})
 
 
 #: A question asking for a reason, and the words with which a sentence states one
@@ -191,6 +193,11 @@ class Evidence:
         trials = self._trials(required)
         if trials:
             hits = [h for h in hits if self._names_all(h, trials)] or hits
+        if required is not None and required.events:
+            # a named adverse event (便秘, 腹泻) is the question's subject: passages that never
+            # name it are passed over before the fallback depth is counted, however high dense
+            # similarity of a colloquial question ("吃这个药以后便秘") ranks them
+            hits = [h for h in hits if self._names_every(h, required.events)] or hits
         first_gaps: list[str] | None = None
         for start in range(0, min(cfg.fallback, len(hits)), cfg.passages):
             candidates = self._candidates(signals, hits[start : start + cfg.passages], asked)
@@ -323,7 +330,12 @@ class Evidence:
             and (related := kin(t.en[0]))
             and not any(mentions(self._corpus, v) for v in t.en + t.zh)
         ]
-        return _Required(asked, names, drugs, subjects, relatives)
+        events = [
+            variants
+            for category, variants in asked
+            if category == "adverse_event" and variants[0] not in GENERAL_EVENTS
+        ]
+        return _Required(asked, names, drugs, subjects, relatives, events)
 
     def _with_regimens(
         self, concepts: list[tuple[str, tuple[str, ...]]]
@@ -365,6 +377,11 @@ class Evidence:
     def _trials(self, required: _Required | None) -> list[str]:
         """The trials the question names that the review gives a section to (STORM, BOSTON)."""
         return [n for n in required.names if mentions(self._titles, n)] if required else []
+
+    def _names_every(self, hit: Hit, concepts: list[tuple[str, ...]]) -> bool:
+        """Whether the passage names each concept (by any of its variants)."""
+        named = self._named[hit.passage_id]
+        return all(any(mentions(named, v) for v in variants) for variants in concepts)
 
     def _names_all(self, hit: Hit, names: list[str]) -> bool:
         return all(mentions(self._named[hit.passage_id], n) for n in names)
@@ -426,6 +443,7 @@ class _Required:
     drugs: list[tuple[str, ...]]
     subjects: list[tuple[str, ...]]  # what it is about, beyond the review's own subject
     relatives: list[tuple[str, ...]]  # terms the review names only by their relatives
+    events: list[tuple[str, ...]]  # the adverse events it names (not "side effects" in general)
 
 
 @dataclass(frozen=True)
