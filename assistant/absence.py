@@ -87,18 +87,19 @@ def mentions(corpus: str, variant: str) -> bool:
         return True
     if variant.isascii():
         return False
-    # A long Chinese term may be worded a little differently (血液恶性肿瘤 vs 血液系统肿瘤):
-    # a piece of half of it counts. Not a combination (塞利尼索+卡非佐米): any piece of that
-    # names one of its drugs, which every other combination also names.
-    # The head noun, last in Chinese, must be there too: 浆细胞白血病 is not mentioned by
-    # 浆细胞 alone.
-    # Nor a term mixing in Latin letters (年pfs, 个月os率): its Latin piece alone is not it.
+    # A long Chinese term may be worded a little differently (血液系统恶性肿瘤 vs 血液系统…肿瘤):
+    # its opening half and its head noun (last in Chinese) count. Only the opening: it is what
+    # sets the term apart (生存期 is not 无进展生存期, 淋巴瘤 not 霍奇金淋巴瘤; any half did
+    # count, and the review "mentioned" EFS, Hodgkin lymphoma and hypocalcemia). The head noun
+    # too: 浆细胞白血病 is not mentioned by 浆细胞 alone. Not a combination (塞利尼索+卡非佐米):
+    # its opening names one of its drugs, which every other combination also names. Nor a term
+    # mixing in Latin letters (年pfs, 个月os率): its Latin piece alone is not it.
     if len(variant) < 4 or "+" in variant or variant[-2:] not in corpus:
         return False
     if re.search(r"[a-z]", variant):
         return False
     size = max(3, len(variant) // 2)
-    return any(variant[i : i + size] in corpus for i in range(len(variant) - size + 1))
+    return variant[:size] in corpus
 
 
 def missing_concepts(concepts: Iterable[tuple[str, ...]], corpus: str) -> list[str]:

@@ -89,8 +89,8 @@ BACK_REFERENCE = re.compile(
 #: A question asking which of two does better ("哪种疗效更好", "which arm did better"), and
 #: the words with which a sentence compares ("非难治组高于难治组", "优于").
 WHICH_BETTER = re.compile(
-    r"哪(?:个|种|组|一组|一种)?[^？?，,。]{0,8}(?:更|比较|较)?(?:好|优|有效|高|低|长|短|多|少|快|慢|重"
-    r"|严重|常见|合适|适合)|谁[^？?，,。]{0,8}更"
+    r"哪(?:个|种|组|一组|一种)?[^？?，,。]{0,8}(?:更|比较)(?:好|优|有效|高|低|长|短|多|少|快|慢|重"
+    r"|严重|常见|合适|适合)|哪(?:个|种|组|一组|一种)(?:效果|疗效)?好|谁[^？?，,。]{0,8}更"
     r"|which (?:\w+ ){0,6}(?:is |was |were |are |did |had |has |have )?(?:the )?(?:better|more "
     r"effective|superior|higher|lower|longer|shorter|worse|faster|more suitable|more appropriate)"
 )
@@ -327,6 +327,7 @@ class Evidence:
             t.en + t.zh + related
             for t in matched
             if t.en[0] not in staged
+            and t.category not in {"dosing", "design", "general"}  # ways, not subjects
             and (related := kin(t.en[0]))
             and not any(mentions(self._corpus, v) for v in t.en + t.zh)
         ]

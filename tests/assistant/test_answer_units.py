@@ -269,9 +269,13 @@ def test_alternatives_need_only_one_in_the_review() -> None:
 def test_a_reworded_long_term_counts_only_with_its_head_noun() -> None:
     from assistant.absence import mentions
 
-    corpus = "浆细胞恶性增殖性疾病，是血液系统发病率居第2位的肿瘤；诱导恶性肿瘤细胞的凋亡"
-    assert mentions(corpus, "血液恶性肿瘤")  # worded 血液系统…肿瘤: 恶性肿 and 肿瘤 are there
+    corpus = "浆细胞恶性增殖性疾病，是血液系统发病率居第2位的肿瘤；生存期缩短"
+    assert mentions(corpus, "血液系统恶性肿瘤")  # worded 血液系统…肿瘤: its opening and head
     assert not mentions(corpus, "浆细胞白血病")  # 浆细胞 is there, 白血病 is not
+    # the opening words are what sets a term apart: 生存期 is not 无进展生存期, 淋巴瘤 is not
+    # 霍奇金淋巴瘤
+    assert not mentions(corpus, "无进展生存期")
+    assert not mentions(corpus + "淋巴瘤", "霍奇金淋巴瘤")
 
 
 def test_meaningful_terms_exclude_numbers_and_single_letters() -> None:
