@@ -327,7 +327,7 @@ class Evidence:
             t.en + t.zh + related
             for t in matched
             if t.en[0] not in staged
-            and t.category not in {"dosing", "design", "general"}  # ways, not subjects
+            and t.category not in {"dosing", "general"}  # ways of giving a drug, not subjects
             and (related := kin(t.en[0]))
             and not any(mentions(self._corpus, v) for v in t.en + t.zh)
         ]

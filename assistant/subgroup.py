@@ -62,6 +62,14 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"未达到?(?:最小反应|缓解|部分缓解|mr|pr)|未缓解|无缓解|non-?respon"),
     ),
     (
+        "older patients",
+        re.compile(
+            r"老年|高龄|岁以上|岁及以上|\belderly\b|\bolder (?:patients|adults|people)\b"
+            r"|(?:aged|age) (?:≥|>=|over |above )?\d+ (?:years )?(?:or|and) older"
+        ),
+        re.compile(r"老年|高龄|岁以上|elderly|older"),
+    ),
+    (
         # high-risk cytogenetics are named by their abnormalities as often as by the word
         "high-risk patients",
         re.compile(rf"high-risk|high risk|高危|{_CYTOGENETICS}"),

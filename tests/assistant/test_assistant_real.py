@@ -233,6 +233,12 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
         ("我父亲有低钠血症。他能继续用塞利尼索加地塞米松吗？", "综述中没有涉及这个问题。"),
         # 无进展生存期 is not mentioned by 生存期, nor EFS by 无…生存期
         ("What was the event-free survival with selinexor?", "The review does not address this."),
+        # everyday questions beyond the review: interactions, diet, heredity, repeat doses
+        ("Can my mum take selinexor with her amlodipine?", "The review does not address this."),
+        ("吃塞利尼索要忌口吗？", "综述中没有涉及这个问题。"),
+        ("多发性骨髓瘤会遗传给孩子吗？", "综述中没有涉及这个问题。"),
+        # the sex the review speaks of is the PK passage's: no share of men is given
+        ("BOSTON入组病人里男性占多少？", "综述中没有涉及这个问题。"),
         # hours asked: a follow-up of 6.1 months does not answer
         ("塞利尼索和地塞米松要间隔几个小时服用？", "综述中没有涉及这个问题。"),
         ("对于RRMM病人，CAR-T和塞利尼索哪个更适合？", "综述中没有涉及这个问题。"),

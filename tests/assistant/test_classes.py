@@ -59,3 +59,5 @@ def test_words_for_kinds_of_things_are_named_by_the_things() -> None:
     assert "贫血" in kin.covering("hemoglobin")  # a count is named by the disorder of its fall
     assert "低钠血症" in kin.covering("sodium")
     assert "客观缓解率" in kin.covering("efficacy")  # a passage reporting an ORR speaks of it
+    assert "总生存期" not in kin.covering("efficacy")  # OS: prognosis too
+    assert "性别" in kin.covering("female")

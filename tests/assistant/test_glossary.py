@@ -431,6 +431,11 @@ def test_parse_glossary_reads_variants_and_comments() -> None:
         ("What was the 2-year PFS in BOSTON?", "PFS rate"),
         ("Did patients aged 70 or older benefit?", "elderly"),
         ("75岁以上的病人能用吗？", "elderly"),
+        ("Is it OK with his blood pressure pill (nifedipine)?", "antihypertensive"),
+        ("吃这个药要忌口吗？", "diet"),
+        ("能和灵芝一起吃吗？", "dietary supplement"),
+        ("这个方案能管多久不进展？", "PFS"),
+        ("He forgot to take it yesterday: should he take an extra dose?", "missed dose"),
     ],
 )
 def test_everyday_english_finds_the_concept(

@@ -211,6 +211,8 @@ def test_a_year_is_a_calendar_year() -> None:
         ("ORR in non refractory patients?", "non-refractory patients"),
         ("What was the OS of patients who did not reach a minimal response?", "non-responders"),
         ("未达到缓解的病人中位OS是多少？", "non-responders"),
+        ("老年病人的ORR是多少？", "older patients"),
+        ("What ORR did patients aged 75 or older reach?", "older patients"),
         # not a response missed: a drug not received, a disease resisting a drug
         ("ORR in STORM patients who did not have a prior transplant?", None),
         ("ORR in patients who did not respond to pomalidomide?", None),
