@@ -194,9 +194,10 @@ class Evidence:
         if trials:
             hits = [h for h in hits if self._names_all(h, trials)] or hits
         if required is not None and required.events:
-            # a named adverse event (便秘, 腹泻) is the question's subject: passages that never
-            # name it are passed over before the fallback depth is counted, however high dense
-            # similarity of a colloquial question ("吃这个药以后便秘") ranks them
+            # a named adverse event (便秘, 腹泻) or drug (奥氮平) is the question's subject:
+            # passages that never name it are passed over before the fallback depth is counted,
+            # however high dense similarity of a colloquial question ("吃这个药以后便秘") ranks
+            # them
             hits = [h for h in hits if self._names_every(h, required.events)] or hits
         first_gaps: list[str] | None = None
         for start in range(0, min(cfg.fallback, len(hits)), cfg.passages):
@@ -334,7 +335,8 @@ class Evidence:
         events = [
             variants
             for category, variants in asked
-            if category == "adverse_event" and variants[0] not in GENERAL_EVENTS
+            if (category == "adverse_event" and variants[0] not in GENERAL_EVENTS)
+            or (category == "drug" and not any(mentions(self._title, v) for v in variants))
         ]
         return _Required(asked, names, drugs, subjects, relatives, events)
 
@@ -444,7 +446,7 @@ class _Required:
     drugs: list[tuple[str, ...]]
     subjects: list[tuple[str, ...]]  # what it is about, beyond the review's own subject
     relatives: list[tuple[str, ...]]  # terms the review names only by their relatives
-    events: list[tuple[str, ...]]  # the adverse events it names (not "side effects" in general)
+    events: list[tuple[str, ...]]  # adverse events (not side effects in general) and drugs
 
 
 @dataclass(frozen=True)

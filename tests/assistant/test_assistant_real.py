@@ -114,6 +114,7 @@ def check_citations(answer: Answer, doc) -> None:
         # a named adverse event: passages that never name it are passed over, however high
         # dense similarity ranks them for a colloquial question
         ("病人吃塞利尼索后拉肚子了，能给易蒙停吗？", "zh", "4.3", "洛哌丁胺"),
+        ("药师：塞利尼索治疗中开奥氮平是为了什么？", "zh", "4.3", "奥氮平"),
         # a group named in a sentence asking no value is not whom the value is for
         ("STORM有没有纳入del(17p)的病人？整个研究的ORR是多少？", "zh", "3.1", "26%"),
         # which did better: a sentence comparing them answers
