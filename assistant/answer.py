@@ -52,6 +52,7 @@ class Candidate:
     fits: bool | None = None  # states the kind of value the question asks for (None: asks none)
     terms: frozenset[str] = frozenset()  # the question's terms the sentence contains
     kinds: frozenset[str] = frozenset()  # kinds of value asked (by any part) the sentence states
+    aim: bool = False  # a trial's aim sentence, for a question not about the trial's design
 
 
 def concept_overlap(
@@ -123,13 +124,29 @@ def choose_sentences(candidates: Sequence[Candidate], cfg: AnswerConfig) -> list
     if not ranked:
         return []
     best = ranked[0]
+    if best.aim:  # a trial's aim, first by a little: a sentence of what it found answers
+        best = next(
+            (
+                c
+                for c in ranked[1:]
+                if not c.aim
+                and c.section == best.section
+                and c.lexical > 0
+                and c.score >= best.score - cfg.margin
+            ),
+            best,
+        )
     chosen = [best]
-    for cand in ranked[1:]:
+    for cand in ranked:
+        if cand is best:
+            continue
         if len(chosen) >= cfg.max_sentences:
             break
         close = cand.score >= best.score - cfg.margin and cand.lexical > 0
         if cfg.complement and not cand.terms - best.terms:
             continue  # it supports nothing of the question the best sentence does not
+        if cand.aim:
+            continue  # a trial's aim names all its arms and drugs, and answers none of this
         if close and cand.section == best.section:
             chosen.append(cand)
     # A question in parts ("how many were enrolled? their median PFS?") needs each part's
@@ -142,7 +159,7 @@ def choose_sentences(candidates: Sequence[Candidate], cfg: AnswerConfig) -> list
             (
                 c
                 for c in ranked
-                if c.kinds & unstated and c.section == best.section and c.lexical > 0
+                if c.kinds & unstated and c.section == best.section and c.lexical > 0 and not c.aim
             ),
             None,
         )

@@ -428,11 +428,14 @@ class Evidence:
                 score += cfg.value_weight * bool(kinds)
                 if asked.why and CAUSE.search(self._sentence_texts[i]):
                     score += cfg.cause_weight
-                if not asked.design and AIM.search(self._sentence_texts[i]):
+                aim = not asked.design and AIM.search(self._sentence_texts[i]) is not None
+                if aim:
                     score -= cfg.aim_weight
                 terms = frozenset(query_tokens & self._sentence_tokens[i])
                 out.append(
-                    Candidate(i, hit.rank, dense, lexical, score, hit.section, fits, terms, kinds)
+                    Candidate(
+                        i, hit.rank, dense, lexical, score, hit.section, fits, terms, kinds, aim
+                    )
                 )
         return out
 

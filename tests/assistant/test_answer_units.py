@@ -88,6 +88,21 @@ def test_a_further_sentence_must_support_more_of_the_question() -> None:
     assert [c.sentence_index for c in choose_sentences([best, same_terms], lax)] == [3, 4]
 
 
+def test_a_trials_aim_sentence_is_neither_a_second_sentence_nor_first_by_a_little() -> None:
+    cfg = AnswerConfig(margin=0.03, max_sentences=2)
+    aim = replace(cand(1, 1.00, terms="boston xvd vd dexamethasone"), aim=True)
+    dosing = cand(2, 0.98, terms="vd dexamethasone 2次/周")
+    results = cand(3, 0.99, terms="boston orr")
+    # the aim leads by less than the margin: the dosing sentence answers, alone
+    assert choose_sentences([aim, dosing], cfg) == [dosing]
+    # the aim adds terms, but is never a second sentence
+    assert choose_sentences([results, aim], cfg) == [results]
+    # far ahead, it stays (it may be all the passage has); a design question sets aim=False
+    assert choose_sentences([aim, cand(2, 0.90)], cfg) == [aim]
+    lax = AnswerConfig(margin=0.03, max_sentences=3, complement=False)
+    assert [c.sentence_index for c in choose_sentences([aim, dosing, results], lax)] == [2, 3]
+
+
 def test_only_sentences_stating_the_value_asked_are_chosen() -> None:
     cfg = AnswerConfig()
     design = Candidate(1, 1, 0.9, 0.6, 1.00, "3.1", fits=False, terms=frozenset({"storm"}))
