@@ -240,6 +240,9 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
         ("多发性骨髓瘤会遗传给孩子吗？", "综述中没有涉及这个问题。"),
         # the sex the review speaks of is the PK passage's: no share of men is given
         ("BOSTON入组病人里男性占多少？", "综述中没有涉及这个问题。"),
+        # monitoring the review never describes (a lab test is a subject, not a way to one)
+        ("Do I need regular blood tests while on selinexor?", "The review does not address this."),
+        ("吃塞利尼索要定期化验吗？", "综述中没有涉及这个问题。"),
         # hours asked: a follow-up of 6.1 months does not answer
         ("塞利尼索和地塞米松要间隔几个小时服用？", "综述中没有涉及这个问题。"),
         ("对于RRMM病人，CAR-T和塞利尼索哪个更适合？", "综述中没有涉及这个问题。"),
