@@ -115,6 +115,8 @@ def check_citations(answer: Answer, doc) -> None:
         # dense similarity ranks them for a colloquial question
         ("病人吃塞利尼索后拉肚子了，能给易蒙停吗？", "zh", "4.3", "洛哌丁胺"),
         ("药师：塞利尼索治疗中开奥氮平是为了什么？", "zh", "4.3", "奥氮平"),
+        # significance is spoken of where a P value is given
+        ("BOSTON中XVd组到下一次治疗的时间比Vd组长，差异有统计学意义吗？", "zh", "3.3", "P=0.001"),
         # a group named in a sentence asking no value is not whom the value is for
         ("STORM有没有纳入del(17p)的病人？整个研究的ORR是多少？", "zh", "3.1", "26%"),
         # which did better: a sentence comparing them answers

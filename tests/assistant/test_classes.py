@@ -61,3 +61,4 @@ def test_words_for_kinds_of_things_are_named_by_the_things() -> None:
     assert "客观缓解率" in kin.covering("efficacy")  # a passage reporting an ORR speaks of it
     assert "总生存期" not in kin.covering("efficacy")  # OS: prognosis too
     assert "性别" in kin.covering("female")
+    assert "P=" in kin.covering("statistically significant")  # a P value speaks of it

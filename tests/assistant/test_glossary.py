@@ -435,6 +435,7 @@ def test_parse_glossary_reads_variants_and_comments() -> None:
         ("吃这个药要忌口吗？", "diet"),
         ("能和灵芝一起吃吗？", "dietary supplement"),
         ("这个方案能管多久不进展？", "PFS"),
+        ("Is myeloma a common blood cancer?", "hematologic malignancy"),
         ("He forgot to take it yesterday: should he take an extra dose?", "missed dose"),
     ],
 )
