@@ -76,6 +76,11 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("year", re.compile(r"哪一?年(?!龄)|什么年份|(?:what|which) year\b")),
     # the days of a schedule: "每周哪两天吃", "on which days was it given"
     ("days", re.compile(r"哪(?:几|两|三|一|些)天|(?:what|which) days?\b")),
+    # lines of prior therapy: "中位接受过几线治疗", "how many prior lines"
+    (
+        "lines",
+        re.compile(r"几线|多少线|how many (?:\w+ ){0,2}lines\b|number of (?:\w+ )?lines\b"),
+    ),
     # hours, of a drug's kinetics or a dosing interval: a follow-up in months is no answer
     ("hours", re.compile(r"几个?小时|多少个?小时|how many hours")),
     (
@@ -101,6 +106,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|how many|how much|what number"
             r"|what (?:was|were|is|are) (?:the )?(?:\w+ )?(?:median|mean|average)\b"
             r"|\bwhat (?:\w+ )?(?:median|mean|average)\b|\bby (?:\w+ )?what factor\b|几倍|多少倍"
+            # a keyword query for a time endpoint: "STORM mPFS in t(4;14) patients?"
+            r"|^(?:\S+\s+){0,3}m?(?:pfs|os|dor|ttnt|ttp|ttr)\b[^?？]{0,40}[?？]$"
         ),
     ),
 )
@@ -115,6 +122,7 @@ _GIVES: dict[str, re.Pattern[str]] = {
         rf"{_NUMBER}\s*(?:个月|月|天|日|周|年|h\b|小时|d\b|min|分钟|months?|days?|weeks?|hours?)"
     ),
     "hours": re.compile(rf"{_NUMBER}\s*(?:h\b|小时|hours?)"),
+    "lines": re.compile(rf"{_NUMBER}\s*(?:线|lines?\b)"),
     "frequency": re.compile(rf"{_NUMBER}\s*次|每周|每天|每日|twice|once|weekly|daily"),
     # a figure, but not a grade (3~4级), phase (2b期) or day of a schedule (第1、3天)
     "number": re.compile(

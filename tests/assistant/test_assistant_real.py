@@ -50,6 +50,7 @@ def check_citations(answer: Answer, doc) -> None:
         # everyday words: a named side effect needs no "不良反应" in the cited passage
         ("塞利尼索会引起手脚发麻这种副作用吗？", "zh", "4.6", "周围神经病变"),
         ("STORM sample size?", "en", "3.1", "122例"),
+        ("STORM mPFS?", "en", "3.1", "3.7个月"),
         # a supportive drug the review never names is covered by its class (5-HT3 antagonists)
         (
             "Can a patient with nausea on selinexor take ondansetron?",
@@ -245,6 +246,9 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
         # monitoring the review never describes (a lab test is a subject, not a way to one)
         ("Do I need regular blood tests while on selinexor?", "The review does not address this."),
         ("吃塞利尼索要定期化验吗？", "综述中没有涉及这个问题。"),
+        # lines of prior therapy: the review gives none; a keyword query asking a group's PFS
+        ("BOSTON的病人既往中位接受过几线治疗？", "综述中没有涉及这个问题。"),
+        ("STORM mPFS in del(17p) patients?", "The review does not address this."),
         # hours asked: a follow-up of 6.1 months does not answer
         ("塞利尼索和地塞米松要间隔几个小时服用？", "综述中没有涉及这个问题。"),
         ("对于RRMM病人，CAR-T和塞利尼索哪个更适合？", "综述中没有涉及这个问题。"),

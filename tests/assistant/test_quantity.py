@@ -89,6 +89,9 @@ OS = ("os", "总生存期")
         ("STOMP硼替佐米队列分成了哪几个组？", None),  # which groups, not how many
         ("和地塞米松要隔开几个小时吃？", "hours"),  # hours: a follow-up in months is no answer
         ("How many hours after a dose is the peak reached?", "hours"),
+        ("卡非佐米队列的病人既往中位接受过几线治疗？", "lines"),
+        ("How many prior lines had they received?", "lines"),
+        ("STORM mPFS in t(4;14) patients?", "number"),  # a keyword query for a time endpoint
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
