@@ -99,7 +99,9 @@ def mentions(corpus: str, variant: str) -> bool:
     if re.search(r"[a-z]", variant):
         return False
     size = max(3, len(variant) // 2)
-    return variant[:size] in corpus
+    # ... or its opening shared by a coordination: 四重难治 in "四重、五重难治病人"
+    shared = re.escape(variant[:2]) + r"(?:、[^、，。；]{1,3}){1,3}" + re.escape(variant[2:size])
+    return variant[:size] in corpus or re.search(shared, corpus) is not None
 
 
 def missing_concepts(concepts: Iterable[tuple[str, ...]], corpus: str) -> list[str]:

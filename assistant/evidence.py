@@ -65,7 +65,27 @@ ENTITIES = frozenset({"drug", "disease", "regimen", "adverse_event"})
 #: The glossary's umbrella term for adverse events (不良反应, side effects).
 UMBRELLA = "adverse event"
 #: Adverse-event words that name no event in particular.
-GENERAL_EVENTS = frozenset({UMBRELLA, "toxicity", "supportive care", "symptom"})
+GENERAL_EVENTS = frozenset(
+    {
+        UMBRELLA,
+        "toxicity",
+        "supportive care",
+        "symptom",
+        "management",
+        "prophylaxis",
+        "grade",
+        "grade 3 or 4",
+        "grade 1 or 2",
+        "manageable",
+        "reversible",
+        "transfusion",
+        "gastrointestinal",
+        "hematologic",
+        "non-hematologic",
+        "exercise",
+        "sleep",
+    }
+)
 
 
 #: A question asking for a reason, and the words with which a sentence states one
@@ -89,8 +109,10 @@ BACK_REFERENCE = re.compile(
 #: A question asking which of two does better ("哪种疗效更好", "which arm did better"), and
 #: the words with which a sentence compares ("非难治组高于难治组", "优于").
 WHICH_BETTER = re.compile(
-    r"哪(?:个|种|组|一组|一种)?[^？?，,。]{0,8}(?:更|比较)(?:好|优|有效|高|低|长|短|多|少|快|慢|重"
-    r"|严重|常见|合适|适合)|哪(?:个|种|组|一组|一种)(?:效果|疗效)?好|谁[^？?，,。]{0,8}更"
+    r"哪(?!里|儿|些)(?:个|种|组|一组|一种)?[^？?，,。]{0,8}(?:更|比较|较)?"
+    r"(?:好(?!处|不好)|优|有效|高(?!危)|低(?!剂量)|长(?!期)|短(?!期)|多(?![少大久长])|少(?!数)"
+    r"|快|慢|重(?!难治|要)|严重|常见|合适|适合)"
+    r"|谁[^？?，,。]{0,8}更"
     r"|which (?:\w+ ){0,6}(?:is |was |were |are |did |had |has |have )?(?:the )?(?:better|more "
     r"effective|superior|higher|lower|longer|shorter|worse|faster|more suitable|more appropriate)"
 )
@@ -140,8 +162,12 @@ class Evidence:
         self._sentence_texts = [normalize(s.text) for s in index.doc.sentences]
         self._title = normalize(index.doc.title)
         self._idf = inverse_document_frequencies(self._sentence_tokens)
-        self._kin = (
-            Kinship.of(glossary, load_classes(), strict=False) if glossary is not None else None
+        classes = load_classes()
+        self._kin = Kinship.of(glossary, classes, strict=False) if glossary is not None else None
+        # drugs given for side effects (olanzapine, loperamide): each is named in the passage
+        # on the side effect it treats, and only there
+        self._supportive = frozenset(
+            m for c in classes if c.use == "supportive" for m in (c.name, *c.members)
         )
         self._figures = {p.id: figures(normalize(p.text)) for p in index.doc.passages}
         self._figure_counts = Counter(f for found in self._figures.values() for f in found)
@@ -184,8 +210,9 @@ class Evidence:
 
         Passages are tried in rank order (at most ``fallback`` of them): when the top one never
         names the endpoint or adverse event asked about, the next one may. Passages that never
-        name the trial asked about (one the review gives a section to: STORM, BOSTON) are
-        passed over first, however high they rank: they cannot answer.
+        name the trial asked about (one the review gives a section to: STORM, BOSTON), or the
+        adverse event or the drug given for one (便秘, 奥氮平), are passed over first, however
+        high they rank: they cannot answer.
         """
         cfg = self.config
         asked = Asked.of(signals)  # once per question, not once per passage tried
@@ -194,10 +221,10 @@ class Evidence:
         if trials:
             hits = [h for h in hits if self._names_all(h, trials)] or hits
         if required is not None and required.events:
-            # a named adverse event (便秘, 腹泻) or drug (奥氮平) is the question's subject:
-            # passages that never name it are passed over before the fallback depth is counted,
-            # however high dense similarity of a colloquial question ("吃这个药以后便秘") ranks
-            # them
+            # a named adverse event (便秘, 腹泻) or drug given for one (奥氮平) is the question's
+            # subject: passages that never name it are passed over before the fallback depth is
+            # counted, however high dense similarity of a colloquial question ("吃这个药以后便秘")
+            # ranks them
             hits = [h for h in hits if self._names_every(h, required.events)] or hits
         first_gaps: list[str] | None = None
         for start in range(0, min(cfg.fallback, len(hits)), cfg.passages):
@@ -336,7 +363,7 @@ class Evidence:
             variants
             for category, variants in asked
             if (category == "adverse_event" and variants[0] not in GENERAL_EVENTS)
-            or (category == "drug" and not any(mentions(self._title, v) for v in variants))
+            or (category == "drug" and variants[0] in self._supportive)
         ]
         return _Required(asked, names, drugs, subjects, relatives, events)
 
@@ -449,7 +476,7 @@ class _Required:
     drugs: list[tuple[str, ...]]
     subjects: list[tuple[str, ...]]  # what it is about, beyond the review's own subject
     relatives: list[tuple[str, ...]]  # terms the review names only by their relatives
-    events: list[tuple[str, ...]]  # adverse events (not side effects in general) and drugs
+    events: list[tuple[str, ...]]  # named adverse events, and drugs given for them
 
 
 @dataclass(frozen=True)

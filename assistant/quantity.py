@@ -107,7 +107,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|what (?:was|were|is|are) (?:the )?(?:\w+ )?(?:median|mean|average)\b"
             r"|\bwhat (?:\w+ )?(?:median|mean|average)\b|\bby (?:\w+ )?what factor\b|几倍|多少倍"
             # a keyword query for a time endpoint: "STORM mPFS in t(4;14) patients?"
-            r"|^(?:\S+\s+){0,3}m?(?:pfs|os|dor|ttnt|ttp|ttr)\b[^?？]{0,40}[?？]$"
+            # (not a yes/no or why question: "Did XVd improve PFS?")
+            r"|^(?!(?:does|did|do|is|was|were|are|has|had|have|can|could|will|would|why|how)\b)"
+            r"(?:\S+\s+){0,3}m?(?:pfs|os|dor|ttnt|ttp|ttr)\b[^?？]{0,40}[?？]$"
         ),
     ),
 )

@@ -66,6 +66,8 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(
             r"老年|高龄|岁以上|岁及以上|\belderly\b|\bolder (?:patients|adults|people)\b"
             r"|(?:aged|age) (?:≥|>=|over |above )?\d+ (?:years )?(?:or|and) older"
+            r"|(?:patients|people|those|adults) (?:over|above|older than) \d+|older than \d+"
+            r"|(?:≥|>=|大于|超过)\s*\d+\s*岁"
         ),
         re.compile(r"老年|高龄|岁以上|elderly|older"),
     ),

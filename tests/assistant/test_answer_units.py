@@ -384,6 +384,10 @@ def test_which_did_better_and_what_compares() -> None:
     ):
         assert WHICH_BETTER.search(asks.lower()), asks
     assert not WHICH_BETTER.search("which drugs were combined with selinexor?")
+    for asks in ("哪组ORR较高？", "哪个方案疗效好？", "CAR-T和塞利尼索哪个适合？"):
+        assert WHICH_BETTER.search(asks), asks
+    for neither in ("mm 三联疗法 由哪三类药组成 有啥好处", "还收了哪些高危类型？", "在哪里买？"):
+        assert not WHICH_BETTER.search(neither), neither
     for compares in ("ORR达63%，非难治组高于难治组", "较Vd组更快（1.1个月比1.4个月）"):
         assert COMPARES.search(compares), compares
     for neither in ("因血小板减少导致严重出血事件的情况较少", "男性占多大比例"):

@@ -51,6 +51,8 @@ def check_citations(answer: Answer, doc) -> None:
         ("塞利尼索会引起手脚发麻这种副作用吗？", "zh", "4.6", "周围神经病变"),
         ("STORM sample size?", "en", "3.1", "122例"),
         ("STORM mPFS?", "en", "3.1", "3.7个月"),
+        ("Did XVd improve PFS over Vd?", "en", "3.3", "均高于Vd组"),
+        ("Did quad-refractory patients respond in STORM?", "en", "3.1", "四重、五重难治"),
         # a supportive drug the review never names is covered by its class (5-HT3 antagonists)
         (
             "Can a patient with nausea on selinexor take ondansetron?",
@@ -249,6 +251,13 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
         # lines of prior therapy: the review gives none; a keyword query asking a group's PFS
         ("BOSTON的病人既往中位接受过几线治疗？", "综述中没有涉及这个问题。"),
         ("STORM mPFS in del(17p) patients?", "The review does not address this."),
+        # a drug named as a comparison or a class is no subject to filter passages by: the
+        # mechanism passage is not passed over (and the review compares nothing here)
+        (
+            "How does selinexor's mechanism differ from proteasome inhibitors like bortezomib?",
+            "The review does not address this.",
+        ),
+        ("Are high-risk features like t(4;14) inherited?", "The review does not address this."),
         # hours asked: a follow-up of 6.1 months does not answer
         ("塞利尼索和地塞米松要间隔几个小时服用？", "综述中没有涉及这个问题。"),
         ("对于RRMM病人，CAR-T和塞利尼索哪个更适合？", "综述中没有涉及这个问题。"),

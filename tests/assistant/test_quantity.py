@@ -92,6 +92,8 @@ OS = ("os", "总生存期")
         ("卡非佐米队列的病人既往中位接受过几线治疗？", "lines"),
         ("How many prior lines had they received?", "lines"),
         ("STORM mPFS in t(4;14) patients?", "number"),  # a keyword query for a time endpoint
+        ("Did XVd improve PFS?", None),  # a yes/no question, not a keyword query
+        ("Why is PFS shorter?", None),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
@@ -179,6 +181,12 @@ def test_a_term_mixing_in_latin_letters_is_not_mentioned_by_its_latin_piece() ->
     assert not mentions(corpus, "年pfs")  # a landmark PFS (6-month, 1-year) is not PFS
     assert not mentions(corpus, "iκb蛋白")  # IκB is not NF-κB
     assert mentions(corpus, "pfs")
+
+
+def test_a_term_is_mentioned_through_a_coordination_sharing_its_head() -> None:
+    corpus = normalize("四重、五重难治病人也观察到了缓解")
+    assert mentions(corpus, "四重难治") and mentions(corpus, "五重难治")
+    assert not mentions(corpus, "双重难治")
 
 
 def test_hours_are_given_in_hours() -> None:
