@@ -27,31 +27,25 @@ from assistant.absence import (
 from assistant.answer import (
     AnswerConfig,
     Candidate,
-    asks_about_review,
     choose_sentences,
     concept_overlap,
     inverse_document_frequencies,
     is_meta,
 )
-from assistant.asking import asking, scene, sentences
+from assistant.asked import AIM, CAUSE, COMPARES, Asked, named_in
+from assistant.asking import asking, scene
 from assistant.classes import Kinship, load_classes
 from assistant.quantity import (
-    MEASURED_KINDS,
-    asked_kind,
     figures,
-    gives,
     lacks_value,
-    measures,
-    part_kinds,
 )
-from assistant.subgroup import gives_value_for, subgroup
 from index.segment import normalize, tokenize
 from index.store import passage_index_text
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from assistant.glossary import Expansion, Glossary, Term
+    from assistant.glossary import Glossary
     from assistant.retrieval import HybridRetriever, Signals
     from assistant.types import Hit
     from corpus import Document
@@ -88,55 +82,12 @@ GENERAL_EVENTS = frozenset(
 )
 
 
-#: A question asking for a reason, and the words with which a sentence states one
-#: (因 alone, but not of 基因 or 因子).
-WHY = re.compile(r"为什么|为何|原因|怎么会|\bwhy\b|how come|\breasons?\b|what causes?")
-CAUSE = re.compile(
-    r"由于|导致|从而|致使|使得|引起|(?<![原基病诱])因(?![素子])"
-    r"|because|due to|le(?:ad|ads|ading|d) to|result(?:s|ed)? in|owing to"
-)
-
-
 #: Categories of the subjects a question can be about on its own (what it asks, not how).
 SUBJECTS = frozenset({"endpoint", "adverse_event", "pk", "response", "drug", "biology"})
 #: Words pointing back to what an earlier sentence named ("relieve it", "这种情况").
 BACK_REFERENCE = re.compile(
     r"\b(?:it|its|this|these|those|they|them|their|he|she|him|her|his)\b"
     r"|(?<!其)它|(?<!其)他|她|这种|这个|这些|(?<![因如彼])此(?!外)|(?<![应活])该|(?<![尤极])其(?!他|它|中|实)"
-)
-
-
-#: A question asking which of two does better ("哪种疗效更好", "which arm did better"), and
-#: the words with which a sentence compares ("非难治组高于难治组", "优于").
-WHICH_BETTER = re.compile(
-    r"哪(?!里|儿|些)(?:个|种|组|一组|一种)?[^？?，,。]{0,8}(?:更|比较|较)?"
-    r"(?:好(?!处|不好)|优|有效|高(?!危)|低(?!剂量)|长(?!期)|短(?!期)|多(?![少大久长])|少(?!数)"
-    r"|快|慢|重(?!难治|要)|严重|常见|合适|适合)"
-    r"|谁[^？?，,。]{0,8}更"
-    r"|which (?:\w+ ){0,6}(?:is |was |were |are |did |had |has |have )?(?:the )?(?:better|more "
-    r"effective|superior|higher|lower|longer|shorter|worse|faster|more suitable|more appropriate)"
-)
-COMPARES = re.compile(
-    r"高于|低于|优于|劣于|长于|短于|多于|少于|不及|更(?:高|低|好|长|短|多|少|快|慢|优|重|轻|明显|常见)"
-    r"|明显(?:降低|升高|延长|缩短|改善)|相比|相较|\d\s*(?:个月|%)?\s*比\s*\d"
-    r"|\bthan\b|superior|inferior|\bvs\b"
-)
-
-
-#: A value asked for everyone ("整个研究的", "all patients"), whatever group came before.
-WHOLE = re.compile(r"整个|全部|所有|总体|整体|\boverall\b|\ball (?:the )?patients|\bwhole\b")
-
-#: A question asking a figure for each of several groups ("各有多少例", "respectively").
-EACH = re.compile(r"各|分别|\beach\b|respectively")
-
-#: A sentence stating what a trial set out to do ("旨在比较…", "aimed to evaluate"), and a
-#: question about a trial's design (its aim, phase, blinding, registration) it answers.
-AIM = re.compile(r"旨在|\baim(?:s|ed)? to")
-DESIGN = re.compile(
-    r"\bphase|\brandom|open[- ]label|\bblind(?:ed)?\b|multi-?cent|\bnct\d*|regist|\baims?\b"
-    r"|purpose|\bgoal|design"
-    r"|what (?:kind|type) of (?:study|trial)|设计|几期|哪一期|随机|盲|多中心|全球|注册|编号|目的"
-    r"|旨在|开放|什么(?:样的|类型的)?(?:研究|试验)"
 )
 
 
@@ -319,13 +270,13 @@ class Evidence:
         # to relieve it?": the scene says what "it" is).
         question = signals.expansion.question
         proper_part = asking(question)
-        proper = _named_in(signals.expansion, proper_part)
+        proper = named_in(signals.expansion, proper_part)
         staged: set[str] = set()
         if not BACK_REFERENCE.search(proper_part.lower()) and any(
             t.category in SUBJECTS and not any(mentions(self._title, v) for v in t.en + t.zh)
             for t in proper
         ):
-            staged = {t.en[0] for t in _named_in(signals.expansion, scene(question))}
+            staged = {t.en[0] for t in named_in(signals.expansion, scene(question))}
             staged -= {t.en[0] for t in proper}
         else:
             proper_part = question  # the scene is part of what is asked
@@ -477,104 +428,6 @@ class _Required:
     subjects: list[tuple[str, ...]]  # what it is about, beyond the review's own subject
     relatives: list[tuple[str, ...]]  # terms the review names only by their relatives
     events: list[tuple[str, ...]]  # named adverse events, and drugs given for them
-
-
-@dataclass(frozen=True)
-class Asked:
-    """What sentence choice needs to know of a question, read from it once."""
-
-    kind: str | None  # the kind of value asked for (quantity.asked_kind)
-    measures: list[tuple[str, ...]]  # what that value must sit beside
-    about_review: bool  # asks what the review covers
-    tokens: set[str]  # tokens of the expanded question
-    concepts: list[frozenset[str]]  # those tokens grouped by glossary concept
-    group: tuple[str, re.Pattern[str]] | None  # the patients a figure is asked for
-    why: bool = False  # asks for a reason or a mechanism
-    others: tuple[tuple[str, list[tuple[str, ...]]], ...] = ()  # kinds asked by other parts
-    design: bool = False  # asks about a trial's design (its aim, phase, blinding)
-    compares: bool = False  # asks which of two does better
-
-    def stated(self, text: str) -> frozenset[str]:
-        """The kinds of value asked (by any part of the question) that the sentence states."""
-        stated = {k for k, m in self.others if gives(text, k) and not lacks_value(text, k, m)}
-        if (
-            self.kind is not None
-            and gives(text, self.kind)
-            and not lacks_value(text, self.kind, self.measures)
-            and self.for_group(text)
-        ):
-            stated.add(self.kind)
-        return frozenset(stated)
-
-    def for_group(self, text: str) -> bool:
-        """Whether the text gives the value asked for the group asked about (if any)."""
-        if self.group is None or self.kind is None:
-            return True
-        return gives_value_for(text, self.kind, self.measures, self.group[1])
-
-    @classmethod
-    def of(cls, signals: Signals) -> Asked:
-        question = signals.question.lower()
-        asks = asking(signals.question)  # "换了几个方案都耐药。" sets the scene, asks no number
-        kind = asked_kind(asks)
-        tokens = set(tokenize(signals.query_text))
-        parts = part_kinds(asks)
-        if len({k for k, _ in parts}) > 1:
-            # A question in parts: each kind's value belongs to the measures of its own part
-            # ("入组例数为多少？其中……中位PFS为多少？": the count is not PFS's).
-            kind = parts[0][0]
-            kinds = [(k, measures(_within(signals.expansion, part), k)) for k, part in parts]
-        else:
-            kinds = [(kind, measures(signals.expansion, kind))] if kind else []
-        own = kinds[0][1] if kinds else []
-        each = kind == "count" and EACH.search(question) is not None  # "各有多少例"
-        # the group is named where the value is asked: "有没有带t(4;14)的？整个研究的中位DOR
-        # 是多少？" asks the whole study's DOR
-        valued = " ".join(p for p in sentences(asks) if asked_kind(p)) or asks
-        group = None
-        if kind in MEASURED_KINDS:
-            group = subgroup(valued.lower(), each=each)
-            if group is None and not WHOLE.search(valued.lower()):
-                # "What about patients with del(17p)? What was their ORR?": theirs
-                group = subgroup(question, each=each)
-        if group is not None and kind != "count":
-            # the group is whom the value is for, not what it measures (unless it is counted):
-            # "双重难治病人的ORR达73%" gives double-refractory patients no PFS
-            own = [m for m in own if not any(group[1].search(v) for v in m)]
-        return cls(
-            kind,
-            own,
-            asks_about_review(signals.question),
-            tokens,
-            _concepts(signals, tokens),
-            group,
-            WHY.search(question) is not None,
-            tuple((k, m) for k, m in kinds[1:] if k != kind),
-            DESIGN.search(question) is not None,
-            WHICH_BETTER.search(question) is not None,
-        )
-
-
-def _named_in(expansion: Expansion, part: str) -> tuple[Term, ...]:
-    """The expansion's terms that the part of the question names."""
-    text = normalize(part)
-    return tuple(t for t in expansion.matched if any(mentions(text, v) for v in t.en + t.zh))
-
-
-def _within(expansion: Expansion | None, part: str) -> Expansion | None:
-    """The expansion's terms that the part of the question names."""
-    if expansion is None:
-        return None
-    return replace(expansion, matched=_named_in(expansion, part))
-
-
-def _concepts(signals: Signals, tokens: set[str]) -> list[frozenset[str]]:
-    """The question's tokens grouped: one group per glossary term matched, one per other token."""
-    matched = signals.expansion.matched if signals.expansion else ()
-    groups = [frozenset(tokenize(" ".join(t.en + t.zh))) & tokens for t in matched]
-    groups = [g for g in dict.fromkeys(groups) if g]
-    grouped = set().union(*groups) if groups else set()
-    return groups + [frozenset({t}) for t in sorted(tokens - grouped)]
 
 
 def _sentence_offsets(doc: Document) -> dict[str, tuple[int, int]]:

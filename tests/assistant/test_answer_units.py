@@ -320,7 +320,7 @@ def test_refusal_note_tells_absent_from_unstated() -> None:
 
 
 def test_why_questions_and_sentences_that_state_a_cause() -> None:
-    from assistant.evidence import CAUSE, WHY
+    from assistant.asked import CAUSE, WHY
 
     assert WHY.search("为什么阻断xpo-1主要杀死肿瘤细胞？") and WHY.search("why was it dropped?")
     assert not WHY.search("what was the orr?")
@@ -333,7 +333,7 @@ def test_why_questions_and_sentences_that_state_a_cause() -> None:
 
 
 def test_asked_reads_kinds_parts_groups_and_reasons_without_a_model() -> None:
-    from assistant.evidence import Asked
+    from assistant.asked import Asked
     from assistant.glossary import load_glossary
     from assistant.retrieval import Signals
 
@@ -375,7 +375,8 @@ def test_a_general_word_is_named_by_its_kinds() -> None:
 
 
 def test_which_did_better_and_what_compares() -> None:
-    from assistant.evidence import BACK_REFERENCE, COMPARES, WHICH_BETTER
+    from assistant.asked import COMPARES, WHICH_BETTER
+    from assistant.evidence import BACK_REFERENCE
 
     for asks in (
         "谁的PFS更长？",

@@ -366,7 +366,7 @@ def test_chinese_questions_try_the_passage_with_the_closest_sentence_first(
 ) -> None:
     from dataclasses import replace
 
-    from assistant.evidence import Asked
+    from assistant.asked import Asked
 
     qa = real_assistant
     question = "塞利尼索为什么适合与地塞米松联用？在受体层面有什么作用？"
@@ -436,7 +436,8 @@ def test_the_english_abstract_gives_way_to_a_body_passage_covering_as_much(real_
 def test_a_trials_aim_sentence_ranks_lower_unless_its_design_is_asked(real_assistant) -> None:
     from dataclasses import replace
 
-    from assistant.evidence import AIM, Asked, Evidence
+    from assistant.asked import AIM, Asked
+    from assistant.evidence import Evidence
 
     qa = real_assistant
     plain = Evidence(

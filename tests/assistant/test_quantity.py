@@ -337,7 +337,7 @@ def test_figures_a_question_may_quote() -> None:
 
 
 def test_a_total_over_two_groups_is_one_count() -> None:
-    from assistant.evidence import EACH
+    from assistant.asked import EACH
 
     assert EACH.search("pi难治组和非难治组各有多少例？")
     assert not EACH.search("在stomp中，pi难治和非难治病人一共多少例？")

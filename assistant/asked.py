@@ -1,0 +1,171 @@
+"""What a question asks, read from its wording once: the kind of value, the measures it must
+sit beside, the group it is for, whether it asks why, which did better, or about a trial's
+design; and the sentence wordings that answer those (a cause, a comparison, a trial's aim).
+
+Sentence choice (``evidence.py``) scores every candidate sentence against this.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from assistant.absence import mentions
+from assistant.answer import asks_about_review
+from assistant.asking import asking, sentences
+from assistant.quantity import (
+    MEASURED_KINDS,
+    asked_kind,
+    gives,
+    lacks_value,
+    measures,
+    part_kinds,
+)
+from assistant.subgroup import gives_value_for, subgroup
+from index.segment import normalize, tokenize
+
+if TYPE_CHECKING:
+    from assistant.glossary import Expansion, Term
+    from assistant.retrieval import Signals
+
+
+#: A question asking for a reason, and the words with which a sentence states one
+#: (因 alone, but not of 基因 or 因子).
+WHY = re.compile(r"为什么|为何|原因|怎么会|\bwhy\b|how come|\breasons?\b|what causes?")
+CAUSE = re.compile(
+    r"由于|导致|从而|致使|使得|引起|(?<![原基病诱])因(?![素子])"
+    r"|because|due to|le(?:ad|ads|ading|d) to|result(?:s|ed)? in|owing to"
+)
+
+
+#: A question asking which of two does better ("哪种疗效更好", "which arm did better"), and
+#: the words with which a sentence compares ("非难治组高于难治组", "优于").
+WHICH_BETTER = re.compile(
+    r"哪(?!里|儿|些)(?:个|种|组|一组|一种)?[^？?，,。]{0,8}(?:更|比较|较)?"
+    r"(?:好(?!处|不好)|优|有效|高(?!危)|低(?!剂量)|长(?!期)|短(?!期)|多(?![少大久长])|少(?!数)"
+    r"|快|慢|重(?!难治|要)|严重|常见|合适|适合)"
+    r"|谁[^？?，,。]{0,8}更"
+    r"|which (?:\w+ ){0,6}(?:is |was |were |are |did |had |has |have )?(?:the )?(?:better|more "
+    r"effective|superior|higher|lower|longer|shorter|worse|faster|more suitable|more appropriate)"
+)
+COMPARES = re.compile(
+    r"高于|低于|优于|劣于|长于|短于|多于|少于|不及|更(?:高|低|好|长|短|多|少|快|慢|优|重|轻|明显|常见)"
+    r"|明显(?:降低|升高|延长|缩短|改善)|相比|相较|\d\s*(?:个月|%)?\s*比\s*\d"
+    r"|\bthan\b|superior|inferior|\bvs\b"
+)
+
+
+#: A value asked for everyone ("整个研究的", "all patients"), whatever group came before.
+WHOLE = re.compile(r"整个|全部|所有|总体|整体|\boverall\b|\ball (?:the )?patients|\bwhole\b")
+
+#: A question asking a figure for each of several groups ("各有多少例", "respectively").
+EACH = re.compile(r"各|分别|\beach\b|respectively")
+
+#: A sentence stating what a trial set out to do ("旨在比较…", "aimed to evaluate"), and a
+#: question about a trial's design (its aim, phase, blinding, registration) it answers.
+AIM = re.compile(r"旨在|\baim(?:s|ed)? to")
+DESIGN = re.compile(
+    r"\bphase|\brandom|open[- ]label|\bblind(?:ed)?\b|multi-?cent|\bnct\d*|regist|\baims?\b"
+    r"|purpose|\bgoal|design"
+    r"|what (?:kind|type) of (?:study|trial)|设计|几期|哪一期|随机|盲|多中心|全球|注册|编号|目的"
+    r"|旨在|开放|什么(?:样的|类型的)?(?:研究|试验)"
+)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What sentence choice needs to know of a question, read from it once."""
+
+    kind: str | None  # the kind of value asked for (quantity.asked_kind)
+    measures: list[tuple[str, ...]]  # what that value must sit beside
+    about_review: bool  # asks what the review covers
+    tokens: set[str]  # tokens of the expanded question
+    concepts: list[frozenset[str]]  # those tokens grouped by glossary concept
+    group: tuple[str, re.Pattern[str]] | None  # the patients a figure is asked for
+    why: bool = False  # asks for a reason or a mechanism
+    others: tuple[tuple[str, list[tuple[str, ...]]], ...] = ()  # kinds asked by other parts
+    design: bool = False  # asks about a trial's design (its aim, phase, blinding)
+    compares: bool = False  # asks which of two does better
+
+    def stated(self, text: str) -> frozenset[str]:
+        """The kinds of value asked (by any part of the question) that the sentence states."""
+        stated = {k for k, m in self.others if gives(text, k) and not lacks_value(text, k, m)}
+        if (
+            self.kind is not None
+            and gives(text, self.kind)
+            and not lacks_value(text, self.kind, self.measures)
+            and self.for_group(text)
+        ):
+            stated.add(self.kind)
+        return frozenset(stated)
+
+    def for_group(self, text: str) -> bool:
+        """Whether the text gives the value asked for the group asked about (if any)."""
+        if self.group is None or self.kind is None:
+            return True
+        return gives_value_for(text, self.kind, self.measures, self.group[1])
+
+    @classmethod
+    def of(cls, signals: Signals) -> Asked:
+        question = signals.question.lower()
+        asks = asking(signals.question)  # "换了几个方案都耐药。" sets the scene, asks no number
+        kind = asked_kind(asks)
+        tokens = set(tokenize(signals.query_text))
+        parts = part_kinds(asks)
+        if len({k for k, _ in parts}) > 1:
+            # A question in parts: each kind's value belongs to the measures of its own part
+            # ("入组例数为多少？其中……中位PFS为多少？": the count is not PFS's).
+            kind = parts[0][0]
+            kinds = [(k, measures(within(signals.expansion, part), k)) for k, part in parts]
+        else:
+            kinds = [(kind, measures(signals.expansion, kind))] if kind else []
+        own = kinds[0][1] if kinds else []
+        each = kind == "count" and EACH.search(question) is not None  # "各有多少例"
+        # the group is named where the value is asked: "有没有带t(4;14)的？整个研究的中位DOR
+        # 是多少？" asks the whole study's DOR
+        valued = " ".join(p for p in sentences(asks) if asked_kind(p)) or asks
+        group = None
+        if kind in MEASURED_KINDS:
+            group = subgroup(valued.lower(), each=each)
+            if group is None and not WHOLE.search(valued.lower()):
+                # "What about patients with del(17p)? What was their ORR?": theirs
+                group = subgroup(question, each=each)
+        if group is not None and kind != "count":
+            # the group is whom the value is for, not what it measures (unless it is counted):
+            # "双重难治病人的ORR达73%" gives double-refractory patients no PFS
+            own = [m for m in own if not any(group[1].search(v) for v in m)]
+        return cls(
+            kind,
+            own,
+            asks_about_review(signals.question),
+            tokens,
+            _concepts(signals, tokens),
+            group,
+            WHY.search(question) is not None,
+            tuple((k, m) for k, m in kinds[1:] if k != kind),
+            DESIGN.search(question) is not None,
+            WHICH_BETTER.search(question) is not None,
+        )
+
+
+def named_in(expansion: Expansion, part: str) -> tuple[Term, ...]:
+    """The expansion's terms that the part of the question names."""
+    text = normalize(part)
+    return tuple(t for t in expansion.matched if any(mentions(text, v) for v in t.en + t.zh))
+
+
+def within(expansion: Expansion | None, part: str) -> Expansion | None:
+    """The expansion's terms that the part of the question names."""
+    if expansion is None:
+        return None
+    return replace(expansion, matched=named_in(expansion, part))
+
+
+def _concepts(signals: Signals, tokens: set[str]) -> list[frozenset[str]]:
+    """The question's tokens grouped: one group per glossary term matched, one per other token."""
+    matched = signals.expansion.matched if signals.expansion else ()
+    groups = [frozenset(tokenize(" ".join(t.en + t.zh))) & tokens for t in matched]
+    groups = [g for g in dict.fromkeys(groups) if g]
+    grouped = set().union(*groups) if groups else set()
+    return groups + [frozenset({t}) for t in sorted(tokens - grouped)]
