@@ -156,7 +156,7 @@ def named_in(expansion: Expansion, part: str) -> tuple[Term, ...]:
 
 
 def within(expansion: Expansion | None, part: str) -> Expansion | None:
-    """The expansion's terms that the part of the question names."""
+    """The expansion narrowed to the terms that the part of the question names."""
     if expansion is None:
         return None
     return replace(expansion, matched=named_in(expansion, part))

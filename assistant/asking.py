@@ -45,16 +45,22 @@ def _asks(parts: list[str]) -> list[bool]:
     return [m or i == len(parts) - 1 for i, m in enumerate(marked)]
 
 
-def asking(question: str) -> str:
-    """The sentences that ask; the question as it is when it sets no scene."""
+def split(question: str) -> tuple[str, str]:
+    """The sentences that ask (the question as it is when it sets no scene), and those that
+    only set the scene."""
     parts = sentences(question)
     flags = _asks(parts)
     if all(flags):
-        return question
-    return " ".join(p for p, asks in zip(parts, flags, strict=True) if asks)
+        return question, ""
+    asks = " ".join(p for p, a in zip(parts, flags, strict=True) if a)
+    return asks, " ".join(p for p, a in zip(parts, flags, strict=True) if not a)
+
+
+def asking(question: str) -> str:
+    """The sentences that ask; the question as it is when it sets no scene."""
+    return split(question)[0]
 
 
 def scene(question: str) -> str:
     """The sentences that only set the scene (everything :func:`asking` leaves out)."""
-    parts = sentences(question)
-    return " ".join(p for p, asks in zip(parts, _asks(parts), strict=True) if not asks)
+    return split(question)[1]

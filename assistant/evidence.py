@@ -33,7 +33,7 @@ from assistant.answer import (
     is_meta,
 )
 from assistant.asked import AIM, CAUSE, COMPARES, Asked, named_in
-from assistant.asking import asking, scene
+from assistant.asking import split
 from assistant.classes import Kinship, load_classes
 from assistant.quantity import (
     figures,
@@ -269,22 +269,21 @@ class Evidence:
         # not point back to the scene ("…has grade 1 nausea. Are steroids among the options
         # to relieve it?": the scene says what "it" is).
         question = signals.expansion.question
-        proper_part = asking(question)
+        proper_part, scene_part = split(question)
         proper = named_in(signals.expansion, proper_part)
         staged: set[str] = set()
         if not BACK_REFERENCE.search(proper_part.lower()) and any(
             t.category in SUBJECTS and not any(mentions(self._title, v) for v in t.en + t.zh)
             for t in proper
         ):
-            staged = {t.en[0] for t in named_in(signals.expansion, scene(question))}
+            staged = {t.en[0] for t in named_in(signals.expansion, scene_part)}
             staged -= {t.en[0] for t in proper}
         else:
             proper_part = question  # the scene is part of what is asked
         terms = [t for t in matched if not (named_event and t.en[0] == UMBRELLA)]
         concepts = self._with_regimens([(t.category, t.en + t.zh + kin(t.en[0])) for t in terms])
-        asked = self._with_regimens(
-            [(t.category, t.en + t.zh + kin(t.en[0])) for t in terms if t.en[0] not in staged]
-        )
+        # each concept's first variant is its term's first English one (a drug's regimen too)
+        asked = [(category, v) for category, v in concepts if v[0] not in staged]
         # names the review uses, which the passage must use too: trials and acronyms (STOMP,
         # XVd) and proper names (Chari, whose series is one passage's)
         known = [v for t in matched for v in t.en + t.zh]
@@ -365,7 +364,7 @@ class Evidence:
         return all(any(mentions(named, v) for v in variants) for variants in concepts)
 
     def _names_all(self, hit: Hit, names: list[str]) -> bool:
-        return all(mentions(self._named[hit.passage_id], n) for n in names)
+        return self._names_every(hit, [(n,) for n in names])
 
     def _ancestry(self, number: str) -> str:
         """Titles (both languages) of the section's parents, e.g. 3.2 for 3.2.4."""

@@ -354,26 +354,6 @@ def test_asked_reads_kinds_parts_groups_and_reasons_without_a_model() -> None:
     assert not asked("What was the ORR?").why
 
 
-def test_a_general_word_is_named_by_its_kinds() -> None:
-    from assistant.classes import Kinship
-    from assistant.glossary import Glossary, parse_glossary
-
-    glossary = Glossary(
-        parse_glossary(
-            "en\tzh\tcategory\n"
-            "response|responses\t缓解\tresponse\n"
-            "ORR|overall response rate\t客观缓解率\tendpoint\n"
-            "non-response\t无缓解\tresponse\n"
-            "responsiveness\t反应性\tother\n"
-            "PFS|progression-free survival\t无进展生存期\tendpoint\n"
-        )
-    )
-    kin = Kinship.of(glossary, [])
-    # ORR is a response; "non-response" and "responsiveness" are not kinds of it
-    assert kin.covering("response") == ("ORR", "overall response rate", "客观缓解率")
-    assert kin.covering("survival") == ()  # not a term of this glossary
-
-
 def test_which_did_better_and_what_compares() -> None:
     from assistant.asked import COMPARES, WHICH_BETTER
     from assistant.evidence import BACK_REFERENCE

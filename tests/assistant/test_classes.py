@@ -44,6 +44,23 @@ def test_regimens_are_doublets_or_triplets_by_their_drugs() -> None:
     assert kin.covering("XVd") == ()  # a triplet's figures are not every triplet's
 
 
+def test_a_general_word_is_named_by_its_kinds() -> None:
+    glossary = Glossary(
+        parse_glossary(
+            "en\tzh\tcategory\n"
+            "response|responses\t缓解\tresponse\n"
+            "ORR|overall response rate\t客观缓解率\tendpoint\n"
+            "non-response\t无缓解\tresponse\n"
+            "responsiveness\t反应性\tother\n"
+            "PFS|progression-free survival\t无进展生存期\tendpoint\n"
+        )
+    )
+    kin = Kinship.of(glossary, [])
+    # ORR is a response; "non-response" and "responsiveness" are not kinds of it
+    assert kin.covering("response") == ("ORR", "overall response rate", "客观缓解率")
+    assert kin.covering("survival") == ()  # not a term of this glossary
+
+
 def test_a_smaller_glossary_of_ones_own_leaves_unknown_names_out() -> None:
     glossary = Glossary(parse_glossary("en\tzh\tcategory\ncorticosteroid\t类固醇\tdrug\n"))
     table = parse_classes(HEADER + "corticosteroid\tdexamethasone\ttreatment\n")
