@@ -100,8 +100,13 @@ def mentions(corpus: str, variant: str) -> bool:
         return False
     size = max(3, len(variant) // 2)
     # ... or its opening shared by a coordination: 四重难治 in "四重、五重难治病人"
-    shared = re.escape(variant[:2]) + r"(?:、[^、，。；]{1,3}){1,3}" + re.escape(variant[2:size])
-    return variant[:size] in corpus or re.search(shared, corpus) is not None
+    opening = re.escape(variant[:size]) + "|" + re.escape(variant[:2])
+    opening += r"(?:、[^、，。；]{1,3}){1,3}" + re.escape(variant[2:size])
+    # the head noun after the opening, in the same clause and close by: "塞利尼索（60 mg…）…
+    # 泊马度胺与地塞米松的二联方案" names no 塞利尼索二联
+    gap = rf"[^，。；,;]{{0,{len(variant)}}}?"
+    head = variant[max(size, len(variant) - 2) :]  # what of the head the opening lacks
+    return re.search(rf"(?:{opening}){gap}{re.escape(head)}", corpus) is not None
 
 
 def missing_concepts(concepts: Iterable[tuple[str, ...]], corpus: str) -> list[str]:

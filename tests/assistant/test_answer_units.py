@@ -291,6 +291,12 @@ def test_a_reworded_long_term_counts_only_with_its_head_noun() -> None:
     # 霍奇金淋巴瘤
     assert not mentions(corpus, "无进展生存期")
     assert not mentions(corpus + "淋巴瘤", "霍奇金淋巴瘤")
+    # opening and head noun close together in one clause: the selinexor of one clause and
+    # the doublet of another name no selinexor doublet
+    far = "给予塞利尼索（60 mg，1次/周），明显优于泊马度胺与地塞米松的二联方案"
+    assert not mentions(far, "塞利尼索二联")
+    assert mentions("无论是塞利尼索的二联或是三联疗法", "塞利尼索二联")
+    assert mentions("对于四重、五重难治病人", "四重难治")  # an opening shared by coordination
 
 
 def test_meaningful_terms_exclude_numbers_and_single_letters() -> None:
