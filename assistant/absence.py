@@ -178,12 +178,14 @@ def unknown_names(question: str, corpus: str, known: Iterable[str] = ()) -> list
 #: aside) is about something it does not cover.
 _ZH_DRUG = re.compile(
     r"(?=(单抗|替尼|佐米|度胺|米松|司琼|匹坦|他滨|紫杉醇|霉素|沙星|帕格|曲泊帕|罗司亭"
+    r"|昔布|洛芬|沙坦|地平|普利|他汀|西林|拉唑|洛尔|洛韦|肝素|西泮|唑仑"
     # and of diseases: a question about 华氏巨球蛋白血症 is not about myeloma
     r"|血症|白血病|淋巴瘤|骨髓瘤|肉瘤|癌|综合征))"
 )
 _EN_DRUG = re.compile(
     r"\b[a-z]{3,}(?:mab|nib|zomib|lidomide|pag|setron|pitant|platin|taxel|rubicin|mycin|"
-    r"floxacin|ciclib|clax|parib|emia)\b|\b[a-z]{4,}omas?\b"
+    r"floxacin|ciclib|clax|parib|emia|coxib|profen|sartan|dipine|pril|statin|cillin|prazole"
+    r"|olol|clovir|parin|azepam|azolam)\b|\b[a-z]{4,}omas?\b"
 )
 
 

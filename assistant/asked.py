@@ -57,7 +57,17 @@ COMPARES = re.compile(
 
 
 #: A value asked for everyone ("整个研究的", "all patients"), whatever group came before.
-WHOLE = re.compile(r"整个|全部|所有|总体|整体|\boverall\b|\ball (?:the )?patients|\bwhole\b")
+WHOLE = re.compile(
+    r"整个|全部|所有|总体|整体|\boverall\b|\ball (?:the )?patients|\bwhole\b"
+    r"|\b(?:did|does|do) the (?:cohort|study|trial|arm) (?:report|show|have|achieve)"
+)
+
+#: A clause asking a yes-or-no question of its own after a value's ("what was the ORR, and did
+#: anyone penta-refractory respond at all?"): the group it names is not the value's.
+_YES_NO_CLAUSE = re.compile(
+    r"(?:[,，;；]\s*(?:and|but|or)?|\band)\s+(?:did|does|do|is|are|was|were|has|have|can|could)\b"
+    r"[^,，;；?？]*|[，；](?:那|而且|并且|另外)?(?:有没有|是否|能否|会不会)[^，；？]*"
+)
 
 #: A question asking a figure for each of several groups ("各有多少例", "respectively").
 EACH = re.compile(r"各|分别|\beach\b|respectively")
@@ -125,6 +135,7 @@ class Asked:
         # the group is named where the value is asked: "有没有带t(4;14)的？整个研究的中位DOR
         # 是多少？" asks the whole study's DOR
         valued = " ".join(p for p in sentences(asks) if asked_kind(p)) or asks
+        valued = _YES_NO_CLAUSE.sub("", valued)
         group = None
         if kind in MEASURED_KINDS:
             group = subgroup(valued.lower(), each=each)

@@ -156,9 +156,21 @@ _DOSING = re.compile(
 _SCHEDULE_WORDS = re.compile(r"疗程|周期|给药|cycles?\b|schedule|course|dosing|\bdoses?\b")
 
 
+#: A question asking which trial, cohort or drug ("Which of the trials was designed to find
+#: the maximum tolerated dose?"): the dose it names is not what it asks for.
+_WHICH_THING = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?which (?:one )?(?:of the )?(?:trials?|stud(?:y|ies)|cohorts?|arms?|drugs?"
+    r"|regimens?|combinations?)\b(?! (?:had|has|have|showed|reached|achieved|gave|reported)\b)"
+    r"|^\W*(?:\S{0,12}?)哪(?:一|个|项|一项|一个)?(?:研究|试验|队列|组合|方案|药)"
+    r"(?![^，,？?]{0,12}(?:最|更|比较|多少|几))"
+)
+
+
 def asked_kind(question: str) -> str | None:
     """The kind of value the (lower-cased) question asks for, or None if it asks for none."""
     text = question.lower()
+    if _WHICH_THING.search(text):
+        return None
     kind = next((kind for kind, pattern in _ASKS if pattern.search(text)), None)
     if kind == "frequency" and text.isascii() and not _DOSING.search(text):
         return "percent"

@@ -356,6 +356,15 @@ def test_asked_reads_kinds_parts_groups_and_reasons_without_a_model() -> None:
     assert naive.kind == "percent" and naive.group and naive.group[0] == "treatment-naive patients"
     assert naive.stated(normalize("初治病人orr达50%")) == {"percent"}
     assert naive.stated(normalize("双重难治病人的orr达73%，初治病人中位pfs可达12.5个月")) == set()
+    # a yes/no clause after the value's names a group the value is not for
+    penta = asked("What was the overall response rate, and did anyone penta-refractory respond?")
+    assert penta.kind == "percent" and penta.group is None
+    cohort = asked(
+        "My patient is refractory to carfilzomib. Did the XKd cohort still show responses in "
+        "such patients, and what clinical benefit rate did the cohort report?"
+    )
+    assert cohort.group is None  # the cohort's rate, not the refractory patients'
+    assert asked("In refractory patients, what was the ORR?").group is not None
     assert asked("Why was the schedule dropped?").why
     assert not asked("What was the ORR?").why
 

@@ -79,3 +79,18 @@ def test_words_for_kinds_of_things_are_named_by_the_things() -> None:
     assert "总生存期" not in kin.covering("efficacy")  # OS: prognosis too
     assert "性别" in kin.covering("female")
     assert "P=" in kin.covering("statistically significant")  # a P value speaks of it
+    # resistance to several drugs is multi-refractory (四重、五重难治), not RRMM's 难治
+    assert "四重难治" in kin.covering("drug resistance")
+    assert "难治" not in kin.covering("drug resistance")
+
+
+def test_a_pharmacy_or_a_design_is_no_subject_of_its_own() -> None:
+    glossary = load_glossary()
+    # 药房备药 is where the asker works, not a question of where to buy
+    assert not any(
+        t.en[0] == "where to buy" for t in glossary.expand("药房备药用：有哪些药？").matched
+    )
+    design = [
+        t for t in glossary.expand("What phase and design?").matched if t.en[0] == "study design"
+    ]
+    assert design and design[0].category == "general"  # the review's design words answer it

@@ -94,6 +94,10 @@ OS = ("os", "总生存期")
         ("STORM mPFS in t(4;14) patients?", "number"),  # a keyword query for a time endpoint
         ("Did XVd improve PFS?", None),  # a yes/no question, not a keyword query
         ("Why is PFS shorter?", None),
+        # which trial or cohort is asked for, not the dose or rate it is named by
+        ("Which of the trials was designed to find the maximum tolerated dose?", None),
+        ("哪个研究是为了找最大耐受剂量？", None),
+        ("哪项研究的样本量是多少？", "count"),  # but a number of the trial is asked
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
@@ -153,6 +157,12 @@ def test_unknown_drugs_by_their_inn_ending() -> None:
     assert unknown_drugs("What dose of eltrombopag is advised?", corpus) == ["eltrombopag"]
     assert unknown_drugs("What about ixazomib?", corpus, known=["ixazomib"]) == []
     assert unknown_drugs("How does bortezomib compare?", corpus, known=["bortezomib"]) == []
+    # other INN stems: a coxib, a profen, a statin
+    assert unknown_drugs("塞来昔布治疗关节炎一天吃几次？", corpus) == ["塞来昔布"]
+    assert unknown_drugs("Can he take ibuprofen or atorvastatin?", corpus) == [
+        "ibuprofen",
+        "atorvastatin",
+    ]
     # diseases by their ending too
     myeloma = normalize("多发性骨髓瘤（MM）……低钠血症……淋巴瘤及其他实体瘤")
     assert unknown_drugs("塞利尼索在华氏巨球蛋白血症中的疗效如何？", myeloma) == ["蛋白血症"]
