@@ -83,6 +83,26 @@ DESIGN = re.compile(
 )
 
 
+#: A question asking what a term means ("how does the review define double-refractory?",
+#: "移植动力学具体指哪些指标？"), and how a sentence defines a term right after naming it
+#: ("多发性骨髓瘤（MM）为单克隆浆细胞恶性增殖性疾病", "multiple myeloma (MM) is a …"): naming
+#: the term is no definition of it ("双重难治病人的ORR达73%").
+DEFINE = re.compile(
+    r"\bdefin(?:e|es|ed|ition)\b|\bmean by\b|\bwhat does .{1,40}\bmean\b"
+    r"|具体指|是指|指的是|(?:分别)?指(?:什么|哪些|哪几|对哪)|什么意思|含义|定义"
+)
+#: An abbreviation's full name is asked: the review spells it out ("复发难治性多发性骨髓瘤
+#: （RRMM）") without defining it.
+_NOT_DEFINITION = re.compile(r"abbreviat|stands? for|spell(?:ed|s)? out|缩写|全称|全名")
+#: An acronym as a question names it (Xd, RRMM): asked what it means, its spelling out answers.
+_ACRONYM = re.compile(r"^(?=[^a-z]*[A-Z])[A-Za-z][A-Za-z0-9-]{0,7}$")
+_DEFINES = (
+    r"\s*(?:[（(][^）)]{1,30}[）)])?\s*"
+    r"(?:为|是|即|指|系|:|：|,?\s*(?:is|are|refers to|means)\b)\s*(?!\d)"
+)
+_QUOTED = re.compile(r"[“\"'‘「]([^”\"'’」]{2,30})[”\"'’」]")
+
+
 @dataclass(frozen=True)
 class Asked:
     """What sentence choice needs to know of a question, read from it once."""
@@ -97,6 +117,7 @@ class Asked:
     others: tuple[tuple[str, list[tuple[str, ...]]], ...] = ()  # kinds asked by other parts
     design: bool = False  # asks about a trial's design (its aim, phase, blinding)
     compares: bool = False  # asks which of two does better
+    defines: tuple[tuple[str, ...], ...] = ()  # terms whose definition is asked (their variants)
 
     def stated(self, text: str) -> frozenset[str]:
         """The kinds of value asked (by any part of the question) that the sentence states."""
@@ -109,6 +130,19 @@ class Asked:
         ):
             stated.add(self.kind)
         return frozenset(stated)
+
+    def defined(self, text: str) -> bool:
+        """Whether the (normalized) text defines a term whose definition is asked, or spells
+        out an acronym of them ("塞利尼索+地塞米松（Xd）" says what Xd is)."""
+        return not self.defines or any(
+            re.search(re.escape(v.lower()) + _DEFINES, text)
+            or (
+                all(_ACRONYM.match(w) for w in t)  # the question names it by an acronym
+                and re.search(rf"[（(]\s*{re.escape(v.lower())}\s*[）)]", text)
+            )
+            for t in self.defines
+            for v in t
+        )
 
     def for_group(self, text: str) -> bool:
         """Whether the text gives the value asked for the group asked about (if any)."""
@@ -157,7 +191,30 @@ class Asked:
             tuple((k, m) for k, m in kinds[1:] if k != kind),
             DESIGN.search(question) is not None,
             WHICH_BETTER.search(question) is not None,
+            _defined_terms(signals.expansion, asks),
         )
+
+
+def _defined_terms(expansion: Expansion | None, asks: str) -> tuple[tuple[str, ...], ...]:
+    """The terms (each with its variants) of the sentences asking what a term means: the
+    glossary's terms they name, and what they quote (“移植动力学”)."""
+    out: list[tuple[str, ...]] = []
+    for part in sentences(asks):
+        quoted = _QUOTED.findall(part)
+        if (
+            not DEFINE.search(part.lower())
+            or _NOT_DEFINITION.search(part.lower())
+            or any(re.search(r"\d", q) for q in quoted)  # “26%”指的是哪项指标: a figure's measure
+        ):
+            continue
+        out += [(q,) for q in quoted]
+        for t in named_in(expansion, part) if expansion is not None else ():
+            if t.category == "general":
+                continue
+            # an acronym the question names stays one: spelt out, it is answered
+            named = [v for v in t.en + t.zh if _ACRONYM.match(v) and re.search(rf"\b{v}\b", part)]
+            out.append(tuple(named) if named else t.en + t.zh)
+    return tuple(out)
 
 
 def named_in(expansion: Expansion, part: str) -> tuple[Term, ...]:

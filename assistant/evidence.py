@@ -348,6 +348,8 @@ class Evidence:
         cited = normalize(" ".join(self._sentences[c.sentence_index].text for c in chosen))
         if asked.compares and not gaps and not COMPARES.search(cited):
             gaps.append("a comparison")  # "which schedule did better?" of a dosing sentence
+        if asked.defines and not gaps and not asked.defined(cited):
+            gaps.append("a definition")  # "how does it define CBR?" of "CBR达71%"
         if asked.kind and not gaps and lacks_value(cited, asked.kind, asked.measures):
             gaps.append(f"the {asked.kind} asked for")
         elif asked.group and not gaps and not asked.for_group(cited):

@@ -366,6 +366,19 @@ def test_asked_reads_kinds_parts_groups_and_reasons_without_a_model() -> None:
     assert cohort.group is None  # the cohort's rate, not the refractory patients'
     assert asked("In refractory patients, what was the ORR?").group is not None
     assert asked("Why was the schedule dropped?").why
+    # a definition asked: naming the term is none, a copula right after it is one
+    cbr = asked("How does the review define clinical benefit rate, counted in the 71% figure?")
+    assert not cbr.defined(normalize("临床收益率（crb）达71%"))
+    mm = asked("How does the abstract define multiple myeloma?")
+    assert mm.defined(normalize("多发性骨髓瘤（MM）为单克隆浆细胞恶性增殖性疾病"))
+    assert mm.defined(normalize("Multiple myeloma (MM) is a malignant proliferative disease"))
+    quoted = asked("综述说“不会改变移植动力学”，这里的移植动力学具体指哪些指标？")
+    assert quoted.defines and not quoted.defined(normalize("不会改变移植动力学"))
+    # an acronym the question names is answered by its spelling out; a figure by its measure
+    xd = asked("文献里常见的“Xd”方案指的是什么药物组合？")
+    assert xd.defined(normalize("塞利尼索+地塞米松（Xd）"))
+    assert not asked("“15.6个月”指的是什么指标？").defines
+    assert not asked("RRMM这个缩写指什么？").defines
     assert not asked("What was the ORR?").why
 
 
