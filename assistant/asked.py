@@ -94,6 +94,8 @@ DEFINE = re.compile(
 #: An abbreviation's full name is asked: the review spells it out ("复发难治性多发性骨髓瘤
 #: （RRMM）") without defining it.
 _NOT_DEFINITION = re.compile(r"abbreviat|stands? for|spell(?:ed|s)? out|缩写|全称|全名")
+#: An acronym as a question writes it (RRMM, CAR-T, IMiDs, XPO-1, RP2D).
+_ACRONYMS = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Z0-9]+)?(?![\w-])")
 #: An acronym as a question names it (Xd, RRMM): asked what it means, its spelling out answers.
 _ACRONYM = re.compile(r"^(?=[^a-z]*[A-Z])[A-Za-z][A-Za-z0-9-]{0,7}$")
 _DEFINES = (
@@ -118,6 +120,7 @@ class Asked:
     design: bool = False  # asks about a trial's design (its aim, phase, blinding)
     compares: bool = False  # asks which of two does better
     defines: tuple[tuple[str, ...], ...] = ()  # terms whose definition is asked (their variants)
+    spells: tuple[str, ...] = ()  # acronyms whose full name is asked (lower-case)
 
     def stated(self, text: str) -> frozenset[str]:
         """The kinds of value asked (by any part of the question) that the sentence states."""
@@ -142,6 +145,13 @@ class Asked:
             )
             for t in self.defines
             for v in t
+        )
+
+    def spelled(self, text: str) -> frozenset[str]:
+        """The acronyms asked about that the (normalized) text spells out: "复发难治性多发性
+        骨髓瘤（rrmm）"."""
+        return frozenset(
+            a for a in self.spells if re.search(rf"[（(]\s*{re.escape(a)}\s*[）)]", text)
         )
 
     def for_group(self, text: str) -> bool:
@@ -192,6 +202,12 @@ class Asked:
             DESIGN.search(question) is not None,
             WHICH_BETTER.search(question) is not None,
             _defined_terms(signals.expansion, asks),
+            tuple(
+                a.lower()
+                for part in sentences(asks)
+                if _NOT_DEFINITION.search(part.lower())
+                for a in dict.fromkeys(_ACRONYMS.findall(part))
+            ),
         )
 
 

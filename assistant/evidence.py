@@ -405,6 +405,11 @@ class Evidence:
                 kinds = asked.stated(self._sentence_texts[i])
                 fits = bool(kinds) if kind else None
                 score += cfg.value_weight * bool(kinds)
+                # the full names asked for are given like values: "RRMM和FDA分别指什么" is
+                # answered by the sentences spelling each out
+                spelled = asked.spelled(self._sentence_texts[i])
+                score += cfg.value_weight * bool(spelled)
+                kinds |= {f"the full name of {a}" for a in spelled}
                 if asked.why and CAUSE.search(self._sentence_texts[i]):
                     score += cfg.cause_weight
                 aim = not asked.design and AIM.search(self._sentence_texts[i]) is not None

@@ -379,6 +379,11 @@ def test_asked_reads_kinds_parts_groups_and_reasons_without_a_model() -> None:
     assert xd.defined(normalize("塞利尼索+地塞米松（Xd）"))
     assert not asked("“15.6个月”指的是什么指标？").defines
     assert not asked("RRMM这个缩写指什么？").defines
+    # an abbreviation's full name asked: the sentences spelling it out give it
+    both = asked("摘要里的“RRMM”和“FDA”这两个缩写分别指什么？")
+    assert both.spells == ("rrmm", "fda")
+    assert both.spelled(normalize("被美国食品药品管理局（FDA）批准用于治疗RRMM")) == {"fda"}
+    assert not asked("What was the ORR in RRMM?").spells
     assert not asked("What was the ORR?").why
 
 
