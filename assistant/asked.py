@@ -18,6 +18,7 @@ from assistant.quantity import (
     MEASURED_KINDS,
     asked_kind,
     gives,
+    gives_before,
     lacks_value,
     measures,
     part_kinds,
@@ -68,6 +69,14 @@ _YES_NO_CLAUSE = re.compile(
     r"(?:[,，;；]\s*(?:and|but|or)?|\band)\s+(?:did|does|do|is|are|was|were|has|have|can|could)\b"
     r"[^,，;；?？]*|[，；](?:那|而且|并且|另外)?(?:有没有|是否|能否|会不会)[^，；？]*"
 )
+
+#: A figure asked for a whole trial, all its cohorts together ("STOMP所有队列加起来一共入组了
+#: 多少病人"): one cohort's figure ("在STOMP的硼替佐米队列中，共纳入42名") is not it.
+TOTAL = re.compile(
+    r"整个|全部|所有|总共|一共|加起来|合计|总计|\bin total\b|\baltogether\b|\bwhole\b"
+    r"|\b(?:across (?:all )?|all )(?:the |its )?(?:cohorts|arms)"
+)
+COHORT = re.compile(r"队列|cohorts?\b|\barms?\b")
 
 #: A question asking a figure for each of several groups ("各有多少例", "respectively").
 EACH = re.compile(r"各|分别|\beach\b|respectively")
@@ -120,6 +129,7 @@ class Asked:
     design: bool = False  # asks about a trial's design (its aim, phase, blinding)
     compares: bool = False  # asks which of two does better
     defines: tuple[tuple[str, ...], ...] = ()  # terms whose definition is asked (their variants)
+    total: bool = False  # asks a figure for a whole trial, not one of its cohorts
     spells: tuple[str, ...] = ()  # acronyms whose full name is asked (lower-case)
 
     def stated(self, text: str) -> frozenset[str]:
@@ -130,6 +140,7 @@ class Asked:
             and gives(text, self.kind)
             and not lacks_value(text, self.kind, self.measures)
             and self.for_group(text)
+            and self.for_whole(text)
         ):
             stated.add(self.kind)
         return frozenset(stated)
@@ -153,6 +164,11 @@ class Asked:
         return frozenset(
             a for a in self.spells if re.search(rf"[（(]\s*{re.escape(a)}\s*[）)]", text)
         )
+
+    def for_whole(self, text: str) -> bool:
+        """Whether the text gives the value for the whole trial, when that is asked: not only
+        after naming a cohort."""
+        return not self.total or self.kind is None or gives_before(text, self.kind, COHORT)
 
     def for_group(self, text: str) -> bool:
         """Whether the text gives the value asked for the group asked about (if any)."""
@@ -202,6 +218,10 @@ class Asked:
             DESIGN.search(question) is not None,
             WHICH_BETTER.search(question) is not None,
             _defined_terms(signals.expansion, asks),
+            kind in MEASURED_KINDS
+            and group is None
+            and TOTAL.search(valued.lower()) is not None
+            and not COHORT.search(_total_free(valued.lower())),
             tuple(
                 a.lower()
                 for part in sentences(asks)
@@ -209,6 +229,13 @@ class Asked:
                 for a in dict.fromkeys(_ACRONYMS.findall(part))
             ),
         )
+
+
+def _total_free(text: str) -> str:
+    """The text without its words for a whole ("所有队列加起来": all the cohorts, none named)."""
+    return re.sub(
+        r"(?:所有|全部|各个?)队列|\b(?:all|across) (?:the |its )?(?:cohorts|arms)", "", text
+    )
 
 
 def _defined_terms(expansion: Expansion | None, asks: str) -> tuple[tuple[str, ...], ...]:

@@ -354,6 +354,8 @@ class Evidence:
             gaps.append(f"the {asked.kind} asked for")
         elif asked.group and not gaps and not asked.for_group(cited):
             gaps.append(f"the {asked.kind} for {asked.group[0]}")
+        elif not gaps and not asked.for_whole(cited):
+            gaps.append(f"the {asked.kind} for the whole trial")  # not one cohort's
         return gaps
 
     def _trials(self, required: _Required | None) -> list[str]:

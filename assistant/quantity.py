@@ -224,6 +224,12 @@ def gives(text: str, kind: str) -> bool:
     return any(True for _ in _values(text, kind))
 
 
+def gives_before(text: str, kind: str, before: re.Pattern[str]) -> bool:
+    """Whether the text states a value of the kind with nothing matching ``before`` ahead of it
+    ("共纳入42名" after "在STOMP的硼替佐米队列中" is the cohort's, not the whole trial's)."""
+    return any(not before.search(text[: m.start()]) for m in _values(text, kind))
+
+
 def gives_value_of(text: str, variants: Sequence[str], kind: str, window: int = WINDOW) -> bool:
     """Whether some mention of the measure (any variant) has a value of that kind beside it."""
     spans = [(m.start(), m.end()) for m in _values(text, kind)]

@@ -384,6 +384,12 @@ def test_asked_reads_kinds_parts_groups_and_reasons_without_a_model() -> None:
     assert both.spells == ("rrmm", "fda")
     assert both.spelled(normalize("被美国食品药品管理局（FDA）批准用于治疗RRMM")) == {"fda"}
     assert not asked("What was the ORR in RRMM?").spells
+    # a figure for a whole trial is not one cohort's
+    total = asked("STOMP研究所有队列加起来一共入组了多少病人？")
+    assert total.total and not total.for_whole(normalize("在stomp的硼替佐米队列中，共纳入42名"))
+    assert total.for_whole(normalize("实验共纳入122例rrmm病人"))
+    assert not asked("STOMP硼替佐米队列一共入组了多少病人？").total  # the cohort is named
+    assert not asked("What was the overall response rate?").total
     assert not asked("What was the ORR?").why
 
 

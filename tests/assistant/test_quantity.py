@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.absence import mentions, unknown_drugs
@@ -102,6 +104,14 @@ OS = ("os", "总生存期")
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
     assert asked_kind(question) == kind
+
+
+def test_gives_before_a_word() -> None:
+    from assistant.quantity import gives_before
+
+    cohort = re.compile("队列")
+    assert not gives_before(normalize("在硼替佐米队列中，共纳入42名病人"), "count", cohort)
+    assert gives_before(normalize("共纳入402例病人，随机分为两个队列"), "count", cohort)
 
 
 def test_gives_each_kind() -> None:
