@@ -28,7 +28,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "count",
         re.compile(
-            r"多少(?:例|名|位|个?病人|个?患者|人)|几(?:例|名|位|个病人|个患者)|例数|人数"
+            r"多少(?:例|名|位|个?病人|个?患者|个?人)|几(?:例|名|位|个?人|个病人|个患者)|例数|人数"
             r"|how many (?:of (?:the |these |those )?)?(?:\w+ ){0,3}(?:patients|people|subjects"
             r"|participants|cases)"
             r"|number of (?:patients|participants|subjects|cases)|sample size|样本量"

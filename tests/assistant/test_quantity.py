@@ -72,6 +72,7 @@ OS = ("os", "总生存期")
         ("地塞米松每周2次，具体是每周哪两天吃？", "days"),
         ("STORM是国内的单中心研究吗？是几期的？", "phase"),
         ("How many of the 122 STORM patients reached a minimal response?", "count"),
+        ("“57%”对应的是什么疗效？是几个人？", "count"),
         ("What share of BOSTON patients were PI-refractory?", "percent"),
         ("What median PFS did XDd give?", "number"),
         ("By roughly what factor does the AUC rise?", "number"),
