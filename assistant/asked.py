@@ -73,9 +73,11 @@ _YES_NO_CLAUSE = re.compile(
 #: A figure asked for a whole trial, all its cohorts together ("STOMP所有队列加起来一共入组了
 #: 多少病人"): one cohort's figure ("在STOMP的硼替佐米队列中，共纳入42名") is not it.
 TOTAL = re.compile(
-    r"整个|全部|所有|总共|一共|加起来|合计|总计|\bin total\b|\baltogether\b|\bwhole\b"
-    r"|\b(?:across (?:all )?|all )(?:the |its )?(?:cohorts|arms)"
+    r"整个|全部|所有|\bwhole\b|\b(?:across (?:all )?|all )(?:the |its )?(?:cohorts|arms)"
 )
+#: ... or a sum, which is a whole trial's when patients are counted: "how many milligrams is
+#: that in total" sums doses.
+SUM = re.compile(r"总共|一共|加起来|合计|总计|\bin total\b|\baltogether\b")
 COHORT = re.compile(r"队列|cohorts?\b|\barms?\b")
 
 #: A question asking a figure for each of several groups ("各有多少例", "respectively").
@@ -130,6 +132,7 @@ class Asked:
     compares: bool = False  # asks which of two does better
     defines: tuple[tuple[str, ...], ...] = ()  # terms whose definition is asked (their variants)
     total: bool = False  # asks a figure for a whole trial, not one of its cohorts
+    parts: tuple[str, ...] = ()  # the (lower-cased) sentences that ask
     spells: tuple[str, ...] = ()  # acronyms whose full name is asked (lower-case)
 
     def stated(self, text: str) -> frozenset[str]:
@@ -218,10 +221,8 @@ class Asked:
             DESIGN.search(question) is not None,
             WHICH_BETTER.search(question) is not None,
             _defined_terms(signals.expansion, asks),
-            kind in MEASURED_KINDS
-            and group is None
-            and TOTAL.search(valued.lower()) is not None
-            and not COHORT.search(_total_free(valued.lower())),
+            kind in MEASURED_KINDS and group is None and _asks_total(valued.lower(), kind),
+            tuple(p.lower() for p in sentences(asks)),
             tuple(
                 a.lower()
                 for part in sentences(asks)
@@ -231,11 +232,14 @@ class Asked:
         )
 
 
-def _total_free(text: str) -> str:
-    """The text without its words for a whole ("所有队列加起来": all the cohorts, none named)."""
-    return re.sub(
-        r"(?:所有|全部|各个?)队列|\b(?:all|across) (?:the |its )?(?:cohorts|arms)", "", text
+def _asks_total(valued: str, kind: str | None) -> bool:
+    """Whether the (lower-cased) value-asking sentences ask it for a whole trial, naming no
+    cohort of it ("所有队列加起来": all the cohorts, none named)."""
+    whole = bool(TOTAL.search(valued) or (kind == "count" and SUM.search(valued)))
+    named = re.sub(
+        r"(?:所有|全部|各个?)队列|\b(?:all|across) (?:the |its )?(?:cohorts|arms)", "", valued
     )
+    return whole and not COHORT.search(named)
 
 
 def _defined_terms(expansion: Expansion | None, asks: str) -> tuple[tuple[str, ...], ...]:

@@ -36,9 +36,11 @@ from assistant.asked import AIM, CAUSE, COMPARES, Asked, named_in
 from assistant.asking import split
 from assistant.classes import Kinship, load_classes
 from assistant.quantity import (
+    asked_kind,
     figures,
     lacks_value,
 )
+from assistant.subgroup import split_treatments
 from index.segment import normalize, tokenize
 from index.store import passage_index_text
 
@@ -177,6 +179,16 @@ class Evidence:
             # counted, however high dense similarity of a colloquial question ("吃这个药以后便秘")
             # ranks them
             hits = [h for h in hits if self._names_every(h, required.events)] or hits
+        if asked.spells:
+            # "what do RRMM and FDA stand for?": the passages spelling them out answer it
+            spelling = {h.passage_id: len(asked.spelled(self._named[h.passage_id])) for h in hits}
+            hits = (
+                sorted(
+                    (h for h in hits if spelling[h.passage_id]),
+                    key=lambda h: -spelling[h.passage_id],
+                )
+                or hits
+            )
         first_gaps: list[str] | None = None
         for start in range(0, min(cfg.fallback, len(hits)), cfg.passages):
             candidates = self._candidates(signals, hits[start : start + cfg.passages], asked)
@@ -354,9 +366,51 @@ class Evidence:
             gaps.append(f"the {asked.kind} asked for")
         elif asked.group and not gaps and not asked.for_group(cited):
             gaps.append(f"the {asked.kind} for {asked.group[0]}")
-        elif not gaps and not asked.for_whole(cited):
+        elif not gaps and not asked.for_whole(self._lead(chosen[0]) + cited):
             gaps.append(f"the {asked.kind} for the whole trial")  # not one cohort's
+        if not gaps:
+            gaps += self._of_treated(required, cited, asked)
         return gaps
+
+    def _lead(self, cand: Candidate) -> str:
+        """The (normalized) sentences of the candidate's passage before it: "在卡非佐米队列中，
+        …" makes every figure after it the cohort's."""
+        first, _ = self._sentence_offsets[self._sentences[cand.sentence_index].passage_id]
+        return " ".join(self._sentence_texts[first : cand.sentence_index]) + " "
+
+    def _of_treated(self, required: _Required, cited: str, asked: Asked) -> list[str]:
+        """The outcome asked for patients given one treatment of a series split between several
+        ("其中1例给予Xd，1例给予XVd，5例给予XKd，结果：…4例（57%）达VGPR以上"): unless the clause
+        giving that treatment states it, the series' results are everyone's, not theirs."""
+        split = split_treatments(cited)
+        if not split:
+            return []
+        outcomes = [v for c, v in required.concepts if c in {"response", "endpoint"}]
+        for category, variants in required.concepts:
+            name = next((v.lower() for v in variants if v.lower() in split), None)
+            if category != "regimen" or name is None:
+                continue
+            # the part of the question naming the treatment itself (not Xd of "Xd+PI"), and
+            # what it asks of those patients besides how many they were
+            own = re.compile(rf"(?<![a-z0-9+]){re.escape(name)}(?![a-z0-9+])(?!\s*(?:\+|plus\b))")
+            spelled = [v for v in variants if v.lower() != name]  # named in full
+
+            def names(part: str, own: re.Pattern[str] = own, spelled: list[str] = spelled) -> bool:
+                return own.search(part) is not None or any(
+                    mentions(normalize(part), v) for v in spelled
+                )
+
+            for part in (p for p in asked.parts if names(p)):
+                named = [o for o in outcomes if any(mentions(part, v) for v in o)]
+                kind = asked_kind(part)
+                clause = split[name]
+                if named:
+                    stated = any(mentions(clause, v) for o in named for v in o)
+                else:
+                    stated = kind in (None, "count") or not lacks_value(clause, kind, [])
+                if not stated:
+                    return [f"the outcome of the patients given {variants[0]}"]
+        return []
 
     def _trials(self, required: _Required | None) -> list[str]:
         """The trials the question names that the review gives a section to (STORM, BOSTON)."""

@@ -125,3 +125,26 @@ def gives_value_for(
 def _names_a_group(clause: str, besides: re.Pattern[str] | None = None) -> bool:
     """Whether the clause names a group of patients (other than ``besides``)."""
     return any(text.search(clause) for _, _, text in _SUBGROUPS if text is not besides)
+
+
+#: A clause giving some patients of a series one treatment: "1例给予Xd" in "其中1例给予Xd，1例
+#: 给予XVd，5例给予XKd，结果：1例（14%）达MR…".
+_GIVEN = re.compile(r"(\d+)\s*例(?:病人|患者)?(?:给予|接受|采用|使用)([^，,；;。：:]+?)(?:治疗)?$")
+
+
+def split_treatments(text: str) -> dict[str, str]:
+    """The treatments a sentence splits its patients between (at least two), each with the
+    clause that gives it: only that clause speaks of those patients alone."""
+    out: dict[str, str] = {}
+    for sentence in re.split(r"[。；;]", text):
+        given: dict[str, tuple[int, str]] = {}
+        for clause in _CLAUSE.split(sentence):
+            m = _GIVEN.search(clause.strip())
+            if m:
+                given[m.group(2).strip()] = (int(m.group(1)), clause)
+        # the series itself ("7例病人接受Xd+PI治疗" before 1 + 1 + 5) is no part of it
+        total = sum(n for n, _ in given.values())
+        given = {t: (n, c) for t, (n, c) in given.items() if 2 * n != total}
+        if len(given) >= 2:
+            out.update({t: c for t, (_, c) in given.items()})
+    return out

@@ -133,6 +133,10 @@ def check_citations(answer: Answer, doc) -> None:
             "3.2.4",
             "7例",
         ),
+        # an abbreviation's full name: the passage spelling it out, wherever it ranks
+        ("What does NDMM stand for in this review?", "en", "1", "新诊断（NDMM）"),
+        # how many of a series were given one treatment is stated in its own clause
+        ("Chari系列中接受XKd的病人有几例？", "zh", "3.5", "5例给予XKd"),
         # one of two alternatives is enough: the review never speaks of fixed doses
         (
             "Was the carfilzomib cohort given fixed doses or dose escalation?",
@@ -272,6 +276,21 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
             "The review does not address this.",
         ),
         ("BOSTON研究中75岁以上病人的PFS获益如何？", "综述中没有涉及这个问题。"),
+        # a definition asked, which naming the term is not; a whole trial's count, which one
+        # cohort's is not; the outcome of one treatment of a series; a washout period
+        (
+            "How does the review define triple-class refractory?",
+            "The review does not address this.",
+        ),
+        ("STOMP各队列加起来总共纳入了多少例病人？", "综述中没有涉及这个问题。"),
+        (
+            "In Chari's series, what response did the XVd patient reach?",
+            "The review does not address this.",
+        ),
+        (
+            "What washout period did BOSTON require before randomisation?",
+            "The review does not address this.",
+        ),
         # 9.0 months follows "non-refractory beat refractory": the cohort's, not the group's
         (
             "In STOMP's bortezomib cohort, what median PFS did the PI-refractory group reach?",

@@ -107,6 +107,20 @@ def test_asked_kind(question: str, kind: str | None) -> None:
     assert asked_kind(question) == kind
 
 
+def test_a_series_split_between_treatments() -> None:
+    from assistant.subgroup import split_treatments
+
+    series = normalize(
+        "Chari等报道了7例病人接受Xd+PI治疗，其中1例给予Xd，1例给予XVd，5例给予XKd，结果："
+    )
+    assert split_treatments(series) == {
+        "xd": "其中1例给予xd",
+        "xvd": "1例给予xvd",
+        "xkd": "5例给予xkd",
+    }
+    assert split_treatments(normalize("共纳入42名病人，给予塞利尼索治疗")) == {}  # one treatment
+
+
 def test_gives_before_a_word() -> None:
     from assistant.quantity import gives_before
 
