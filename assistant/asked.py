@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from assistant.absence import mentions
 from assistant.answer import asks_about_review
-from assistant.asking import asking, sentences
+from assistant.asking import asking, asks_apart, sentences
 from assistant.quantity import (
     MEASURED_KINDS,
     asked_kind,
@@ -133,6 +133,8 @@ class Asked:
     defines: tuple[tuple[str, ...], ...] = ()  # terms whose definition is asked (their variants)
     total: bool = False  # asks a figure for a whole trial, not one of its cohorts
     parts: tuple[str, ...] = ()  # the (lower-cased) sentences that ask
+    # each separate thing asked, as the variants of the glossary terms it names (not general)
+    pieces: tuple[tuple[tuple[str, ...], ...], ...] = ()
     spells: tuple[str, ...] = ()  # acronyms whose full name is asked (lower-case)
 
     def stated(self, text: str) -> frozenset[str]:
@@ -223,6 +225,16 @@ class Asked:
             _defined_terms(signals.expansion, asks),
             kind in MEASURED_KINDS and group is None and _asks_total(valued.lower(), kind),
             tuple(p.lower() for p in sentences(asks)),
+            tuple(
+                tuple(
+                    t.en + t.zh
+                    for t in named_in(signals.expansion, piece)
+                    if t.category != "general"
+                )
+                for piece in asks_apart(signals.question)
+            )
+            if signals.expansion is not None
+            else (),
             tuple(
                 a.lower()
                 for part in sentences(asks)

@@ -64,3 +64,20 @@ def asking(question: str) -> str:
 def scene(question: str) -> str:
     """The sentences that only set the scene (everything :func:`asking` leaves out)."""
     return split(question)[1]
+
+
+#: Where one question asks a second thing: a new sentence, or a clause starting another
+#: question ("which residue does it bind, and which pathway does it restrain?", "…多长？
+#: 另外还提到了什么").
+_NEXT_ASK = re.compile(
+    r"(?<=[?？；;])"
+    r"|,?\s+and\s+(?=(?:which|what|how|does|do|did|is|are|was|were|when|why)\b)"
+    r"|[，,]\s*(?=(?:另外|还有|以及|并且|同时|那么?)(?:[^，,？?]{0,20})(?:什么|哪|多少|几|吗|如何|怎么))",
+    re.IGNORECASE,
+)
+
+
+def asks_apart(question: str) -> list[str]:
+    """The separate things a question asks, one piece each (a single piece when it asks one)."""
+    pieces = [p.strip(" ,，") for p in _NEXT_ASK.split(asking(question))]
+    return [p for p in pieces if p]

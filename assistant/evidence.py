@@ -192,7 +192,7 @@ class Evidence:
         first_gaps: list[str] | None = None
         for start in range(0, min(cfg.fallback, len(hits)), cfg.passages):
             candidates = self._candidates(signals, hits[start : start + cfg.passages], asked)
-            chosen = choose_sentences(candidates, cfg)
+            chosen = self._each_part(candidates, choose_sentences(candidates, cfg), asked)
             gaps = self._uncovered(required, chosen, asked)
             if chosen and not gaps:
                 return chosen, max(candidates, key=lambda c: c.dense), []
@@ -371,6 +371,37 @@ class Evidence:
         if not gaps:
             gaps += self._of_treated(required, cited, asked)
         return gaps
+
+    def _each_part(
+        self, candidates: list[Candidate], chosen: list[Candidate], asked: Asked
+    ) -> list[Candidate]:
+        """The chosen sentences, and for each further thing the question asks that none of
+        them names ("which residue does it bind, and which pathway does it restrain?"), the
+        best sentence of the same section naming it, up to one more than usual."""
+        if len(asked.pieces) < 2 or not chosen:
+            return chosen
+        best, out = chosen[0], list(chosen)
+        cited = " ".join(self._sentence_texts[c.sentence_index] for c in out)
+        for i, terms in enumerate(asked.pieces):
+            others = {t for j, piece in enumerate(asked.pieces) if j != i for t in piece}
+            own = [
+                t for t in terms if t not in others and not any(mentions(self._title, v) for v in t)
+            ]
+            if not own or any(mentions(cited, v) for t in own for v in t):
+                continue
+            pool = [
+                c
+                for c in candidates
+                if c.section == best.section
+                and c not in out
+                and not c.aim
+                and any(mentions(self._sentence_texts[c.sentence_index], v) for t in own for v in t)
+            ]
+            if pool and len(out) <= self.config.max_sentences:
+                extra = max(pool, key=lambda c: c.score)
+                out.append(extra)
+                cited += " " + self._sentence_texts[extra.sentence_index]
+        return sorted(out, key=lambda c: c.sentence_index)
 
     def _lead(self, cand: Candidate) -> str:
         """The (normalized) sentences of the candidate's passage before it: "在卡非佐米队列中，

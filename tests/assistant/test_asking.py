@@ -56,3 +56,23 @@ def test_asking_and_scene(question: str, asks: str, staged: str) -> None:
 def test_a_number_in_the_scene_is_not_asked_for() -> None:
     assert asked_kind(CASE_ZH) == "number"  # 几个方案, read as a question
     assert asked_kind(asking(CASE_ZH)) is None  # ... is "several" in a statement
+
+
+def test_the_separate_things_a_question_asks() -> None:
+    from assistant.asking import asks_apart
+
+    assert asks_apart("Which residue does it bind, and which pathway does it restrain?") == [
+        "Which residue does it bind",
+        "which pathway does it restrain?",
+    ]
+    assert asks_apart("终末半衰期多长？反复服用会不会蓄积？") == [
+        "终末半衰期多长？",
+        "反复服用会不会蓄积？",
+    ]
+    assert (
+        asks_apart("骨髓瘤依赖微环境吗？另外还提到了基因组的什么特点？")[1]
+        == "另外还提到了基因组的什么特点？"
+    )
+    assert asks_apart("What were the ORR and PFS?") == ["What were the ORR and PFS?"]  # one thing
+    # the scene asks nothing
+    assert asks_apart("He has gum bleeding. What can be done?") == ["What can be done?"]

@@ -137,6 +137,13 @@ def check_citations(answer: Answer, doc) -> None:
         ("What does NDMM stand for in this review?", "en", "1", "新诊断（NDMM）"),
         # how many of a series were given one treatment is stated in its own clause
         ("Chari系列中接受XKd的病人有几例？", "zh", "3.5", "5例给予XKd"),
+        # each thing asked is cited: the exposure sentence, and the pathway's
+        (
+            "Does selinexor AUC rise with the dose, and which signalling pathway does it restrain?",
+            "en",
+            "2",
+            "核因子κB",
+        ),
         # one of two alternatives is enough: the review never speaks of fixed doses
         (
             "Was the carfilzomib cohort given fixed doses or dose escalation?",
