@@ -34,6 +34,16 @@ if TYPE_CHECKING:
 #: A question asking for a reason, and the words with which a sentence states one
 #: (因 alone, but not of 基因 or 因子).
 WHY = re.compile(r"为什么|为何|原因|怎么会|\bwhy\b|how come|\breasons?\b|what causes?")
+#: A question asking how something comes about ("what is the mechanism by which it causes
+#: nausea", "为什么会引起低钠"), and the words with which a sentence ties an adverse event to
+#: a cause ("可能与药物本身有关，抑或为疾病本身所致").
+MECHANISM = re.compile(
+    r"机制|机理|原理|怎么(?:会)?(?:引起|导致|造成)|为什么会|为何会|\bmechanism"
+    r"|\bhow (?:does|do|did|can|could)\b[^?？]{0,40}\b(?:cause|lead to|induce|trigger|result in)"
+)
+ATTRIBUTES = re.compile(
+    r"有关|相关|所致|引起|导致|由于|因(?![素子])|associated with|related to|caused by|due to"
+)
 CAUSE = re.compile(
     r"由于|导致|从而|致使|使得|引起|(?<![原基病诱])因(?![素子])"
     r"|because|due to|le(?:ad|ads|ading|d) to|result(?:s|ed)? in|owing to"
@@ -127,6 +137,7 @@ class Asked:
     concepts: list[frozenset[str]]  # those tokens grouped by glossary concept
     group: tuple[str, re.Pattern[str]] | None  # the patients a figure is asked for
     why: bool = False  # asks for a reason or a mechanism
+    mechanism: bool = False  # asks how something comes about
     others: tuple[tuple[str, list[tuple[str, ...]]], ...] = ()  # kinds asked by other parts
     design: bool = False  # asks about a trial's design (its aim, phase, blinding)
     compares: bool = False  # asks which of two does better
@@ -219,6 +230,7 @@ class Asked:
             _concepts(signals, tokens),
             group,
             WHY.search(question) is not None,
+            bool(MECHANISM.search(question) or WHY.search(question)),
             tuple((k, m) for k, m in kinds[1:] if k != kind),
             DESIGN.search(question) is not None,
             WHICH_BETTER.search(question) is not None,

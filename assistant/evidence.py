@@ -32,7 +32,7 @@ from assistant.answer import (
     inverse_document_frequencies,
     is_meta,
 )
-from assistant.asked import AIM, CAUSE, COMPARES, Asked, named_in
+from assistant.asked import AIM, ATTRIBUTES, CAUSE, COMPARES, Asked, named_in
 from assistant.asking import split
 from assistant.classes import Kinship, load_classes
 from assistant.quantity import (
@@ -358,6 +358,10 @@ class Evidence:
             # is not an answer to "his sodium is low, must he stop?"
             gaps += [s[0] for s in subjects]
         cited = normalize(" ".join(self._sentences[c.sentence_index].text for c in chosen))
+        if asked.mechanism and required.events and not gaps and not ATTRIBUTES.search(cited):
+            # "why does it cause low sodium?" of a sentence on managing it: the review ties some
+            # adverse events to a cause (乏力 "可能与药物本身有关"), not this one
+            gaps.append("a cause")
         if asked.compares and not gaps and not COMPARES.search(cited):
             gaps.append("a comparison")  # "which schedule did better?" of a dosing sentence
         if asked.defines and not gaps and not asked.defined(cited):
