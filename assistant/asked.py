@@ -58,7 +58,8 @@ WHICH_BETTER = re.compile(
     r"|快|慢|重(?!难治|要)|严重|常见|合适|适合)"
     r"|谁[^？?，,。]{0,8}更"
     r"|which (?:\w+ ){0,6}(?:is |was |were |are |did |had |has |have )?(?:the )?(?:better|more "
-    r"effective|superior|higher|lower|longer|shorter|worse|faster|more suitable|more appropriate)"
+    r"effective|superior|higher|lower|longer|shorter|worse|faster|more suitable|more appropriate"
+    r"|best|worst|highest|lowest|longest|shortest|fastest|most effective)\b"
 )
 COMPARES = re.compile(
     r"高于|低于|优于|劣于|长于|短于|多于|少于|不及|更(?:高|低|好|长|短|多|少|快|慢|优|重|轻|明显|常见)"

@@ -415,6 +415,10 @@ def test_which_did_better_and_what_compares() -> None:
     ):
         assert WHICH_BETTER.search(asks.lower()), asks
     assert not WHICH_BETTER.search("which drugs were combined with selinexor?")
+    assert WHICH_BETTER.search(
+        "which cytogenetic subgroup responded best in storm?"
+    )  # a superlative
+    assert not WHICH_BETTER.search("which drugs are most commonly combined with it?")
     for asks in ("哪组ORR较高？", "哪个方案疗效好？", "CAR-T和塞利尼索哪个适合？"):
         assert WHICH_BETTER.search(asks), asks
     for neither in ("mm 三联疗法 由哪三类药组成 有啥好处", "还收了哪些高危类型？", "在哪里买？"):
