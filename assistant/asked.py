@@ -50,6 +50,17 @@ CAUSE = re.compile(
 )
 
 
+#: A claim brought to be checked ("同事说STORM里的8.6个月是中位PFS，对吗？", "my notes say …
+#: is that correct?"): it may name what the review words otherwise or not at all, and is
+#: answered by what the review does say.
+CLAIM = re.compile(
+    r"(?:有人说|同事说|资料说|听说|笔记|医生说|护士说|据说|看到.{0,20}写着?)[^？?]{2,}"
+    r"(?:对吗|是吗|真的|是这样|是不是|没错|准确|吗)"
+    r"|(?:\bsays?\b|\bsaid\b|\bclaims?\b|\bnotes\b|\bslide\b|\bi read\b|\bi heard\b|\btold me\b)"
+    r"[^?]{0,200}\b(?:correct|right|true|accurate|back (?:that|this) up|the case|confirm)\b",
+    re.IGNORECASE,
+)
+
 #: A question asking which of two does better ("哪种疗效更好", "which arm did better"), and
 #: the words with which a sentence compares ("非难治组高于难治组", "优于").
 WHICH_BETTER = re.compile(
@@ -139,6 +150,7 @@ class Asked:
     group: tuple[str, re.Pattern[str]] | None  # the patients a figure is asked for
     why: bool = False  # asks for a reason or a mechanism
     mechanism: bool = False  # asks how something comes about
+    claim: bool = False  # brings a claim to be checked
     others: tuple[tuple[str, list[tuple[str, ...]]], ...] = ()  # kinds asked by other parts
     design: bool = False  # asks about a trial's design (its aim, phase, blinding)
     compares: bool = False  # asks which of two does better
@@ -232,6 +244,7 @@ class Asked:
             group,
             WHY.search(question) is not None,
             bool(MECHANISM.search(question) or WHY.search(question)),
+            CLAIM.search(signals.question) is not None,
             tuple((k, m) for k, m in kinds[1:] if k != kind),
             DESIGN.search(question) is not None,
             WHICH_BETTER.search(question) is not None,

@@ -338,6 +338,20 @@ def test_why_questions_and_sentences_that_state_a_cause() -> None:
     assert CAUSE.search("it led to neuropathy")
 
 
+def test_a_claim_brought_to_be_checked() -> None:
+    from assistant.asked import CLAIM
+
+    for claim in (
+        "同事说STORM里的8.6个月是中位PFS，对吗？",
+        "有资料说XVd的中位总生存期是9.0个月，这个9.0个月真的是OS吗？",
+        "My notes say the XVd arm had a median follow-up of 17.3 months. Is that correct?",
+        "A colleague's slide says it was approved in 2020. Does the abstract back that up?",
+    ):
+        assert CLAIM.search(claim), claim
+    for question in ("STORM的中位PFS是多少？", "What does the review say about neuropathy?"):
+        assert not CLAIM.search(question), question
+
+
 def test_how_an_adverse_event_comes_about_and_sentences_tying_it_to_a_cause() -> None:
     from assistant.asked import ATTRIBUTES, MECHANISM
 

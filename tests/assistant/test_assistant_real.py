@@ -144,6 +144,8 @@ def check_citations(answer: Answer, doc) -> None:
             "2",
             "核因子κB",
         ),
+        # a claim is checked against what the review says, though it names a wrong figure
+        ("同事说STORM里的中位DOR是8.6个月，对吗？", "zh", "3.1", "4.4个月"),
         # a cause the review gives for an adverse event
         ("Why do patients feel so tired on selinexor?", "en", "4.5", "可能与药物本身有关"),
         # one of two alternatives is enough: the review never speaks of fixed doses
@@ -298,6 +300,12 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
         ),
         (
             "What washout period did BOSTON require before randomisation?",
+            "The review does not address this.",
+        ),
+        # everyday side effects the review never mentions, asked or brought as a claim
+        ("吃塞利尼索会掉头发吗？", "综述中没有涉及这个问题。"),
+        (
+            "My friend says selinexor makes your hair fall out. Is that true?",
             "The review does not address this.",
         ),
         # how an adverse event comes about, where the review only says how to manage it
