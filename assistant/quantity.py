@@ -121,7 +121,7 @@ _GIVES: dict[str, re.Pattern[str]] = {
     "dose": re.compile(rf"{_NUMBER}\s*(?:mg|g\b|毫克|μg|ml)"),
     "percent": re.compile(rf"{_NUMBER}\s*%|百分之|/\s*\d{{2,}}"),
     "time": re.compile(
-        rf"{_NUMBER}\s*(?:个月|月|天|日|周|年|h\b|小时|d\b|min|分钟|months?|days?|weeks?|hours?)"
+        rf"{_NUMBER}\s*(?:个月|月|天|日|周|年|h(?![a-z])|小时|d(?![a-z])|min|分钟|months?|days?|weeks?|hours?)"
     ),
     "hours": re.compile(rf"{_NUMBER}\s*(?:h\b|小时|hours?)"),
     "lines": re.compile(rf"{_NUMBER}\s*(?:线|lines?\b)"),
@@ -152,8 +152,11 @@ _DOSING = re.compile(
 )
 
 
-#: A question about cycles or dosing asks a schedule's duration.
-_SCHEDULE_WORDS = re.compile(r"疗程|周期|给药|cycles?\b|schedule|course|dosing|\bdoses?\b")
+#: The words a cycle's length stands beside.
+_CYCLE_WORDS = ("疗程", "周期", "cycle", "course")
+
+#: A question about cycles asks a schedule's duration ("how long after a dose" asks a time).
+_SCHEDULE_WORDS = re.compile(r"疗程|周期|cycles?\b|schedule|course")
 
 
 #: A question asking which trial, cohort or drug ("Which of the trials was designed to find
@@ -197,6 +200,8 @@ def _values(text: str, kind: str) -> Iterable[re.Match[str]]:
     """Values of the kind in the text; for a time, not the durations of dosing schedules."""
     pattern = _GIVES["time" if kind == "schedule" else kind]
     for m in pattern.finditer(text):
+        if kind == "schedule" and text[max(0, m.start() - 1) : m.start()] == "第":
+            continue  # 第1~21天 are days of a cycle, not its length
         if kind == "time" and (
             _SCHEDULE_BEFORE.search(text[max(0, m.start() - 2) : m.start()])
             or _SCHEDULE_AFTER.search(text[m.end() : m.end() + 8])
@@ -248,6 +253,8 @@ def lacks_value(text: str, kind: str, measures: Iterable[Sequence[str]]) -> bool
     them must carry a value of the kind beside it. A question naming no measure, or asking a
     dose, takes a value of the kind anywhere.
     """
+    if kind == "schedule":  # a duration beside a cycle: 28 d为1个疗程, not a PFS of 12.2个月
+        return not gives_value_of(text, _CYCLE_WORDS, kind)
     measures = list(measures) if kind in MEASURED_KINDS else []
     if measures:
         return not any(gives_value_of(text, m, kind) for m in measures)

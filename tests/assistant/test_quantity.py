@@ -107,6 +107,17 @@ def test_asked_kind(question: str, kind: str | None) -> None:
     assert asked_kind(question) == kind
 
 
+def test_a_cycle_length_stands_beside_a_cycle() -> None:
+    from assistant.quantity import lacks_value
+
+    assert gives(normalize("28 d为1个疗程"), "schedule")  # d before Chinese is a unit
+    assert not gives(normalize("泊马度胺（4 mg，第1~21天）"), "schedule")  # days of a cycle
+    assert lacks_value(normalize("中位PFS长达12.2个月"), "schedule", [])
+    assert not lacks_value(normalize("21或35 d为1个周期"), "schedule", [])
+    assert asked_kind("STOMP泊马度胺队列一个疗程是多少天？") == "schedule"
+    assert asked_kind("How long after the last dose is it gone?") == "time"  # not a cycle
+
+
 def test_a_series_split_between_treatments() -> None:
     from assistant.subgroup import split_treatments
 
