@@ -61,6 +61,14 @@ CLAIM = re.compile(
     re.IGNORECASE,
 )
 
+#: A value to be worked out from the review's figures ("按63%的ORR算，大概有多少人有效？",
+#: "how many milligrams does one cycle add up to?"): the review states the figures, not it.
+CALCULATE = re.compile(
+    r"粗算|估算|推算|算一下|算下来|按[^，。？?]{1,24}(?:算|推)|累计"
+    r"|\badds? up\b|\bwork(?:ed)? out\b|\bgoing by\b|back-of",
+    re.IGNORECASE,
+)
+
 #: A question asking which of two does better ("哪种疗效更好", "which arm did better"), and
 #: the words with which a sentence compares ("非难治组高于难治组", "优于").
 WHICH_BETTER = re.compile(
@@ -151,6 +159,7 @@ class Asked:
     why: bool = False  # asks for a reason or a mechanism
     mechanism: bool = False  # asks how something comes about
     claim: bool = False  # brings a claim to be checked
+    calculate: bool = False  # asks a value worked out from the review's figures
     others: tuple[tuple[str, list[tuple[str, ...]]], ...] = ()  # kinds asked by other parts
     design: bool = False  # asks about a trial's design (its aim, phase, blinding)
     compares: bool = False  # asks which of two does better
@@ -245,6 +254,7 @@ class Asked:
             WHY.search(question) is not None,
             bool(MECHANISM.search(question) or WHY.search(question)),
             CLAIM.search(signals.question) is not None,
+            CALCULATE.search(signals.question) is not None,
             tuple((k, m) for k, m in kinds[1:] if k != kind),
             DESIGN.search(question) is not None,
             WHICH_BETTER.search(question) is not None,

@@ -373,6 +373,8 @@ class Evidence:
             gaps.append("a comparison")  # "which schedule did better?" of a dosing sentence
         if asked.defines and not gaps and not asked.defined(cited):
             gaps.append("a definition")  # "how does it define CBR?" of "CBR达71%"
+        if asked.calculate:
+            return gaps  # the figures it is worked out from are the answer
         if asked.kind and not gaps and lacks_value(cited, asked.kind, asked.measures):
             gaps.append(f"the {asked.kind} asked for")
         elif asked.group and not gaps and not asked.for_group(cited):

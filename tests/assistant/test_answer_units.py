@@ -352,6 +352,20 @@ def test_a_claim_brought_to_be_checked() -> None:
         assert not CLAIM.search(question), question
 
 
+def test_a_value_to_be_worked_out() -> None:
+    from assistant.asked import CALCULATE
+
+    for calc in (
+        "按63%的ORR算，大概有多少人有效？",
+        "按这篇综述引用的国内发病率粗算，每年会新增多少例？",
+        "一个周期里一共要吃几次、累计多少毫克？",
+        "How many milligrams does one 28-day cycle add up to?",
+    ):
+        assert CALCULATE.search(calc), calc
+    for asked in ("大概多久血药浓度达到峰值？", "By roughly what factor does AUC rise?"):
+        assert not CALCULATE.search(asked), asked  # a value the review may state
+
+
 def test_how_an_adverse_event_comes_about_and_sentences_tying_it_to_a_cause() -> None:
     from assistant.asked import ATTRIBUTES, MECHANISM
 
