@@ -9,11 +9,17 @@ from eval.results import GROUPS, EvalReport, is_missing
 
 @dataclass(frozen=True)
 class Thresholds:
-    """Minimum (or, for ``max_*``, maximum) scores of the main system on a question set."""
+    """Minimum (or, for ``max_*``, maximum) scores of the main system on a question set.
+
+    Floors a little below what the test split measures, so that CI fails on a regression; not
+    the targets the product aims at (issue #4 asks refusal recall 0.9). Refusal recall's floor
+    went from 0.80 to 0.75 when two batches written blind joined the test split (2026-11-26:
+    test refusal recall 0.84 on the 221 earlier questions, 0.77 on all 290).
+    """
 
     recall_at_5_per_lang: float = 0.90
     fact_accuracy: float = 0.85
-    refusal_recall: float = 0.80
+    refusal_recall: float = 0.75
     max_false_refusal: float = 0.10
     citation_precision: float = 0.85
 
