@@ -50,6 +50,15 @@ CAUSE = re.compile(
 )
 
 
+#: A reason asked for a choice or a difference the review reports ("为什么来那度胺队列选的是
+#: 新诊断病人", "why did the non-refractory group do better"): it reports the finding, and
+#: answers only with a sentence giving a cause.
+FINDING = re.compile(
+    r"选|比|更|多|少|升高|上升|增加|减|改|\b(?:choose|chose|chosen|than|going up|rising|increas\w*"
+    r"|higher|lower|better|worse|differ\w*|cut|reduc\w*|switch\w*|drop\w*)\b",
+    re.IGNORECASE,
+)
+
 #: A claim brought to be checked ("同事说STORM里的8.6个月是中位PFS，对吗？", "my notes say …
 #: is that correct?"): it may name what the review words otherwise or not at all, and is
 #: answered by what the review does say.
@@ -158,6 +167,7 @@ class Asked:
     group: tuple[str, re.Pattern[str]] | None  # the patients a figure is asked for
     why: bool = False  # asks for a reason or a mechanism
     mechanism: bool = False  # asks how something comes about
+    why_finding: bool = False  # asks the reason for a choice or difference reported
     claim: bool = False  # brings a claim to be checked
     calculate: bool = False  # asks a value worked out from the review's figures
     others: tuple[tuple[str, list[tuple[str, ...]]], ...] = ()  # kinds asked by other parts
@@ -253,6 +263,7 @@ class Asked:
             group,
             WHY.search(question) is not None,
             bool(MECHANISM.search(question) or WHY.search(question)),
+            bool(WHY.search(question) and FINDING.search(asks.lower())),
             CLAIM.search(signals.question) is not None,
             CALCULATE.search(signals.question) is not None,
             tuple((k, m) for k, m in kinds[1:] if k != kind),

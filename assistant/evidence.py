@@ -376,6 +376,8 @@ class Evidence:
             # "why does it cause low sodium?" of a sentence on managing it: the review ties some
             # adverse events to a cause (乏力 "可能与药物本身有关"), not this one
             gaps.append("a cause")
+        if asked.why_finding and not gaps and not (CAUSE.search(cited) or ATTRIBUTES.search(cited)):
+            gaps.append("a reason")  # "why was it chosen?" of the sentence reporting the choice
         if asked.compares and not gaps and not COMPARES.search(cited):
             gaps.append("a comparison")  # "which schedule did better?" of a dosing sentence
         if asked.defines and not gaps and not asked.defined(cited):

@@ -352,6 +352,17 @@ def test_a_claim_brought_to_be_checked() -> None:
         assert not CLAIM.search(question), question
 
 
+def test_a_reason_asked_for_a_choice_or_difference_reported() -> None:
+    from assistant.asked import FINDING, WHY
+
+    for asks in (
+        "为什么来那度胺队列选的是新诊断病人？",
+        "why did the non-refractory group do better?",
+    ):
+        assert WHY.search(asks) and FINDING.search(asks), asks
+    assert not FINDING.search("why is selinexor given with dexamethasone?")
+
+
 def test_a_value_to_be_worked_out() -> None:
     from assistant.asked import CALCULATE
 
