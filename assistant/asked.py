@@ -168,6 +168,9 @@ class Asked:
     why: bool = False  # asks for a reason or a mechanism
     mechanism: bool = False  # asks how something comes about
     why_finding: bool = False  # asks the reason for a choice or difference reported
+    # the patients the question asks about, whatever it asks of them ("did high-risk patients
+    # benefit?"): the passage answering must speak of them
+    about_group: tuple[str, re.Pattern[str]] | None = None
     claim: bool = False  # brings a claim to be checked
     calculate: bool = False  # asks a value worked out from the review's figures
     others: tuple[tuple[str, list[tuple[str, ...]]], ...] = ()  # kinds asked by other parts
@@ -264,6 +267,7 @@ class Asked:
             WHY.search(question) is not None,
             bool(MECHANISM.search(question) or WHY.search(question)),
             bool(WHY.search(question) and FINDING.search(asks.lower())),
+            subgroup(asks.lower()),
             CLAIM.search(signals.question) is not None,
             CALCULATE.search(signals.question) is not None,
             tuple((k, m) for k, m in kinds[1:] if k != kind),

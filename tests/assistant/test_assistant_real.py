@@ -156,6 +156,13 @@ def check_citations(answer: Answer, doc) -> None:
             "3.2.1",
             "周围神经病变",
         ),
+        # the patients asked about are those the passage speaks of
+        (
+            "Did double-refractory patients respond to selinexor plus carfilzomib?",
+            "en",
+            "3.2.2",
+            "双重难治",
+        ),
         # a value to work out is answered by the figures it comes from
         ("STORM按122例、ORR 26%粗算，大概有多少人有效？", "zh", "3.1", "26%"),
         # a cause the review gives for an adverse event
@@ -318,6 +325,12 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
         ("吃塞利尼索会掉头发吗？", "综述中没有涉及这个问题。"),
         (
             "My friend says selinexor makes your hair fall out. Is that true?",
+            "The review does not address this.",
+        ),
+        # patients the cited passage never speaks of (the XKd cohort's names no high risk)
+        (
+            "Did high-risk patients such as those with t(4;14) benefit from selinexor plus "
+            "carfilzomib in STOMP?",
             "The review does not address this.",
         ),
         # how an adverse event comes about, where the review only says how to manage it
