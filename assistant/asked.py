@@ -39,7 +39,9 @@ WHY = re.compile(r"为什么|为何|原因|怎么会|\bwhy\b|how come|\breasons?
 #: a cause ("可能与药物本身有关，抑或为疾病本身所致").
 MECHANISM = re.compile(
     r"机制|机理|原理|怎么(?:会)?(?:引起|导致|造成)|为什么会|为何会|\bmechanism"
-    r"|\bhow (?:does|do|did|can|could)\b[^?？]{0,40}\b(?:cause|lead to|induce|trigger|result in)"
+    # "how does selinexor cause nausea", not "how can I treat the nausea it may cause"
+    r"|\bhow (?:does|do|did|can|could) (?:it|selinexor|the drug|this drug|this medicine)"
+    r" (?:\w+ ){0,2}(?:cause|lead to|induce|trigger|result in)"
 )
 ATTRIBUTES = re.compile(
     r"有关|相关|所致|引起|导致|由于|因(?![素子])|associated with|related to|caused by|due to"
@@ -54,7 +56,10 @@ CAUSE = re.compile(
 #: 新诊断病人", "why did the non-refractory group do better"): it reports the finding, and
 #: answers only with a sentence giving a cause.
 FINDING = re.compile(
-    r"选|比|更|多|少|升高|上升|增加|减|改|\b(?:choose|chose|chosen|than|going up|rising|increas\w*"
+    # phrases, not characters: 多 of 多发性, 选 of 选择性, 比 of 比例 report no finding
+    r"选的是|选了|选择了|选用|为什么选|比[^，。？?]{0,12}(?:更|高|低|好|差|多|少|长|短)"
+    r"|更(?:好|高|低|多|少|长|短|快|慢|常见)|增多|升高|上升|逐年|改(?:为|成|用)|减(?:为|到|至)|放弃"
+    r"|\b(?:choose|chose|chosen|than|going up|rising|increas\w*"
     r"|higher|lower|better|worse|differ\w*|cut|reduc\w*|switch\w*|drop\w*)\b",
     re.IGNORECASE,
 )
@@ -63,10 +68,13 @@ FINDING = re.compile(
 #: is that correct?"): it may name what the review words otherwise or not at all, and is
 #: answered by what the review does say.
 CLAIM = re.compile(
+    # someone's word, then a closing check of it: not any 吗, not "what does the review say …"
     r"(?:有人说|同事说|资料说|听说|笔记|医生说|护士说|据说|看到.{0,20}写着?)[^？?]{2,}"
-    r"(?:对吗|是吗|真的|是这样|是不是|没错|准确|吗)"
+    r"(?:对吗|是吗|是真的吗|真的吗|真的是|是这样吗|是这样的吗|是不是这样|没错吧|准确吗|这么说的吗"
+    r"|是不是记反了)"
     r"|(?:\bsays?\b|\bsaid\b|\bclaims?\b|\bnotes\b|\bslide\b|\bi read\b|\bi heard\b|\btold me\b)"
-    r"[^?]{0,200}\b(?:correct|right|true|accurate|back (?:that|this) up|the case|confirm)\b",
+    r"[^?]{0,200}(?:\bis (?:that|this|it) (?:correct|right|true|accurate|so)\b"
+    r"|\bback (?:that|this) up\b|\bcan you confirm\b)",
     re.IGNORECASE,
 )
 
@@ -86,8 +94,10 @@ WHICH_BETTER = re.compile(
     r"|快|慢|重(?!难治|要)|严重|常见|合适|适合)"
     r"|谁[^？?，,。]{0,8}更"
     r"|which (?:\w+ ){0,6}(?:is |was |were |are |did |had |has |have )?(?:the )?(?:better|more "
-    r"effective|superior|higher|lower|longer|shorter|worse|faster|more suitable|more appropriate"
-    r"|best|worst|highest|lowest|longest|shortest|fastest|most effective)\b"
+    r"effective|superior|higher|lower|longer|shorter|worse|faster|more suitable|more appropriate)"
+    # a superlative of groups or treatments, not "which is the best way to manage fatigue"
+    r"|which (?:\w+ ){0,2}(?:cohort|arm|subgroup|group|regimen|combination|trial|patients)s?\b"
+    r"(?: \w+){0,4} (?:best|worst|highest|lowest|longest|shortest|fastest|most effective)\b"
 )
 COMPARES = re.compile(
     r"高于|低于|优于|劣于|长于|短于|多于|少于|不及|更(?:高|低|好|长|短|多|少|快|慢|优|重|轻|明显|常见)"
@@ -112,11 +122,8 @@ _YES_NO_CLAUSE = re.compile(
 #: A figure asked for a whole trial, all its cohorts together ("STOMP所有队列加起来一共入组了
 #: 多少病人"): one cohort's figure ("在STOMP的硼替佐米队列中，共纳入42名") is not it.
 TOTAL = re.compile(
-    r"整个|全部|所有|\bwhole\b|\b(?:across (?:all )?|all )(?:the |its )?(?:cohorts|arms)"
+    r"整个|全部|所有|加起来|\bwhole\b|\b(?:across (?:all )?|all )(?:the |its )?(?:cohorts|arms)"
 )
-#: ... or a sum, which is a whole trial's when patients are counted: "how many milligrams is
-#: that in total" sums doses.
-SUM = re.compile(r"总共|一共|加起来|合计|总计|\bin total\b|\baltogether\b")
 COHORT = re.compile(r"队列|cohorts?\b|\barms?\b")
 
 #: A question asking a figure for each of several groups ("各有多少例", "respectively").
@@ -145,14 +152,18 @@ DEFINE = re.compile(
 #: （RRMM）") without defining it.
 _NOT_DEFINITION = re.compile(r"abbreviat|stands? for|spell(?:ed|s)? out|缩写|全称|全名")
 #: An acronym as a question writes it (RRMM, CAR-T, IMiDs, XPO-1, RP2D).
-_ACRONYMS = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Z0-9]+)?(?![\w-])")
+_ACRONYMS = re.compile(  # beside Chinese too: "NDMM的英文全称"
+    r"(?<![A-Za-z0-9-])[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Z0-9]+)?(?![A-Za-z0-9-])"
+)
 #: An acronym as a question names it (Xd, RRMM): asked what it means, its spelling out answers.
 _ACRONYM = re.compile(r"^(?=[^a-z]*[A-Z])[A-Za-z][A-Za-z0-9-]{0,7}$")
 _DEFINES = (
     r"\s*(?:[（(][^）)]{1,30}[）)])?\s*"
     r"(?:为|是|即|指|系|:|：|,?\s*(?:is|are|refers to|means)\b)\s*(?!\d)"
 )
-_QUOTED = re.compile(r"[“\"'‘「]([^”\"'’」]{2,30})[”\"'’」]")
+_QUOTED = re.compile(  # an apostrophe (don't) is no quote
+    r"[“\"‘「]([^”\"’」]{2,30})[”\"’」]|(?<![A-Za-z])'([^']{2,30})'(?![A-Za-z])"
+)
 
 
 @dataclass(frozen=True)
@@ -252,11 +263,14 @@ class Asked:
             group = subgroup(valued.lower(), each=each)
             if group is None and not WHOLE.search(valued.lower()):
                 # "What about patients with del(17p)? What was their ORR?": theirs
-                group = subgroup(question, each=each)
+                group = subgroup(_YES_NO_CLAUSE.sub("", question), each=each)
         if group is not None and kind != "count":
             # the group is whom the value is for, not what it measures (unless it is counted):
             # "双重难治病人的ORR达73%" gives double-refractory patients no PFS
             own = [m for m in own if not any(group[1].search(v) for v in m)]
+        defines = _defined_terms(signals.expansion, asks)
+        # acronyms asked what they mean are answered by their spelling out ("ORR是什么意思？")
+        spelled_out = [v.lower() for t in defines if all(_ACRONYM.match(v) for v in t) for v in t]
         return cls(
             kind,
             own,
@@ -267,14 +281,21 @@ class Asked:
             WHY.search(question) is not None,
             bool(MECHANISM.search(question) or WHY.search(question)),
             bool(WHY.search(question) and FINDING.search(asks.lower())),
-            subgroup(asks.lower()),
+            _about_group(asks.lower()),
             CLAIM.search(signals.question) is not None,
             CALCULATE.search(signals.question) is not None,
             tuple((k, m) for k, m in kinds[1:] if k != kind),
             DESIGN.search(question) is not None,
             WHICH_BETTER.search(question) is not None,
-            _defined_terms(signals.expansion, asks),
-            kind in MEASURED_KINDS and group is None and _asks_total(valued.lower(), kind),
+            defines,
+            kind in MEASURED_KINDS
+            and group is None
+            and _asks_total(valued.lower())
+            # a regimen named is its cohort: "XPd方案所有病人" are the pomalidomide cohort
+            and not any(
+                t.category == "regimen"
+                for t in (named_in(signals.expansion, valued) if signals.expansion else ())
+            ),
             tuple(p.lower() for p in sentences(asks)),
             tuple(
                 tuple(
@@ -287,18 +308,30 @@ class Asked:
             if signals.expansion is not None
             else (),
             tuple(
-                a.lower()
-                for part in sentences(asks)
-                if _NOT_DEFINITION.search(part.lower())
-                for a in dict.fromkeys(_ACRONYMS.findall(part))
+                dict.fromkeys(
+                    [
+                        a.lower()
+                        for part in sentences(asks)
+                        if _NOT_DEFINITION.search(part.lower())
+                        for a in _ACRONYMS.findall(part)
+                    ]
+                    + spelled_out
+                )
             ),
         )
 
 
-def _asks_total(valued: str, kind: str | None) -> bool:
+def _about_group(asks: str) -> tuple[str, re.Pattern[str]] | None:
+    """The patients a question asks about, whatever it asks of them; not the asker's own
+    history ("我还没用过这个药" is no treatment-naive group)."""
+    group = subgroup(asks)
+    return None if group is None or group[0] == "treatment-naive patients" else group
+
+
+def _asks_total(valued: str) -> bool:
     """Whether the (lower-cased) value-asking sentences ask it for a whole trial, naming no
     cohort of it ("所有队列加起来": all the cohorts, none named)."""
-    whole = bool(TOTAL.search(valued) or (kind == "count" and SUM.search(valued)))
+    whole = bool(TOTAL.search(valued))
     named = re.sub(
         r"(?:所有|全部|各个?)队列|\b(?:all|across) (?:the |its )?(?:cohorts|arms)", "", valued
     )
@@ -310,7 +343,7 @@ def _defined_terms(expansion: Expansion | None, asks: str) -> tuple[tuple[str, .
     glossary's terms they name, and what they quote (“移植动力学”)."""
     out: list[tuple[str, ...]] = []
     for part in sentences(asks):
-        quoted = _QUOTED.findall(part)
+        quoted = [a or b for a, b in _QUOTED.findall(part)]
         if (
             not DEFINE.search(part.lower())
             or _NOT_DEFINITION.search(part.lower())
@@ -322,8 +355,11 @@ def _defined_terms(expansion: Expansion | None, asks: str) -> tuple[tuple[str, .
             if t.category == "general":
                 continue
             # an acronym the question names stays one: spelt out, it is answered
-            named = [v for v in t.en + t.zh if _ACRONYM.match(v) and re.search(rf"\b{v}\b", part)]
-            out.append(tuple(named) if named else t.en + t.zh)
+            acronyms = [v for v in t.en + t.zh if _ACRONYM.match(v)]
+            named = any(
+                re.search(rf"(?<![A-Za-z0-9]){re.escape(v)}(?![A-Za-z0-9])", part) for v in acronyms
+            )
+            out.append(tuple(acronyms) if named else t.en + t.zh)  # every spelling (CBR, CRB)
     return tuple(out)
 
 

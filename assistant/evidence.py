@@ -155,8 +155,10 @@ class Evidence:
             [c for c in concepts if not any(mentions(self._title, v) for v in c)]
         ):
             # a claim checked against the review ("同事说周围神经病变很常见、要常规预防，是这样
-            # 吗？") may add what the review never says; what it is about is still in it
-            absent = []
+            # 吗？") may add what the review never says; what it is about is still in it. Not
+            # patients or diseases it never speaks of ("同事说在儿童中的ORR是26%，对吗？")
+            populations = {v for t in matched if t.category == "disease" for v in t.en}
+            absent = [a for a in absent if a in populations]
         return (
             absent
             + unknown_names(question, self._corpus, known)

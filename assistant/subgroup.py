@@ -31,7 +31,8 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
         "refractory patients",
         # not the disease: relapsed/refractory, relapsed or refractory, 复发难治, 复发或难治
         re.compile(
-            r"(?<!relapsed )(?<!relapsed/)(?<!relapsed and )(?<!relapsed or )(?<!non-)(?<!non )"
+            r"(?<!relapsed )(?<!relapsed/)(?<!relapsed-)(?<!relapsed and )(?<!relapsed or )"
+            r"(?<!non-)(?<!non )"
             r"(?<!non)refractory|(?<!复发)(?<!或)(?<!非)难治(?!性)"
         ),
         re.compile(r"(?<!复发)(?<!非)难治(?!性)|(?<!non-)refractory"),
@@ -142,9 +143,11 @@ def split_treatments(text: str) -> dict[str, str]:
             m = _GIVEN.search(clause.strip())
             if m:
                 given[m.group(2).strip()] = (int(m.group(1)), clause)
-        # the series itself ("7例病人接受Xd+PI治疗" before 1 + 1 + 5) is no part of it
-        total = sum(n for n, _ in given.values())
-        given = {t: (n, c) for t, (n, c) in given.items() if 2 * n != total}
+        # the series itself ("7例病人接受Xd+PI治疗" before 1 + 1 + 5) is no part of it: a
+        # first clause counting all the others
+        counts = [n for n, _ in given.values()]
+        if len(counts) > 2 and counts[0] == sum(counts[1:]):
+            given = dict(list(given.items())[1:])
         if len(given) >= 2:
             out.update({t: c for t, (_, c) in given.items()})
     return out

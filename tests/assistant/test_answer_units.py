@@ -363,6 +363,19 @@ def test_a_reason_asked_for_a_choice_or_difference_reported() -> None:
     assert not FINDING.search("why is selinexor given with dexamethasone?")
 
 
+def test_what_a_question_is_not_asking() -> None:
+    """Ordinary questions the wordings of claims, causes, findings and superlatives must miss."""
+    from assistant.asked import _ACRONYMS, CLAIM, FINDING, MECHANISM, WHICH_BETTER
+
+    assert not CLAIM.search("What does the review say about dosing in the case of pregnancy?")
+    assert not CLAIM.search("What does the review say is the right dose on dialysis?")
+    assert not CLAIM.search("听说塞利尼索是口服的，一天吃几次？")  # hearsay, no check of it
+    assert not MECHANISM.search("how can i treat the nausea it may cause?")
+    assert not FINDING.search("为什么塞利尼索对多发性骨髓瘤有效？")  # 多 of 多发性
+    assert not WHICH_BETTER.search("which is the best way to manage fatigue on selinexor?")
+    assert _ACRONYMS.findall("NDMM的英文全称是什么") == ["NDMM"]  # beside Chinese
+
+
 def test_a_value_to_be_worked_out() -> None:
     from assistant.asked import CALCULATE
 

@@ -163,6 +163,10 @@ def check_citations(answer: Answer, doc) -> None:
             "3.2.2",
             "双重难治",
         ),
+        # an acronym asked about, unquoted beside Chinese: the passage spelling it out
+        ("ORR是什么意思？", "zh", "3.1", "客观缓解率（ORR）"),
+        # "in total" of a regimen is its cohort's count
+        ("XPd方案一共入组了多少病人？", "zh", "3.2.3", "48例"),
         # a value to work out is answered by the figures it comes from
         ("STORM按122例、ORR 26%粗算，大概有多少人有效？", "zh", "3.1", "26%"),
         # a cause the review gives for an adverse event
@@ -327,6 +331,8 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
             "My friend says selinexor makes your hair fall out. Is that true?",
             "The review does not address this.",
         ),
+        # a claim about patients the review never speaks of
+        ("同事说塞利尼索在儿童中的ORR是26%，对吗？", "综述中没有涉及这个问题。"),
         # patients the cited passage never speaks of (the XKd cohort's names no high risk)
         (
             "Did high-risk patients such as those with t(4;14) benefit from selinexor plus "

@@ -130,6 +130,15 @@ def test_a_series_split_between_treatments() -> None:
         "xkd": "5例给予xkd",
     }
     assert split_treatments(normalize("共纳入42名病人，给予塞利尼索治疗")) == {}  # one treatment
+    halves = split_treatments(normalize("其中1例给予Xd，1例给予XVd，结果："))
+    assert set(halves) == {"xd", "xvd"}  # equal halves are both parts
+
+
+def test_relapsed_refractory_is_the_disease_not_a_group() -> None:
+    from assistant.subgroup import subgroup
+
+    assert subgroup("what did boston show in relapsed-refractory patients?") is None
+    assert subgroup("what was the orr in pi-refractory patients?") is not None
 
 
 def test_gives_before_a_word() -> None:
