@@ -116,7 +116,8 @@ WHOLE = re.compile(
 #: anyone penta-refractory respond at all?"): the group it names is not the value's.
 _YES_NO_CLAUSE = re.compile(
     r"(?:[,，;；]\s*(?:and|but|or)?|\band)\s+(?:did|does|do|is|are|was|were|has|have|can|could)\b"
-    r"[^,，;；?？]*|[，；](?:那|而且|并且|另外)?(?:有没有|是否|能否|会不会)[^，；？]*"
+    r"[^,，;；?？]*|[，；](?:那|而且|并且|另外)?(?:有没有|是否|能否|会不会)[^，；？]*",
+    re.IGNORECASE,  # the value's sentence keeps the asker's capitals
 )
 
 #: A figure asked for a whole trial, all its cohorts together ("STOMP所有队列加起来一共入组了
