@@ -213,10 +213,7 @@ class Asked:
         out an acronym of them ("塞利尼索+地塞米松（Xd）" says what Xd is)."""
         return not self.defines or any(
             re.search(re.escape(v.lower()) + _DEFINES, text)
-            or (
-                all(_ACRONYM.match(w) for w in t)  # the question names it by an acronym
-                and re.search(rf"[（(]\s*{re.escape(v.lower())}\s*[）)]", text)
-            )
+            or (all(_ACRONYM.match(w) for w in t) and _spells_out(text, v.lower()))
             for t in self.defines
             for v in t
         )
@@ -224,9 +221,7 @@ class Asked:
     def spelled(self, text: str) -> frozenset[str]:
         """The acronyms asked about that the (normalized) text spells out: "复发难治性多发性
         骨髓瘤（rrmm）"."""
-        return frozenset(
-            a for a in self.spells if re.search(rf"[（(]\s*{re.escape(a)}\s*[）)]", text)
-        )
+        return frozenset(a for a in self.spells if _spells_out(text, a))
 
     def for_whole(self, text: str) -> bool:
         """Whether the text gives the value for the whole trial, when that is asked: not only
@@ -257,69 +252,68 @@ class Asked:
         each = kind == "count" and EACH.search(question) is not None  # "各有多少例"
         # the group is named where the value is asked: "有没有带t(4;14)的？整个研究的中位DOR
         # 是多少？" asks the whole study's DOR
-        valued = " ".join(p for p in sentences(asks) if asked_kind(p)) or asks
-        valued = _YES_NO_CLAUSE.sub("", valued)
+        said = sentences(asks)
+        valued = _YES_NO_CLAUSE.sub("", " ".join(p for p in said if asked_kind(p)) or asks).lower()
         group = None
         if kind in MEASURED_KINDS:
-            group = subgroup(valued.lower(), each=each)
-            if group is None and not WHOLE.search(valued.lower()):
+            group = subgroup(valued, each=each)
+            if group is None and not WHOLE.search(valued):
                 # "What about patients with del(17p)? What was their ORR?": theirs
                 group = subgroup(_YES_NO_CLAUSE.sub("", question), each=each)
         if group is not None and kind != "count":
             # the group is whom the value is for, not what it measures (unless it is counted):
             # "双重难治病人的ORR达73%" gives double-refractory patients no PFS
             own = [m for m in own if not any(group[1].search(v) for v in m)]
-        defines = _defined_terms(signals.expansion, asks)
+        lowered = asks.lower()
+        why = WHY.search(question) is not None
+        expansion = signals.expansion
+        defines = _defined_terms(expansion, said)
         # acronyms asked what they mean are answered by their spelling out ("ORR是什么意思？")
         spelled_out = [v.lower() for t in defines if all(_ACRONYM.match(v) for v in t) for v in t]
+        abbreviations = [
+            a.lower()
+            for p in said
+            if _NOT_DEFINITION.search(p.lower())
+            for a in _ACRONYMS.findall(p)
+        ]
         return cls(
-            kind,
-            own,
-            asks_about_review(signals.question),
-            tokens,
-            _concepts(signals, tokens),
-            group,
-            WHY.search(question) is not None,
-            bool(MECHANISM.search(question) or WHY.search(question)),
-            bool(WHY.search(question) and FINDING.search(asks.lower())),
-            _about_group(asks.lower()),
-            CLAIM.search(signals.question) is not None,
-            CALCULATE.search(signals.question) is not None,
-            tuple((k, m) for k, m in kinds[1:] if k != kind),
-            DESIGN.search(question) is not None,
-            WHICH_BETTER.search(question) is not None,
-            defines,
-            kind in MEASURED_KINDS
+            kind=kind,
+            measures=own,
+            about_review=asks_about_review(signals.question),
+            tokens=tokens,
+            concepts=_concepts(signals, tokens),
+            group=group,
+            why=why,
+            mechanism=why or MECHANISM.search(question) is not None,
+            why_finding=why and FINDING.search(lowered) is not None,
+            about_group=_about_group(lowered),
+            claim=CLAIM.search(signals.question) is not None,
+            calculate=CALCULATE.search(signals.question) is not None,
+            others=tuple((k, m) for k, m in kinds[1:] if k != kind),
+            design=DESIGN.search(question) is not None,
+            compares=WHICH_BETTER.search(question) is not None,
+            defines=defines,
+            total=kind in MEASURED_KINDS
             and group is None
-            and _asks_total(valued.lower())
+            and _asks_total(valued)
             # a regimen named is its cohort: "XPd方案所有病人" are the pomalidomide cohort
             and not any(
-                t.category == "regimen"
-                for t in (named_in(signals.expansion, valued) if signals.expansion else ())
+                t.category == "regimen" for t in (named_in(expansion, valued) if expansion else ())
             ),
-            tuple(p.lower() for p in sentences(asks)),
-            tuple(
-                tuple(
-                    t.en + t.zh
-                    for t in named_in(signals.expansion, piece)
-                    if t.category != "general"
-                )
+            parts=tuple(p.lower() for p in said),
+            pieces=tuple(
+                tuple(t.en + t.zh for t in named_in(expansion, piece) if t.category != "general")
                 for piece in asks_apart(signals.question)
             )
-            if signals.expansion is not None
+            if expansion is not None
             else (),
-            tuple(
-                dict.fromkeys(
-                    [
-                        a.lower()
-                        for part in sentences(asks)
-                        if _NOT_DEFINITION.search(part.lower())
-                        for a in _ACRONYMS.findall(part)
-                    ]
-                    + spelled_out
-                )
-            ),
+            spells=tuple(dict.fromkeys(abbreviations + spelled_out)),
         )
+
+
+def _spells_out(text: str, acronym: str) -> bool:
+    """Whether the (normalized) text spells the (lower-case) acronym out: "…（rrmm）"."""
+    return re.search(rf"[（(]\s*{re.escape(acronym)}\s*[）)]", text) is not None
 
 
 def _about_group(asks: str) -> tuple[str, re.Pattern[str]] | None:
@@ -339,11 +333,11 @@ def _asks_total(valued: str) -> bool:
     return whole and not COHORT.search(named)
 
 
-def _defined_terms(expansion: Expansion | None, asks: str) -> tuple[tuple[str, ...], ...]:
+def _defined_terms(expansion: Expansion | None, said: list[str]) -> tuple[tuple[str, ...], ...]:
     """The terms (each with its variants) of the sentences asking what a term means: the
     glossary's terms they name, and what they quote (“移植动力学”)."""
     out: list[tuple[str, ...]] = []
-    for part in sentences(asks):
+    for part in said:
         quoted = [a or b for a, b in _QUOTED.findall(part)]
         if (
             not DEFINE.search(part.lower())

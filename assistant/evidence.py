@@ -450,17 +450,13 @@ class Evidence:
             # the part of the question naming the treatment itself (not Xd of "Xd+PI"), and
             # what it asks of those patients besides how many they were
             own = re.compile(rf"(?<![a-z0-9+]){re.escape(name)}(?![a-z0-9+])(?!\s*(?:\+|plus\b))")
-            spelled = [v for v in variants if v.lower() != name]  # named in full
-
-            def names(part: str, own: re.Pattern[str] = own, spelled: list[str] = spelled) -> bool:
-                return own.search(part) is not None or any(
-                    mentions(normalize(part), v) for v in spelled
-                )
-
-            for part in (p for p in asked.parts if names(p)):
+            in_full = [v for v in variants if v.lower() != name]
+            clause = split[name]
+            for part in asked.parts:
+                if not own.search(part) and not any(mentions(normalize(part), v) for v in in_full):
+                    continue
                 named = [o for o in outcomes if any(mentions(part, v) for v in o)]
                 kind = asked_kind(part)
-                clause = split[name]
                 if named:
                     stated = any(mentions(clause, v) for o in named for v in o)
                 else:
