@@ -181,11 +181,15 @@ def should_answer(
     return best is not None and best.dense >= floor and not missing
 
 
+#: Chinese names of the English parts, whose titles are English ("Abstract", "Key words").
+_ZH_NAMES = {"abstract-en": "英文摘要", "keywords-en": "英文关键词"}
+
+
 def section_name(section: str, title: str, title_en: str, lang: str) -> str:
     """How the answer's frame names a section, in the question's language."""
     numbered = section[:1].isdigit()
     if lang == "zh":
-        return f"第{section}节（{title}）" if numbered else f"{title}部分"
+        return f"第{section}节（{title}）" if numbered else f"{_ZH_NAMES.get(section, title)}部分"
     label = title_en or title
     return f"section {section} ({label})" if numbered else f"the {label.lower()}"
 

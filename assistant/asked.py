@@ -71,18 +71,18 @@ CLAIM = re.compile(
     # someone's word, then a closing check of it: not any 吗, not "what does the review say …"
     r"(?:有人说|同事说|资料说|听说|笔记|医生说|护士说|据说|看到.{0,20}写着?)[^？?]{2,}"
     r"(?:对吗|是吗|是真的吗|真的吗|真的是|是这样吗|是这样的吗|是不是这样|没错吧|准确吗|这么说的吗"
-    r"|是不是记反了)"
+    r"|是不是记反了|哪(?:几|两|一)?处(?:写)?错|错在哪|哪里(?:写)?错|有没有(?:写)?错)"
     r"|(?:\bsays?\b|\bsaid\b|\bclaims?\b|\bnotes\b|\bslide\b|\bi read\b|\bi heard\b|\btold me\b)"
     r"[^?]{0,200}(?:\bis (?:that|this|it) (?:correct|right|true|accurate|so)\b"
-    r"|\bback (?:that|this) up\b|\bcan you confirm\b)",
+    r"|\bback (?:that|this) up\b|\bsupport (?:that|this|it)\b|\bcan you confirm\b)",
     re.IGNORECASE,
 )
 
 #: A value to be worked out from the review's figures ("按63%的ORR算，大概有多少人有效？",
 #: "how many milligrams does one cycle add up to?"): the review states the figures, not it.
 CALCULATE = re.compile(
-    r"粗算|估算|推算|算一下|算下来|按[^，。？?]{1,24}(?:算|推)|累计"
-    r"|\badds? up\b|\bwork(?:ed)? out\b|\bgoing by\b|back-of",
+    r"粗算|估算|推算|算一下|算下来|按[^，。？?]{1,24}(?:算|推)|累计|几倍|多少倍"
+    r"|\badds? up\b|\bwork(?:ed)? out\b|\bgoing by\b|back-of|\bhow many times\b",
     re.IGNORECASE,
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -16,6 +17,30 @@ if TYPE_CHECKING:
     from index.store import ReviewIndex
 
 MODES = ("hybrid", "bm25", "dense")
+#: A question about the keyword lists themselves ("中文关键词里列了哪些词？"): only they answer it.
+ASKS_KEYWORDS = re.compile(r"关键词|关键字|\bkey ?words?\b", re.IGNORECASE)
+#: A part of the review named in one language or the other ("英文摘要里是怎么表述的？",
+#: "does the English abstract back that up?"): what it says is asked, whatever the question's
+#: own language.
+_NAMED_PART = re.compile(
+    r"(英文|中文|english|chinese)\s*(摘要|关键词|关键字|abstract|key ?words?)", re.IGNORECASE
+)
+
+
+def asked_parts(question: str, lang: str | None) -> list[str]:
+    """The sections (abstract-en, keywords-zh …) the question asks about by name, first first:
+    a keyword list asked about is its language's (the one named, or the question's)."""
+    named = []
+    for language, part in _NAMED_PART.findall(question):
+        code = "en" if language.lower() in ("英文", "english") else "zh"
+        kind = "abstract" if part.lower() in ("摘要", "abstract") else "keywords"
+        named.append((kind, code))
+    if ASKS_KEYWORDS.search(question):
+        codes = [code for _, code in named] or [lang or "zh"]
+        named = [("keywords", code) for code in codes] + named
+    return list(dict.fromkeys(f"{kind}-{code}" for kind, code in named))
+
+
 FUSIONS = ("rrf", "zscore")
 
 
@@ -106,8 +131,10 @@ class HybridRetriever:
     ) -> None:
         self.index, self.embedder, self.glossary, self.config = index, embedder, glossary, config
         # Keyword lists are short and name every main term, so BM25 and e5 rank them high for
-        # almost any question; they answer none, so they are never returned.
+        # almost any question; they answer none but a question about them, so they are
+        # returned only for that.
         self._keywords = [p.is_keywords for p in index.doc.passages]
+        self._sections = [p.section for p in index.doc.passages]
         self._abstract_lang = [
             p.lang if p.section.startswith("abstract") else None for p in index.doc.passages
         ]
@@ -138,6 +165,7 @@ class HybridRetriever:
         # other passage up a place in one signal but not the other, and measured worse (dev
         # MRR@10 en 0.865 -> 0.842).
         lang = expansion.lang if expansion else None
+        parts = asked_parts(question, lang)
         if self.config.fusion == "zscore" and bm25 is not None and dense is not None:
             merged = zscore_fuse([bm25, dense], weights)
         else:
@@ -145,9 +173,16 @@ class HybridRetriever:
         fused = tuple(
             (i, score)
             for i, score in merged
-            if not self._keywords[i] and not self._other_abstract(i, lang)
+            if self._sections[i] in parts
+            or (not self._keywords[i] and not self._other_abstract(i, lang))
         )
+        if parts:  # the parts named first, in the order named; the rest as ranked
+            fused = tuple(sorted(fused, key=lambda item: self._part_order(item[0], parts)))
         return Signals(question, expansion, text, vector, bm25, dense, fused)
+
+    def _part_order(self, i: int, parts: list[str]) -> int:
+        section = self._sections[i]
+        return parts.index(section) if section in parts else len(parts)
 
     def _other_abstract(self, i: int, lang: str | None) -> bool:
         """The abstract in the other language: the same summary, shown in the reader's."""

@@ -128,7 +128,9 @@ def build_document(
 
 
 def _passages_of(para: str, draft: Draft, base: int, count: int, max_chars: int) -> list[Passage]:
-    spans = sentence_spans(para)
+    # a keyword list is one item, cited whole: its ；separates keywords, not sentences
+    keywords = draft.number.startswith("keywords")
+    spans = [(0, len(para.rstrip()))] if keywords else sentence_spans(para)
     out: list[Passage] = []
     for k, group in enumerate(group_sentences(spans, para, max_chars), start=count + 1):
         pid = f"{draft.number}#p{k}"

@@ -84,6 +84,13 @@ def passage_ids_digest(doc: Document) -> str:
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()
 
 
+def sentences_digest(doc: Document) -> str:
+    """What the sentence vectors are rows of: a change of segmentation with the same passages
+    (a keyword list cited whole) misaligns every row after it."""
+    joined = "\n".join(f"{s.passage_id}\t{s.text}" for s in doc.sentences)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()
+
+
 def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -197,6 +204,7 @@ def check_compatible(
     checks = [
         ("corpus", manifest.get("corpus_sha256"), doc.sha256),
         ("passages", manifest.get("passages_sha256"), passage_ids_digest(doc)),
+        ("sentences", manifest.get("sentences_sha256"), sentences_digest(doc)),
         ("embedding model", manifest.get("model_fingerprint"), model_fingerprint),
         ("configuration", manifest.get("config"), config.shape()),
     ]
@@ -214,6 +222,7 @@ def make_manifest(doc: Document, config: IndexConfig, fingerprint: str, dim: int
         "corpus_source": doc.source,
         "corpus_sha256": doc.sha256,
         "passages_sha256": passage_ids_digest(doc),
+        "sentences_sha256": sentences_digest(doc),
         "n_passages": len(doc.passages),
         "n_sentences": len(doc.sentences),
         "config": config.shape(),

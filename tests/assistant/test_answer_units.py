@@ -21,10 +21,11 @@ from assistant.answer import (
     choose_sentences,
     compose,
     concept_overlap,
+    section_name,
     should_answer,
 )
 from assistant.core import clean_question
-from assistant.retrieval import RetrievalConfig, rank, rrf_fuse
+from assistant.retrieval import RetrievalConfig, asked_parts, rank, rrf_fuse
 from assistant.types import Citation, InvalidQuestion
 from index.segment import normalize
 
@@ -55,6 +56,26 @@ def test_zscore_fusion_keeps_how_sure_each_signal_is() -> None:
 def test_rrf_weights_and_rank_drop_zero_scores() -> None:
     assert [d for d, _ in rrf_fuse([[0, 1], [1, 0]], [2.0, 1.0])] == [0, 1]
     assert rank([0.0, 3.0, 1.0, -1.0]) == [1, 2]
+
+
+def test_parts_of_the_review_asked_about_by_name() -> None:
+    """A keyword list or abstract named is what is asked, in the language named."""
+    assert asked_parts("英文摘要里是怎么表述的？", "zh") == ["abstract-en"]
+    assert asked_parts("中文关键词里有哪几个词？", "zh") == ["keywords-zh"]
+    assert asked_parts("Which key words go with the English abstract?", "en") == [
+        "keywords-en",
+        "abstract-en",
+    ]
+    assert asked_parts("What are the keywords?", "en") == ["keywords-en"]
+    assert asked_parts("多发性骨髓瘤 塞利尼索 综述", "zh") == []
+    assert asked_parts("What does the review say about the abstract's claims?", "en") == []
+
+
+def test_the_english_parts_are_named_in_chinese_frames() -> None:
+    assert section_name("abstract-en", "Abstract", "Abstract", "zh") == "英文摘要部分"
+    assert section_name("keywords-en", "Key words", "Key words", "zh") == "英文关键词部分"
+    assert section_name("abstract-zh", "摘要", "Abstract (Chinese)", "zh") == "摘要部分"
+    assert section_name("3.1", "STORM试验", "STORM trial", "zh") == "第3.1节（STORM试验）"
 
 
 def test_retrieval_config_rejects_unknown_modes() -> None:
@@ -346,6 +367,8 @@ def test_a_claim_brought_to_be_checked() -> None:
         "有资料说XVd的中位总生存期是9.0个月，这个9.0个月真的是OS吗？",
         "My notes say the XVd arm had a median follow-up of 17.3 months. Is that correct?",
         "A colleague's slide says it was approved in 2020. Does the abstract back that up?",
+        "笔记写着“2019年获中国药监部门批准，与泼尼松联用”，对照摘要，哪两处写错了？",
+        "A handout says the approval was for monotherapy. Does the abstract support that?",
     ):
         assert CLAIM.search(claim), claim
     for question in ("STORM的中位PFS是多少？", "What does the review say about neuropathy?"):
@@ -384,6 +407,8 @@ def test_a_value_to_be_worked_out() -> None:
         "按这篇综述引用的国内发病率粗算，每年会新增多少例？",
         "一个周期里一共要吃几次、累计多少毫克？",
         "How many milligrams does one 28-day cycle add up to?",
+        "XPd组的中位PFS是Pd组的几倍？",
+        "How many times longer was the median PFS with XPd than with Pd?",
     ):
         assert CALCULATE.search(calc), calc
     for asked in ("大概多久血药浓度达到峰值？", "By roughly what factor does AUC rise?"):

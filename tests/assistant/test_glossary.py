@@ -344,13 +344,13 @@ def test_harvest_pairs_deduplicates_in_order() -> None:
 
 
 def test_merge_adds_only_new_pairs(glossary: Glossary) -> None:
-    harvested = harvest_pairs("其中，骨髓瘤定义事件（MDE）与客观缓解率（ORR）相关。")
-    assert [t.en for t in harvested] == [("MDE",), ("ORR",)]
+    harvested = harvest_pairs("其中，标志性复合事件（SCEX）与客观缓解率（ORR）相关。")
+    assert [t.en for t in harvested] == [("SCEX",), ("ORR",)]
     merged = merge(glossary, harvested)
     assert len(merged) == len(glossary) + 1
-    assert "MDE" not in glossary.expand("骨髓瘤定义事件有哪些").added
-    assert "骨髓瘤定义事件" in merged.expand("What counts as an MDE?").added
-    assert "MDE" in merged.expand("骨髓瘤定义事件有哪些").added
+    assert "SCEX" not in glossary.expand("标志性复合事件有哪些").added
+    assert "标志性复合事件" in merged.expand("What counts as an SCEX?").added
+    assert "SCEX" in merged.expand("标志性复合事件有哪些").added
 
 
 def test_load_glossary_merges_extra_terms(glossary: Glossary) -> None:

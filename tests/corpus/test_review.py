@@ -80,6 +80,17 @@ def test_section_tree(doc: Document) -> None:
     assert "## 3 临床研究" in doc.text and "### 3.1 STORM试验 · STORM trial" in doc.text
 
 
+def test_a_keyword_list_is_one_sentence(doc: Document) -> None:
+    """Its ；separates keywords: cited, the list is cited whole."""
+    for number in ("keywords-zh", "keywords-en"):
+        (passage,) = [p for p in doc.passages if p.section == number]
+        assert [s.text for s in passage.sentences] == [passage.text]
+    assert (
+        doc.passage("keywords-zh#p1").text
+        == "多发性骨髓瘤；抗体，单克隆；塞利尼索；核输出蛋白抑制剂；综述"
+    )
+
+
 def test_reference_marks_are_data_not_text(doc: Document) -> None:
     for sentence in doc.sentences:
         assert "［" not in sentence.text

@@ -40,6 +40,13 @@ def test_missing_stale_and_corrupted_are_told_apart(review, fake_embedder, tmp_p
         ReviewIndex.load(folder, review, CFG, "another-model")
     with pytest.raises(IndexStale, match="configuration"):
         ReviewIndex.load(folder, review, replace(CFG, bm25_k1=2.0), fake_embedder.fingerprint)
+    # the same passages cut into other sentences: every sentence vector after the cut is
+    # another sentence's
+    first = review.passages[0]
+    merged = replace(first, sentences=first.sentences[:1])
+    resegmented = replace(review, passages=(merged, *review.passages[1:]))
+    with pytest.raises(IndexStale, match="sentences"):
+        ReviewIndex.load(folder, resegmented, CFG, fake_embedder.fingerprint)
     damaged = folder / "passages.faiss"
     damaged.write_bytes(damaged.read_bytes()[:-40])  # truncated
     with pytest.raises(IndexCorrupted, match=r"passages\.faiss"):
