@@ -338,7 +338,7 @@ class Evidence:
             if (category == "adverse_event" and variants[0] not in GENERAL_EVENTS)
             or (category == "drug" and variants[0] in self._supportive)
         ]
-        return _Required(asked, names, drugs, subjects, relatives, events)
+        return _Required(asked, names, drugs, subjects, relatives, events, question)
 
     def _with_regimens(
         self, concepts: list[tuple[str, tuple[str, ...]]]
@@ -365,7 +365,11 @@ class Evidence:
             # the trial or drug it is about answers it by what it does say
             gaps = uncovered([], evidence, required.names, [])
         else:
-            gaps = uncovered(required.concepts, evidence, required.names, required.drugs)
+            # "单药用还是和别的药搭配？" is answered by the passage naming one of the two
+            ways = [v for c, v in required.concepts if c not in ENTITIES | {"general"}]
+            spared = offered_alternatives(required.question, ways, evidence)
+            concepts = [(c, v) for c, v in required.concepts if v not in spared]
+            gaps = uncovered(concepts, evidence, required.names, required.drugs)
             gaps += [r[0] for r in required.relatives if not any(mentions(evidence, v) for v in r)]
         subjects = required.subjects
         if subjects and not any(mentions(evidence, v) for s in subjects for v in s):
@@ -543,6 +547,7 @@ class _Required:
     subjects: list[tuple[str, ...]]  # what it is about, beyond the review's own subject
     relatives: list[tuple[str, ...]]  # terms the review names only by their relatives
     events: list[tuple[str, ...]]  # named adverse events, and drugs given for them
+    question: str = ""  # as asked: the alternatives it offers ("单药还是联用") are read from it
 
 
 def _sentence_offsets(doc: Document) -> dict[str, tuple[int, int]]:

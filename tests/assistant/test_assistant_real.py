@@ -178,6 +178,16 @@ def check_citations(answer: Answer, doc) -> None:
             "3.2.2",
             "剂量递增",
         ),
+        # the cited passage names one of the two offered: tolerability, not response rates
+        (
+            "大剂量美法仑预处理的那项研究，综述给出的是缓解率还是只有耐受性？",
+            "zh",
+            "3.4",
+            "良好的耐受性",
+        ),
+        # a keyword list and an abstract named in the other language are what is asked
+        ("英文关键词里有哪几个词？", "zh", "keywords-en", "Antibodies, monoclonal"),
+        ("中文摘要说塞利尼索是和哪个药联用获批的？", "zh", "abstract-zh", "地塞米松"),
     ],
 )
 def test_answers_cite_the_right_sentence(real_assistant, question, lang, section, fact) -> None:
