@@ -185,6 +185,8 @@ def check_citations(answer: Answer, doc) -> None:
             "3.4",
             "良好的耐受性",
         ),
+        # blinding is answered by "open-label", though the review never says "double-blind"
+        ("Was the BOSTON trial double-blind?", "en", "3.3", "开放标签"),
         # a keyword list and an abstract named in the other language are what is asked
         ("英文关键词里有哪几个词？", "zh", "keywords-en", "Antibodies, monoclonal"),
         ("中文摘要说塞利尼索是和哪个药联用获批的？", "zh", "abstract-zh", "地塞米松"),
