@@ -136,6 +136,11 @@ def test_required_vocabulary_is_paired(glossary: Glossary, en: str, zh: str) -> 
         ("What is the Cmax and AUC?", ["最大浓度", "浓度-时间曲线下面积"]),
         ("Is it safe in children or during pregnancy?", ["儿童", "妊娠"]),
         ("patients", ["病人", "患者"]),
+        # the review's own plain words (its lexicon), not only its terms of art
+        ("Is progression to RRMM inevitable?", ["不可避免"]),
+        ("How do the authors see its prospects?", ["前景"]),
+        # vocabulary the review never uses is recognised too
+        ("Is it measured by immunohistochemistry?", ["免疫组化"]),
     ],
 )
 def test_english_questions_gain_chinese_terms(
