@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.types import Citation, Hit
 
@@ -24,6 +24,10 @@ class AnswerConfig:
     lexical_weight: float = 0.3
     rank_weight: float = 0.03  # a prior for sentences of the better-ranked passages
     margin: float = 0.03  # further sentences must score within this of the best one
+    # English questions' similarities to the Chinese sentences lie closer together, so a gap
+    # tells less: a second sentence may trail further (dev, English: facts 0.914 -> 0.931,
+    # citation precision 0.923 -> 0.917)
+    margin_en: float = 0.045
     min_dense: float = 0.75  # refusal gate: below this similarity nothing in the review is close
     # English questions over the mostly Chinese review are less similar to what answers them
     # (dev: answerable 0.74-0.84, the closest unanswerable 0.728); calibrated on dev.
@@ -37,6 +41,10 @@ class AnswerConfig:
     # languages (evidence.Evidence.reranked says why not for English ones).
     rerank: int = 3
     rerank_languages: tuple[str, ...] = ("zh",)
+
+    def for_language(self, lang: str | None) -> AnswerConfig:
+        """This configuration as it applies to a question in ``lang``."""
+        return replace(self, margin=self.margin_en) if lang == "en" else self
 
 
 @dataclass(frozen=True)

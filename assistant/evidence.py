@@ -176,7 +176,7 @@ class Evidence:
         adverse event or the drug given for one (便秘, 奥氮平), are passed over first, however
         high they rank: they cannot answer.
         """
-        cfg = self.config
+        cfg = self.config.for_language(signals.expansion.lang if signals.expansion else None)
         asked = Asked.of(signals)  # once per question, not once per passage tried
         required = self._required(signals)
         trials = self._trials(required)

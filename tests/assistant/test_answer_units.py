@@ -98,6 +98,15 @@ def test_choose_sentences_keeps_close_seconds_in_document_order() -> None:
     assert choose_sentences([], cfg) == []
 
 
+def test_a_second_sentence_may_trail_further_for_english_questions() -> None:
+    """Cross-language similarities lie closer together: a gap of 0.04 tells less."""
+    cfg = AnswerConfig(margin=0.03, margin_en=0.045)
+    pair = [cand(5, 1.00), cand(2, 0.96)]
+    assert [c.sentence_index for c in choose_sentences(pair, cfg.for_language("zh"))] == [5]
+    assert [c.sentence_index for c in choose_sentences(pair, cfg.for_language("en"))] == [2, 5]
+    assert cfg.for_language(None) is cfg
+
+
 def test_a_further_sentence_must_support_more_of_the_question() -> None:
     cfg = AnswerConfig(margin=0.03, max_sentences=3)
     best = cand(4, 1.00, terms="storm orr 26%")
