@@ -69,12 +69,19 @@ FINDING = re.compile(
 #: answered by what the review does say.
 CLAIM = re.compile(
     # someone's word, then a closing check of it: not any 吗, not "what does the review say …"
-    r"(?:有人说|同事说|资料说|听说|笔记|医生说|护士说|据说|看到.{0,20}写着?)[^？?]{2,}"
+    r"(?:(?:有人|同事|同学|资料|医生|护士|病友|家属|朋友|师兄|师姐|老师|药师|网上有人|网上|群里有人"
+    r"|书上|别人)[^，,。？?]{0,6}说|听说|笔记|据说|看到.{0,20}写着?|(?:ppt|幻灯片|医嘱|处方)上?写)"
+    r"[^？?]{2,}"
     r"(?:对吗|是吗|是真的吗|真的吗|真的是|是这样吗|是这样的吗|是不是这样|没错吧|准确吗|这么说的吗"
-    r"|是不是记反了|哪(?:几|两|一)?处(?:写)?错|错在哪|哪里(?:写)?错|有没有(?:写)?错)"
-    r"|(?:\bsays?\b|\bsaid\b|\bclaims?\b|\bnotes\b|\bslide\b|\bi read\b|\bi heard\b|\btold me\b)"
+    r"|是不是记反了|哪(?:几|两|一)?处(?:写)?错|错在哪|哪里(?:写)?错|有没有(?:写)?错|一致吗|对不对"
+    r"|(?:这样|这么)(?:写|说)的吗|(?:按|对照)综述|综述[^？?。]{0,12}(?:说|写|报))"
+    r"|(?:\bsays?\b|\bsaid\b|\bclaims?\b|\bnotes\b|\bslide\b|\bi read\b|\bi heard\b|\btold me\b"
+    r"|\bread online\b|\bimpression\b|\bassum(?:e|es|ed)\b|\blists\b)"
     r"[^?]{0,200}(?:\bis (?:that|this|it) (?:correct|right|true|accurate|so)\b"
-    r"|\bback (?:that|this) up\b|\bsupport (?:that|this|it)\b|\bcan you confirm\b)",
+    r"|\bback (?:that|this) up\b|\bsupport (?:that|this|it)\b|\bcan you confirm\b"
+    r"|\bwhat (?:\w+ ){0,3}does the (?:english |chinese )?(?:review|abstract) (?:actually )?"
+    r"(?:say|report|give)\b"
+    r"|\bwhat (?:\w+ ){0,3}did (?:storm|stomp|boston|the trial|the study) actually)",
     re.IGNORECASE,
 )
 

@@ -378,6 +378,11 @@ def test_a_claim_brought_to_be_checked() -> None:
         "A colleague's slide says it was approved in 2020. Does the abstract back that up?",
         "笔记写着“2019年获中国药监部门批准，与泼尼松联用”，对照摘要，哪两处写错了？",
         "A handout says the approval was for monotherapy. Does the abstract support that?",
+        # other people's word, checked against what the review says
+        "组会上有同学说是B细胞功能被抑制了。综述第1部分说的是哪种免疫细胞？",
+        "病友群里说那2例都达到了完全缓解。综述里是这样写的吗？",
+        "PPT上写的是入组40例、可评估38例，和综述一致吗？",
+        "His son read online that it is an injectable. What does the English abstract say?",
     ):
         assert CLAIM.search(claim), claim
     for question in ("STORM的中位PFS是多少？", "What does the review say about neuropathy?"):

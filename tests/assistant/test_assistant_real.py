@@ -185,6 +185,15 @@ def check_citations(answer: Answer, doc) -> None:
             "3.4",
             "良好的耐受性",
         ),
+        # a race is named where the review speaks of race; the asker's setting is no subject
+        (
+            "Clinical pharmacist at a county hospital: my patient is Asian. Does selinexor "
+            "clearance differ by race?",
+            "en",
+            "2",
+            "种族",
+        ),
+        ("同事PPT上写STORM入组了100例，综述里是多少例？", "zh", "3.1", "122例"),
         # blinding is answered by "open-label", though the review never says "double-blind"
         ("Was the BOSTON trial double-blind?", "en", "3.3", "开放标签"),
         # a keyword list and an abstract named in the other language are what is asked
@@ -357,6 +366,7 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
             "The review does not address this.",
         ),
         ("塞利尼索吃多了有没有解毒剂？", "综述中没有涉及这个问题。"),
+        ("国内那2例CAR-T后的病例是哪家医院报道的？", "综述中没有涉及这个问题。"),
         # how an adverse event comes about, where the review only says how to manage it
         ("How does selinexor cause diarrhoea?", "The review does not address this."),
         # 9.0 months follows "non-refractory beat refractory": the cohort's, not the group's
