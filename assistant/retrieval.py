@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from index.store import ReviewIndex
 
 MODES = ("hybrid", "bm25", "dense")
+FUSIONS = ("rrf", "zscore")
 #: A question about the keyword lists themselves ("中文关键词里列了哪些词？"): only they answer it.
 ASKS_KEYWORDS = re.compile(r"关键词|关键字|\bkey ?words?\b", re.IGNORECASE)
 #: A part of the review named in one language or the other ("英文摘要里是怎么表述的？",
@@ -39,9 +40,6 @@ def asked_parts(question: str, lang: str | None) -> list[str]:
         codes = [code for _, code in named] or [lang or "zh"]
         named = [("keywords", code) for code in codes] + named
     return list(dict.fromkeys(f"{kind}-{code}" for kind, code in named))
-
-
-FUSIONS = ("rrf", "zscore")
 
 
 @dataclass(frozen=True)
