@@ -127,6 +127,11 @@ _YES_NO_CLAUSE = re.compile(
     re.IGNORECASE,  # the value's sentence keeps the asker's capitals
 )
 
+#: A value's sentence pointing back to patients named elsewhere ("what was their ORR?").
+_THEIRS = re.compile(
+    r"\b(?:their|they|these|those|them)\b|他们|她们|这些|这类|这部分|其(?!他|它|中)"
+)
+
 #: A figure asked for a whole trial, all its cohorts together ("STOMP所有队列加起来一共入组了
 #: 多少病人"): one cohort's figure ("在STOMP的硼替佐米队列中，共纳入42名") is not it.
 TOTAL = re.compile(
@@ -264,8 +269,9 @@ class Asked:
         group = None
         if kind in MEASURED_KINDS:
             group = subgroup(valued, each=each)
-            if group is None and not WHOLE.search(valued):
-                # "What about patients with del(17p)? What was their ORR?": theirs
+            if group is None and not WHOLE.search(valued) and _THEIRS.search(valued):
+                # "What about patients with del(17p)? What was their ORR?": theirs; not "what
+                # was the cohort's ORR? how did double-refractory patients do?"
                 group = subgroup(_YES_NO_CLAUSE.sub("", question), each=each)
         if group is not None and kind != "count":
             # the group is whom the value is for, not what it measures (unless it is counted):

@@ -93,6 +93,15 @@ BACK_REFERENCE = re.compile(
 )
 
 
+#: A clause of a scene telling the drugs a patient has had ("硼替佐米和来那度胺都耐药了",
+#: "he progressed on lenalidomide").
+_HISTORY_CLAUSE = re.compile(
+    r"[^，,。；;.!?？！]*(?:用过|吃过|打过|耐药|进展|难治|失败|既往|之前用|以前用|以前打"
+    r"|previously|prior|progressed on|refractory to|failed|after)[^，,。；;.!?？！]*",
+    re.IGNORECASE,
+)
+
+
 class Evidence:
     """The review's sentences, ready to be scored against a question and checked."""
 
@@ -303,6 +312,14 @@ class Evidence:
             staged -= {t.en[0] for t in proper}
         else:
             proper_part = question  # the scene is part of what is asked
+            # but not the drugs of the patient's history ("来那度胺、硼替佐米都用过了", "after
+            # progressing on bortezomib"): they say who the patient is, not what is asked
+            staged = {
+                t.en[0]
+                for clause in _HISTORY_CLAUSE.findall(scene_part)
+                for t in named_in(signals.expansion, clause)
+                if t.category == "drug"
+            } - {t.en[0] for t in named_in(signals.expansion, split(question)[0])}
         terms = [t for t in matched if not (named_event and t.en[0] == UMBRELLA)]
         concepts = self._with_regimens([(t.category, t.en + t.zh + kin(t.en[0])) for t in terms])
         # each concept's first variant is its term's first English one (a drug's regimen too)

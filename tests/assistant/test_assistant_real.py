@@ -194,6 +194,15 @@ def check_citations(answer: Answer, doc) -> None:
             "种族",
         ),
         ("同事PPT上写STORM入组了100例，综述里是多少例？", "zh", "3.1", "122例"),
+        # the drugs of the patient's history are not what is asked, and a group named after the
+        # cohort's ORR is asked how it did, not for an ORR of its own
+        (
+            "病人70岁，来那度胺和硼替佐米都用过了，现在考虑塞利尼索+卡非佐米+地塞米松。"
+            "STOMP卡非佐米队列的ORR是多少？像他这样的双重难治病人效果怎么样？",
+            "zh",
+            "3.2.2",
+            "48%",
+        ),
         # blinding is answered by "open-label", though the review never says "double-blind"
         ("Was the BOSTON trial double-blind?", "en", "3.3", "开放标签"),
         # a keyword list and an abstract named in the other language are what is asked
@@ -367,6 +376,11 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
         ),
         ("塞利尼索吃多了有没有解毒剂？", "综述中没有涉及这个问题。"),
         ("国内那2例CAR-T后的病例是哪家医院报道的？", "综述中没有涉及这个问题。"),
+        # their ORR: the group's, which the carfilzomib cohort never reports
+        (
+            "What about patients with del(17p) in STOMP's carfilzomib cohort? What was their ORR?",
+            "The review does not address this.",
+        ),
         # how an adverse event comes about, where the review only says how to manage it
         ("How does selinexor cause diarrhoea?", "The review does not address this."),
         # 9.0 months follows "non-refractory beat refractory": the cohort's, not the group's
