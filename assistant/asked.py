@@ -119,10 +119,12 @@ WHOLE = re.compile(
     r"|\b(?:did|does|do) the (?:cohort|study|trial|arm) (?:report|show|have|achieve)"
 )
 
-#: A clause asking a yes-or-no question of its own after a value's ("what was the ORR, and did
-#: anyone penta-refractory respond at all?"): the group it names is not the value's.
+#: A clause asking a yes-or-no or a how question of its own after a value's ("what was the ORR,
+#: and did anyone penta-refractory respond at all?", "…, and how did double-refractory patients
+#: do?"): the group it names is not the value's.
 _YES_NO_CLAUSE = re.compile(
-    r"(?:[,，;；]\s*(?:and|but|or)?|\band)\s+(?:did|does|do|is|are|was|were|has|have|can|could)\b"
+    r"(?:[,，;；]\s*(?:and|but|or)?|\band)\s+(?:how\s+)?(?:did|does|do|is|are|was|were|has|have|can"
+    r"|could)\b"
     r"[^,，;；?？]*|[，；](?:那|而且|并且|另外)?(?:有没有|是否|能否|会不会)[^，；？]*",
     re.IGNORECASE,  # the value's sentence keeps the asker's capitals
 )

@@ -312,13 +312,12 @@ class Evidence:
             staged -= {t.en[0] for t in proper}
         else:
             proper_part = question  # the scene is part of what is asked
-            # but not the drugs of the patient's history ("来那度胺、硼替佐米都用过了", "after
-            # progressing on bortezomib"): they say who the patient is, not what is asked
+            # but not the patient's history ("来那度胺、硼替佐米都用过了", "progressed on
+            # bortezomib"): its drugs and events say who the patient is, not what is asked
             staged = {
                 t.en[0]
                 for clause in _HISTORY_CLAUSE.findall(scene_part)
                 for t in named_in(signals.expansion, clause)
-                if t.category == "drug"
             } - {t.en[0] for t in named_in(signals.expansion, split(question)[0])}
         terms = [t for t in matched if not (named_event and t.en[0] == UMBRELLA)]
         concepts = self._with_regimens([(t.category, t.en + t.zh + kin(t.en[0])) for t in terms])

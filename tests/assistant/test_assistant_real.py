@@ -203,6 +203,13 @@ def check_citations(answer: Answer, doc) -> None:
             "3.2.2",
             "48%",
         ),
+        (
+            "My patient progressed on lenalidomide and bortezomib. What ORR did the STOMP "
+            "carfilzomib cohort reach, and how did double-refractory patients like him do?",
+            "en",
+            "3.2.2",
+            "48%",
+        ),
         # blinding is answered by "open-label", though the review never says "double-blind"
         ("Was the BOSTON trial double-blind?", "en", "3.3", "开放标签"),
         # a keyword list and an abstract named in the other language are what is asked
