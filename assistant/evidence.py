@@ -93,11 +93,11 @@ BACK_REFERENCE = re.compile(
 )
 
 
-#: A clause of a scene telling the drugs a patient has had ("硼替佐米和来那度胺都耐药了",
-#: "he progressed on lenalidomide").
+#: A clause of a scene telling a patient's history ("硼替佐米和来那度胺都耐药了", "he progressed
+#: on lenalidomide").
 _HISTORY_CLAUSE = re.compile(
     r"[^，,。；;.!?？！]*(?:用过|吃过|打过|耐药|进展|难治|失败|既往|之前用|以前用|以前打"
-    r"|previously|prior|progressed on|refractory to|failed|after)[^，,。；;.!?？！]*",
+    r"|previously|prior|progressed on|refractory to|failed)[^，,。；;.!?？！]*",
     re.IGNORECASE,
 )
 
