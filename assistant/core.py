@@ -20,7 +20,7 @@ from assistant.answer import (
     should_answer,
 )
 from assistant.evidence import Evidence
-from assistant.retrieval import HybridRetriever, RetrievalConfig, asked_parts
+from assistant.retrieval import HybridRetriever, RetrievalConfig
 from assistant.types import MAX_QUESTION_CHARS, Answer, Citation, Hit, InvalidQuestion
 from index.store import IndexConfig
 
@@ -201,7 +201,7 @@ class Assistant:
         hits = self.retriever.hits(signals, len(self.doc.passages))
         if self.config.retrieval.mode != "hybrid":
             return hits[:k]  # the BM25-only and dense-only ablations measure just that
-        if asked_parts(signals.question, lang):
+        if signals.parts:
             return hits[:k]  # "英文摘要里是怎么说的": the part named, first, is what is asked
         quoting = self.evidence.quoting(signals.question, hits)
         if quoting is not None:

@@ -318,7 +318,7 @@ class Evidence:
                 t.en[0]
                 for clause in _HISTORY_CLAUSE.findall(scene_part)
                 for t in named_in(signals.expansion, clause)
-            } - {t.en[0] for t in named_in(signals.expansion, split(question)[0])}
+            } - {t.en[0] for t in proper}
         terms = [t for t in matched if not (named_event and t.en[0] == UMBRELLA)]
         concepts = self._with_regimens([(t.category, t.en + t.zh + kin(t.en[0])) for t in terms])
         # each concept's first variant is its term's first English one (a drug's regimen too)
