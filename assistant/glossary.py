@@ -27,6 +27,7 @@ CATEGORIES = frozenset(
     {
         "drug",
         "regimen",
+        "procedure",  # a transplant: a treatment given, not a drug
         "endpoint",
         "response",
         "adverse_event",

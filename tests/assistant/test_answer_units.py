@@ -255,6 +255,9 @@ def test_uncovered_specific_concepts() -> None:
         ("drug", ("selinexor", "塞利尼索")),  # not a specific concept: the review's subject
     ]
     assert uncovered(concepts, evidence) == ["OS"]
+    asct = ("procedure", ("ASCT", "autologous transplant", "自体干细胞移植"))
+    assert uncovered([asct], evidence) == ["ASCT"]  # a transplant is a treatment asked about
+    assert uncovered([asct], "rrmm病人asct前预处理") == []
 
 
 def test_a_combination_is_covered_by_naming_each_of_its_drugs() -> None:
