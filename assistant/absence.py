@@ -217,8 +217,8 @@ def unknown_drugs(question: str, corpus: str, known: Iterable[str] = ()) -> list
 
 
 #: Glossary categories whose concepts an answer must speak to: a question about an endpoint,
-#: an adverse event, a pharmacokinetic measure, a regimen or a transplant is not answered by a passage
-#: that never names it, however similar the rest of its wording.
+#: an adverse event, a pharmacokinetic measure, a regimen or a transplant is not answered by a
+#: passage that never names it, however similar the rest of its wording.
 SPECIFIC = frozenset({"endpoint", "adverse_event", "pk", "response", "regimen", "procedure"})
 
 
