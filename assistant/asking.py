@@ -56,6 +56,21 @@ def split(question: str) -> tuple[str, str]:
     return asks, " ".join(p for p, a in zip(parts, flags, strict=True) if not a)
 
 
+#: A label before a colon that opens a question ("Pharmacist:", "Evidence appraisal for a
+#: guideline panel:", "家属："): short, asking nothing itself. Not a time (7:30) or a ratio.
+_LABEL = re.compile(r"^([^?？:：。!！]{2,60}?)(?:：|:(?=\s))\s*(?=\S)")
+
+
+def label(question: str) -> tuple[str, str]:
+    """A question's leading label and the rest ("", question when it has none).
+
+    The label names who asks or for what (a pharmacist, a guideline panel), or the topic
+    ("STOMP XVd cohort:"); what is asked comes after it.
+    """
+    m = _LABEL.match(question)
+    return (m.group(1), question[m.end() :]) if m else ("", question)
+
+
 def asking(question: str) -> str:
     """The sentences that ask; the question as it is when it sets no scene."""
     return split(question)[0]

@@ -33,7 +33,7 @@ from assistant.answer import (
     is_meta,
 )
 from assistant.asked import AIM, ATTRIBUTES, CAUSE, CLAIM, COMPARES, Asked, named_in
-from assistant.asking import split
+from assistant.asking import label, split
 from assistant.classes import Kinship, load_classes
 from assistant.quantity import (
     asked_kind,
@@ -47,7 +47,7 @@ from index.store import passage_index_text
 if TYPE_CHECKING:
     import numpy as np
 
-    from assistant.glossary import Glossary
+    from assistant.glossary import Expansion, Glossary
     from assistant.retrieval import HybridRetriever, Signals
     from assistant.types import Hit
     from corpus import Document
@@ -160,6 +160,10 @@ class Evidence:
         concepts = [c for c in concepts if c not in spared]
         known = [v for t in matched for v in t.en + t.zh]
         absent = missing_concepts(concepts, self._corpus)
+        if expansion is not None and (staged := self._scene_only(expansion, labelled=True)):
+            # "病人本来就有糖尿病周围神经病变…综述怎么评价周围神经病变发生率？": the scene's
+            # diabetes is the asker's worry, not what the review must speak of
+            absent = [a for a in absent if a not in staged]
         if CLAIM.search(question) and len(absent) < len(
             [c for c in concepts if not any(mentions(self._title, v) for v in c)]
         ):
@@ -295,30 +299,20 @@ class Evidence:
         # "a side effect such as numbness" names the event: the umbrella term need not appear
         named_event = any(t.category == "adverse_event" and t.en[0] != UMBRELLA for t in matched)
         kin = self._kin.covering if self._kin else (lambda name: ())
-        # Terms named only in the scene ("a patient on XVd has gum bleeding.") say why the
-        # question is asked; the passage answering it need not name them, when the question
-        # proper names a subject of its own ("which antiemetics for severe vomiting?") and does
-        # not point back to the scene ("…has grade 1 nausea. Are steroids among the options
-        # to relieve it?": the scene says what "it" is).
         question = signals.expansion.question
         proper_part, scene_part = split(question)
-        proper = named_in(signals.expansion, proper_part)
-        staged: set[str] = set()
-        if not BACK_REFERENCE.search(proper_part.lower()) and any(
-            t.category in SUBJECTS and not any(mentions(self._title, v) for v in t.en + t.zh)
-            for t in proper
-        ):
-            staged = {t.en[0] for t in named_in(signals.expansion, scene_part)}
-            staged -= {t.en[0] for t in proper}
-        else:
-            proper_part = question  # the scene is part of what is asked
-            # but not the patient's history ("来那度胺、硼替佐米都用过了", "progressed on
-            # bortezomib"): its drugs and events say who the patient is, not what is asked
+        staged = self._scene_only(signals.expansion)
+        if staged is None:
+            # the scene is part of what is asked, but not the patient's history ("来那度胺、
+            # 硼替佐米都用过了", "progressed on bortezomib"): its drugs and events say who the
+            # patient is, not what is asked
+            proper = {t.en[0] for t in named_in(signals.expansion, proper_part)}
+            proper_part = question
             staged = {
                 t.en[0]
                 for clause in _HISTORY_CLAUSE.findall(scene_part)
                 for t in named_in(signals.expansion, clause)
-            } - {t.en[0] for t in proper}
+            } - proper
         terms = [t for t in matched if not (named_event and t.en[0] == UMBRELLA)]
         concepts = self._with_regimens([(t.category, t.en + t.zh + kin(t.en[0])) for t in terms])
         # each concept's first variant is its term's first English one (a drug's regimen too)
@@ -355,6 +349,29 @@ class Evidence:
             or (category == "drug" and variants[0] in self._supportive)
         ]
         return _Required(asked, names, drugs, subjects, relatives, events, question)
+
+    def _scene_only(self, expansion: Expansion, labelled: bool = False) -> set[str] | None:
+        """Terms (first English names) that only the question's scene names, when the question
+        proper stands on its own; None when it does not.
+
+        A scene ("a patient on XVd has gum bleeding.", "Evidence appraisal for a guideline
+        panel: …") says why the question is asked. The question proper stands on its own when
+        it names a subject of its own ("which antiemetics for severe vomiting?") and does not
+        point back to the scene ("…has grade 1 nausea. Are steroids among the options to
+        relieve it?": the scene says what "it" is). With ``labelled``, a leading label is
+        scene too: it names the asker ("Pharmacist:") or the topic ("STOMP XVd cohort:"), so
+        only what the review never names is spared by it, never what a passage must name.
+        """
+        proper_part, scene_part = split(expansion.question)
+        tag, proper_part = label(proper_part) if labelled else ("", proper_part)
+        proper = named_in(expansion, proper_part)
+        if BACK_REFERENCE.search(proper_part.lower()) or not any(
+            t.category in SUBJECTS and not any(mentions(self._title, v) for v in t.en + t.zh)
+            for t in proper
+        ):
+            return None
+        scene = named_in(expansion, f"{scene_part} {tag}")
+        return {t.en[0] for t in scene} - {t.en[0] for t in proper}
 
     def _with_regimens(
         self, concepts: list[tuple[str, tuple[str, ...]]]

@@ -58,7 +58,7 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
             r"(?:response|remission|mr\b|pr\b)"
             r"|(?:did not|didn't|failed to|never) respond(?! to)"
             r"|non-?responders?|no response|without (?:a |any )?response"
-            r"|未达到?(?:最小反应|缓解|部分缓解|mr|pr)|未(?:获得)?缓解|无缓解|没有?(?:达到)?缓解"
+            r"|未达到?(?:最小反应|缓解|部分缓解|mr|pr)|未(?:获得)?缓解|无缓解|(?<!有)没有?(?:达到)?缓解"
         ),
         re.compile(r"未达到?(?:最小反应|缓解|部分缓解|mr|pr)|未缓解|无缓解|non-?respon"),
     ),
@@ -80,6 +80,19 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ),
 )
 
+#: How many drugs or classes refractory patients resisted ("double-refractory", "四重、五重难治",
+#: "三级难治"): a figure for one multiplicity is not another's. (question words, the review's)
+_MULTIPLICITIES = (
+    ("double", r"double|dual|双重|二重|双", r"双重|二重|double|dual"),
+    ("triple", r"triple|三重|三级|三药|三类", r"三重|三级|三药|三类|triple"),
+    ("quad", r"quad(?:ruple)?|四重|四药|四类", r"四重|四药|四类|quad"),
+    ("penta", r"penta|五重|五药|五类", r"五重|五药|五类|penta"),
+)
+#: A multiplicity word right before "refractory" / 难治, maybe through another ("quad- and
+#: penta-refractory", "四重、五重难治").
+_BEFORE = r"(?:[- ]?(?:class|类)?[- ]?)(?:(?:and|or|/|、|和|及)\s*\S{1,6}?)?\s*(?:refractory|难治)"
+_REFRACTORY_TEXT = _SUBGROUPS[1][2]
+
 _CLAUSE = re.compile(r"[，。；,;]")
 #: A clause about one patient of the group ("其中1例三级难治病人也得到了非常好的部分缓解"):
 #: the figure in the clause after it is the cohort's, not the group's.
@@ -95,7 +108,39 @@ def subgroup(question: str, each: bool = False) -> tuple[str, re.Pattern[str]] |
     here, needs its own.
     """
     named = [(name, text) for name, asked, text in _SUBGROUPS if asked.search(question)]
-    return named[0] if len(named) == 1 or (each and named) else None
+    group = named[0] if len(named) == 1 or (each and named) else None
+    if group is not None and group[1] is _REFRACTORY_TEXT:
+        return _multiplicity(question) or group
+    return group
+
+
+def _multiplicity(question: str) -> tuple[str, re.Pattern[str]] | None:
+    """Refractory patients of the multiplicities the question names ("double-refractory"):
+    the group's figure is stated for those, not for refractory patients of another kind
+    ("其中1例三级难治病人" counts no double-refractory patient)."""
+    found = tuple(
+        name
+        for name, asked, _ in _MULTIPLICITIES
+        if re.search(rf"(?:{asked}){_BEFORE}", question)
+        or re.search(
+            rf"(?:{asked})\S{{0,3}}(?:、|和|及|/|\s*(?:and|or)\s*)\S{{1,6}}{_BEFORE}", question
+        )
+    )
+    return ("/".join(found) + "-refractory patients", _QUALIFIED[found]) if found else None
+
+
+#: The text of refractory patients of one or more multiplicities, by their names.
+_QUALIFIED = {
+    names: re.compile(
+        "(?:"
+        + "|".join(text for name, _, text in _MULTIPLICITIES if name in names)
+        + r")[^，,。；;]{0,6}(?:难治|refractory)"
+    )
+    for names in (
+        tuple(name for i, (name, _, _) in enumerate(_MULTIPLICITIES) if mask >> i & 1)
+        for mask in range(1, 2 ** len(_MULTIPLICITIES))
+    )
+}
 
 
 def gives_value_for(
@@ -125,7 +170,10 @@ def gives_value_for(
 
 def _names_a_group(clause: str, besides: re.Pattern[str] | None = None) -> bool:
     """Whether the clause names a group of patients (other than ``besides``)."""
-    return any(text.search(clause) for _, _, text in _SUBGROUPS if text is not besides)
+    base = _REFRACTORY_TEXT if besides in _QUALIFIED.values() else None
+    return any(
+        text.search(clause) for _, _, text in _SUBGROUPS if text is not besides and text is not base
+    )
 
 
 #: A clause giving some patients of a series one treatment: "1例给予Xd" in "其中1例给予Xd，1例

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.asking import asking, scene, sentences
+from assistant.asking import asking, label, scene, sentences
 from assistant.quantity import asked_kind
 
 CASE_ZH = "我手上有个MM病人，换了几个方案都耐药。综述里有没有把XPO-1和耐药联系起来？"
@@ -51,6 +51,22 @@ def test_sentences_end_at_stops_question_marks_and_capitalised_english() -> None
 def test_asking_and_scene(question: str, asks: str, staged: str) -> None:
     assert asking(question) == asks
     assert scene(question) == staged
+
+
+@pytest.mark.parametrize(
+    ("question", "tag", "rest"),
+    [
+        ("Pharmacist: what is the starting dose?", "Pharmacist", "what is the starting dose?"),
+        ("家属：我爸要吃多少？", "家属", "我爸要吃多少？"),
+        ("STOMP XVd cohort: n enrolled, ORR?", "STOMP XVd cohort", "n enrolled, ORR?"),
+        # not a label: a time, a colon after a question, none at all
+        ("Taken at 7:30 am, when is the peak?", "", "Taken at 7:30 am, when is the peak?"),
+        ("Is it true? Answer: yes or no", "", "Is it true? Answer: yes or no"),
+        ("STORM ORR?", "", "STORM ORR?"),
+    ],
+)
+def test_a_leading_label(question: str, tag: str, rest: str) -> None:
+    assert label(question) == (tag, rest)
 
 
 def test_a_number_in_the_scene_is_not_asked_for() -> None:

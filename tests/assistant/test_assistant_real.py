@@ -196,6 +196,21 @@ def check_citations(answer: Answer, doc) -> None:
             "种族",
         ),
         ("同事PPT上写STORM入组了100例，综述里是多少例？", "zh", "3.1", "122例"),
+        # what the review never names, named only by the scene or the asker's label, when the
+        # question proper asks about something of its own
+        (
+            "Writing a guideline summary: what hazard ratio for overall survival did BOSTON "
+            "report?",
+            "en",
+            "3.3",
+            "HR=0.84",
+        ),
+        (
+            "病人有糖尿病，血糖控制一般。塞利尼索三联方案最常见的不良反应是什么？",
+            "zh",
+            "4.1",
+            "血小板减少",
+        ),
         # the drugs of the patient's history are not what is asked, and a group named after the
         # cohort's ORR is asked how it did, not for an ORR of its own
         (
@@ -343,6 +358,8 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
             "My father has heart failure. Can he take selinexor?",
             "The review does not address this.",
         ),
+        # ... or asks of nothing else: the scene is what is asked about
+        ("病人有糖尿病。塞利尼索能用吗？", "综述中没有涉及这个问题。"),
         # a survival rate at a landmark and an age group: the review reports neither
         (
             "What was the 2-year overall survival with XVd in BOSTON?",

@@ -282,6 +282,13 @@ def test_a_year_is_a_calendar_year() -> None:
         # not a response missed: a drug not received, a disease resisting a drug
         ("ORR in STORM patients who did not have a prior transplant?", None),
         ("ORR in patients who did not respond to pomalidomide?", None),
+        # refractory patients of a multiplicity are that group, however written
+        ("How many double-refractory patients were in the cohort?", "double-refractory patients"),
+        ("双难治病人有效率多高？", "double-refractory patients"),
+        ("Responses in quad- and penta-refractory patients?", "quad/penta-refractory patients"),
+        # "有没有缓解" asks whether they responded: no group of non-responders
+        ("四重、五重难治病人有没有缓解？", "quad/penta-refractory patients"),
+        ("ORR in triple-class refractory myeloma?", "triple-refractory patients"),
         # two groups: a comparison
         ("ORR in PI-refractory or non-refractory patients: which was higher?", None),
         # ... unless a count is asked for each (see test_a_count_for_each_group)
@@ -325,6 +332,19 @@ def test_a_figure_after_a_clause_about_one_patient_is_the_cohorts() -> None:
     assert refractory
     assert not gives_value_for(xkd, "time", [PFS], refractory[1])
     assert gives_value_for(xpd, "time", [PFS], refractory[1])
+
+
+def test_a_figure_for_refractory_patients_of_one_multiplicity_is_not_anothers() -> None:
+    xkd = normalize(
+        "对于双重难治病人及对卡非佐米难治的病人均观察到了较好的疾病缓解，其中1例三级难治病人也得到了非常好的部分缓解"
+    )
+    xdd = normalize("在达雷妥尤单抗队列中，双重难治病人的ORR达73%")
+    double, triple = subgroup("double-refractory"), subgroup("三级难治")
+    assert double and triple
+    assert not gives_value_for(xkd, "count", [], double[1])  # the one patient was triple's
+    assert gives_value_for(xkd, "count", [], triple[1])
+    assert gives_value_for(xdd, "percent", [ORR], double[1])
+    assert not gives_value_for(xdd, "percent", [ORR], triple[1])
 
 
 def test_a_figure_for_responders_is_not_the_non_responders() -> None:
