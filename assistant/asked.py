@@ -109,6 +109,9 @@ WHICH_BETTER = re.compile(
 COMPARES = re.compile(
     r"高于|低于|优于|劣于|长于|短于|多于|少于|不及|更(?:高|低|好|长|短|多|少|快|慢|优|重|轻|明显|常见)"
     r"|明显(?:降低|升高|延长|缩短|改善)|相比|相较|\d\s*(?:个月|%)?\s*比\s*\d"
+    # "在STORM中…较少，而在BOSTON中…有所上升": two settings set against each other (较少
+    # alone is "rather few")
+    r"|较(?:少|多|高|低|长|短|快|慢)[，,]\s*而"
     r"|\bthan\b|superior|inferior|\bvs\b"
 )
 

@@ -517,7 +517,11 @@ def test_which_did_better_and_what_compares() -> None:
         assert WHICH_BETTER.search(asks), asks
     for neither in ("mm 三联疗法 由哪三类药组成 有啥好处", "还收了哪些高危类型？", "在哪里买？"):
         assert not WHICH_BETTER.search(neither), neither
-    for compares in ("ORR达63%，非难治组高于难治组", "较Vd组更快（1.1个月比1.4个月）"):
+    for compares in (
+        "ORR达63%，非难治组高于难治组",
+        "较Vd组更快（1.1个月比1.4个月）",
+        "严重出血事件的情况较少，而在BOSTON试验中",
+    ):
         assert COMPARES.search(compares), compares
     for neither in ("因血小板减少导致严重出血事件的情况较少", "男性占多大比例"):
         assert not COMPARES.search(neither), neither
