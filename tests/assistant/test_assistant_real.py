@@ -196,6 +196,13 @@ def check_citations(answer: Answer, doc) -> None:
             "种族",
         ),
         ("同事PPT上写STORM入组了100例，综述里是多少例？", "zh", "3.1", "122例"),
+        # a best response is named by the response reached
+        (
+            "What best response did the STORM patients who relapsed after CAR-T reach?",
+            "en",
+            "3.1",
+            "部分缓解",
+        ),
         # what the review never names, named only by the scene or the asker's label, when the
         # question proper asks about something of its own
         (

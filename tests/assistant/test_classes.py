@@ -74,6 +74,7 @@ def test_words_for_kinds_of_things_are_named_by_the_things() -> None:
     assert "非难治" in kin.covering("subgroup")  # PI-refractory and non-refractory groups
     assert "难治" not in kin.covering("subgroup")  # every passage on RRMM says 难治
     assert "贫血" in kin.covering("hemoglobin")  # a count is named by the disorder of its fall
+    assert "非常好的部分缓解" in kin.covering("best overall response")  # by the response reached
     assert "低钠血症" in kin.covering("sodium")
     assert "客观缓解率" in kin.covering("efficacy")  # a passage reporting an ORR speaks of it
     assert "总生存期" not in kin.covering("efficacy")  # OS: prognosis too
