@@ -43,6 +43,11 @@ MECHANISM = re.compile(
     r"|\bhow (?:does|do|did|can|could) (?:it|selinexor|the drug|this drug|this medicine)"
     r" (?:\w+ ){0,2}(?:cause|lead to|induce|trigger|result in)"
 )
+#: What a sentence describing how a drug works says it does: binds, blocks, induces …
+ACTS = re.compile(
+    r"通过|结合|阻断|抑制(?!剂)|诱导|激活|上调|下调|介导|转录|凋亡|信号通路|从而"
+    r"|\bbind|\bblock|\binhibit(?!or)|\binduc|\bactivat|apoptosis|\bexport|pathway"
+)
 ATTRIBUTES = re.compile(
     r"有关|相关|所致|引起|导致|由于|因(?![素子])|associated with|related to|caused by|due to"
 )

@@ -32,7 +32,17 @@ from assistant.answer import (
     inverse_document_frequencies,
     is_meta,
 )
-from assistant.asked import AIM, ATTRIBUTES, CAUSE, CLAIM, COMPARES, Asked, named_in
+from assistant.asked import (
+    ACTS,
+    AIM,
+    ATTRIBUTES,
+    CAUSE,
+    CLAIM,
+    COMPARES,
+    MECHANISM,
+    Asked,
+    named_in,
+)
 from assistant.asking import label, split
 from assistant.classes import Kinship, load_classes
 from assistant.quantity import (
@@ -417,6 +427,14 @@ class Evidence:
             # "why does it cause low sodium?" of a sentence on managing it: the review ties some
             # adverse events to a cause (乏力 "可能与药物本身有关"), not this one
             gaps.append("a cause")
+        if (
+            asked.mechanism
+            and not required.events
+            and not gaps
+            and MECHANISM.search(required.question.lower())
+            and not ACTS.search(cited)
+        ):
+            gaps.append("a mechanism")  # "how does its mechanism differ?" of a trial's results
         if asked.why_finding and not gaps and not (CAUSE.search(cited) or ATTRIBUTES.search(cited)):
             gaps.append("a reason")  # "why was it chosen?" of the sentence reporting the choice
         if asked.compares and not gaps and not COMPARES.search(cited):

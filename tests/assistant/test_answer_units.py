@@ -498,6 +498,19 @@ def test_asked_reads_kinds_parts_groups_and_reasons_without_a_model() -> None:
     assert not asked("What was the ORR?").why
 
 
+def test_what_a_sentence_on_how_a_drug_works_says() -> None:
+    from assistant.asked import ACTS
+
+    for acts in (
+        "它与XPO-1的半胱氨酸528残基共价结合",
+        "诱导恶性肿瘤细胞的凋亡",
+        "blocks nuclear export",
+    ):
+        assert ACTS.search(acts.lower()), acts
+    for results in ("共纳入42名RRMM病人，ORR达63%", "核输出蛋白抑制剂", "a selective inhibitor"):
+        assert not ACTS.search(results.lower()), results
+
+
 def test_which_did_better_and_what_compares() -> None:
     from assistant.asked import COMPARES, WHICH_BETTER
     from assistant.evidence import BACK_REFERENCE

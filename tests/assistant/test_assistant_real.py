@@ -622,3 +622,17 @@ def test_a_trials_aim_sentence_ranks_lower_unless_its_design_is_asked(real_assis
             lowered = aim and not design
             assert a.score == pytest.approx(b.score - (0.03 if lowered else 0.0))
         assert any(AIM.search(qa.evidence._sentence_texts[a.sentence_index]) for a in scored)
+
+
+def test_english_questions_weigh_dense_ranks_less(real_assistant) -> None:
+    """``dense_weight_en`` weighs e5's ranks for English questions only: at zero an English
+    question is ranked by BM25 over its glossary expansion alone, a Chinese one as before."""
+    bm25_only = real_assistant.with_retrieval(dense_weight_en=0.0)
+    en = "What was the median progression-free survival in the BOSTON trial?"
+    signals = bm25_only.retriever.signals(en)
+    assert signals.bm25 is not None and signals.dense is not None
+    order = sorted(range(len(signals.bm25)), key=lambda i: -signals.bm25[i])
+    fused = [i for i, _ in signals.fused]
+    assert fused == [i for i in order if i in set(fused)]
+    zh = "BOSTON试验的中位无进展生存期是多少？"
+    assert bm25_only.retriever.signals(zh).fused == real_assistant.retriever.signals(zh).fused
