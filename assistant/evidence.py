@@ -46,6 +46,7 @@ from assistant.asked import (
 from assistant.asking import label, split
 from assistant.classes import Kinship, load_classes
 from assistant.quantity import (
+    MEASURED_KINDS,
     asked_kind,
     figures,
     lacks_value,
@@ -451,7 +452,24 @@ class Evidence:
             gaps.append(f"the {asked.kind} for the whole trial")  # not one cohort's
         if not gaps:
             gaps += self._of_treated(required, cited, asked)
+        if (
+            not gaps
+            and asked.kind in MEASURED_KINDS
+            and not asked.measures
+            and not self._names_own_term(required, cited)
+        ):
+            gaps.append(f"the {asked.kind} asked for")
         return gaps
+
+    def _names_own_term(self, required: _Required, cited: str) -> bool:
+        """Whether the cited sentences name a term of the question's own: not a general word,
+        not the review's subject."""
+        own = [
+            v
+            for c, v in required.concepts
+            if c != "general" and not any(mentions(self._title, x) for x in v)
+        ]
+        return not own or any(mentions(cited, x) for v in own for x in v)
 
     def _each_part(
         self, candidates: list[Candidate], chosen: list[Candidate], asked: Asked

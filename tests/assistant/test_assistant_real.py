@@ -365,6 +365,10 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
             "My father has heart failure. Can he take selinexor?",
             "The review does not address this.",
         ),
+        # a figure for what the question names, not any figure of the passage: the intro's
+        # incidence is no calcium or creatinine threshold
+        ("血钙高于多少算高钙血症？", "综述中没有涉及这个问题。"),
+        ("骨髓瘤病人血肌酐超过多少算肾损害？", "综述中没有涉及这个问题。"),
         # ... or asks of nothing else: the scene is what is asked about
         ("病人有糖尿病。塞利尼索能用吗？", "综述中没有涉及这个问题。"),
         # a survival rate at a landmark and an age group: the review reports neither
