@@ -49,6 +49,7 @@ from assistant.quantity import (
     MEASURED_KINDS,
     asked_kind,
     figures,
+    lacks_statistic,
     lacks_value,
 )
 from assistant.subgroup import split_treatments
@@ -459,6 +460,8 @@ class Evidence:
             and not self._names_own_term(required, cited)
         ):
             gaps.append(f"the {asked.kind} asked for")
+        if not gaps and (statistic := lacks_statistic(required.question.lower(), cited)):
+            gaps.append(f"the {statistic}")
         return gaps
 
     def _names_own_term(self, required: _Required, cited: str) -> bool:

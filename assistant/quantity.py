@@ -321,3 +321,34 @@ def measures(expansion: Expansion | None, kind: str | None = None) -> list[tuple
         )
         and term.en[0].lower() not in _UNMEASURED
     ]
+
+
+#: Statistics a question can ask of a figure that the review, reporting medians, gives only
+#: where it says so: (name, how a question asks it, how a sentence gives it).
+_STATISTICS = (
+    (
+        "range",
+        re.compile(r"范围|\brange\b|最小[^，。？?]{0,6}最大|最大[^，。？?]{0,6}最小"),
+        re.compile(r"范围|\brange\b|\d\s*[~～–\-]\s*\d|\d\s*(?:至|到)\s*\d"),
+    ),
+    (
+        "oldest or youngest",
+        re.compile(r"(?:年纪|年龄)最(?:大|小)|最年长|最年轻|\boldest\b|\byoungest\b"),
+        re.compile(
+            r"最(?:大|小|年长|年轻)|oldest|youngest|范围|\brange\b|\d\s*[~～–\-]\s*\d+\s*岁"
+        ),
+    ),
+)
+
+
+def lacks_statistic(question: str, cited: str) -> str | None:
+    """The statistic the (lower-cased) question asks (a range, the oldest patient) that the
+    cited text does not give: "年龄范围是多少？" is not answered by "年龄中位数为65岁"."""
+    return next(
+        (
+            name
+            for name, asks, gives in _STATISTICS
+            if asks.search(question) and not gives.search(cited)
+        ),
+        None,
+    )

@@ -369,6 +369,11 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
         # incidence is no calcium or creatinine threshold
         ("血钙高于多少算高钙血症？", "综述中没有涉及这个问题。"),
         ("骨髓瘤病人血肌酐超过多少算肾损害？", "综述中没有涉及这个问题。"),
+        # a range, where the review gives a median
+        (
+            "What was the age range of patients enrolled in STORM?",
+            "The review does not address this.",
+        ),
         # ... or asks of nothing else: the scene is what is asked about
         ("病人有糖尿病。塞利尼索能用吗？", "综述中没有涉及这个问题。"),
         # a survival rate at a landmark and an age group: the review reports neither

@@ -437,3 +437,16 @@ def test_a_phase_is_a_kind_of_value() -> None:
     assert gives(normalize("是一项全球、多中心、开放标签的2b期研究"), "phase")
     assert gives(normalize("并最终确定推荐Ⅱ期给药剂量"), "phase")  # Ⅱ is ii once normalized
     assert not gives(normalize("实验共纳入122例RRMM病人"), "phase")
+
+
+def test_a_range_or_the_oldest_patient_is_not_a_median() -> None:
+    from assistant.quantity import lacks_statistic
+
+    storm = normalize("实验共纳入122例RRMM病人，年龄中位数为65岁")
+    incidence = normalize("据估计我国MM发病率约为每年1~2.5/100 000")
+    assert lacks_statistic("storm入组病人的年龄范围是多少？", storm) == "range"
+    assert lacks_statistic("how old was the oldest patient in storm?", storm) == (
+        "oldest or youngest"
+    )
+    assert lacks_statistic("我国mm发病率的范围是多少？", incidence) is None  # 1~2.5 is one
+    assert lacks_statistic("storm病人的年龄中位数是多少？", storm) is None
