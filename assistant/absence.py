@@ -173,6 +173,29 @@ def unknown_names(question: str, corpus: str, known: Iterable[str] = ()) -> list
     return [n for n in found if not mentions(known, n) and not mentions(corpus, n)]
 
 
+#: A word in Latin letters (four or more, maybe hyphenated) inside a Chinese question.
+_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z]{3,}(?:-[A-Za-z0-9]+)*(?![A-Za-z])")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def unknown_words(question: str, corpus: str, known: Iterable[str] = ()) -> list[str]:
+    """English words of a Chinese question that appear nowhere in the review.
+
+    Written in Latin letters inside Chinese, a word is a technical term or a name
+    ("karyopherin-β家族", "caspase-3", "mmol/L"): when neither the review nor a glossary term
+    the question matched has it, the review does not speak of it. English questions are
+    left to the glossary: every word of theirs is in Latin letters.
+    """
+    if not _CJK.search(question):
+        return []
+    known = " | ".join(k.lower() for k in known)
+    return [
+        w
+        for w in dict.fromkeys(_LATIN_WORD.findall(question))
+        if not mentions(known, w) and not mentions(corpus, w)
+    ]
+
+
 #: Endings of drug names (INN stems) and disease names in Chinese and English: a question
 #: naming a drug or disease the review never mentions (贝兰妥单抗, ixazomib, amyloidosis
 #: aside) is about something it does not cover.

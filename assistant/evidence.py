@@ -23,6 +23,7 @@ from assistant.absence import (
     uncovered,
     unknown_drugs,
     unknown_names,
+    unknown_words,
 )
 from assistant.answer import (
     AnswerConfig,
@@ -184,11 +185,12 @@ class Evidence:
             # patients or diseases it never speaks of ("同事说在儿童中的ORR是26%，对吗？")
             populations = {v for t in matched if t.category == "disease" for v in t.en}
             absent = [a for a in absent if a in populations]
-        return (
-            absent
-            + unknown_names(question, self._corpus, known)
+        unknown = (
+            unknown_names(question, self._corpus, known)
             + unknown_drugs(question, self._corpus, known)
+            + unknown_words(question, self._corpus, known)
         )
+        return list(dict.fromkeys(absent + unknown))
 
     def choose(
         self, signals: Signals, hits: list[Hit]

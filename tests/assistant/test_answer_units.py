@@ -187,6 +187,16 @@ def test_missing_concepts_and_unknown_names() -> None:
     assert unknown_names("Which NK1 antagonist?", corpus, known=["NK1 antagonist"]) == []
 
 
+def test_english_words_in_a_chinese_question_must_be_the_reviews() -> None:
+    from assistant.absence import unknown_words
+
+    corpus = "storm试验（临床编号nct02336815）。塞利尼索（selinexor）"
+    assert unknown_words("XPO-1是karyopherin-β家族的吗？", corpus) == ["karyopherin"]
+    assert unknown_words("Selinexor在STORM里的ORR？", corpus) == []  # the review's own words
+    assert unknown_words("准备journal club：ORR多少？", corpus, known=["journal club"]) == []
+    assert unknown_words("Is XPO-1 a karyopherin?", corpus) == []  # English: the glossary's job
+
+
 def test_proper_names_are_the_reviews_capitalised_words() -> None:
     review = "## 3.5 CAR-T · Selinexor after CAR-T\n\nChari等报道了7例。\n\n## Abstract\n\nIt was approved in July. Current trials go on; current use."
     names = capitalised_names(review)

@@ -369,6 +369,8 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
         # incidence is no calcium or creatinine threshold
         ("血钙高于多少算高钙血症？", "综述中没有涉及这个问题。"),
         ("骨髓瘤病人血肌酐超过多少算肾损害？", "综述中没有涉及这个问题。"),
+        # an English word inside a Chinese question that the review never uses
+        ("塞利尼索会不会影响importin-β的功能？", "综述中没有涉及这个问题。"),
         # a range, where the review gives a median
         (
             "What was the age range of patients enrolled in STORM?",
