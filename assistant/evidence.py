@@ -70,6 +70,9 @@ if TYPE_CHECKING:
 
 #: Categories of things a question asks about in their own right, never as one of two ways.
 ENTITIES = frozenset({"drug", "disease", "regimen", "adverse_event"})
+#: ... and of those offered as alternatives: a regimen may be one way of giving a drug of two
+#: ("单药还是联合？"), a drug, a disease or an adverse event never ("with warfarin or dex?").
+OWN_RIGHT = frozenset({"drug", "disease", "adverse_event"})
 
 #: The glossary's umbrella term for adverse events (不良反应, side effects).
 UMBRELLA = "adverse event"
@@ -168,7 +171,7 @@ class Evidence:
         # antagonists).
         kin = self._kin.covering if self._kin else (lambda name: ())
         concepts = [t.en + t.zh + kin(t.en[0]) for t in matched if t.category != "general"]
-        ways = [t.en + t.zh for t in matched if t.category not in ENTITIES | {"general"}]
+        ways = [t.en + t.zh for t in matched if t.category not in OWN_RIGHT]
         spared = offered_alternatives(question, ways, self._corpus)
         concepts = [c for c in concepts if c not in spared]
         known = [v for t in matched for v in t.en + t.zh]
@@ -413,7 +416,11 @@ class Evidence:
             gaps = uncovered([], evidence, required.names, [])
         else:
             # "单药用还是和别的药搭配？" is answered by the passage naming one of the two
-            ways = [v for c, v in required.concepts if c not in ENTITIES | {"general"}]
+            ways = [
+                v
+                for c, v in required.concepts
+                if c not in OWN_RIGHT and v not in required.drugs  # a drug as its regimen too
+            ]
             spared = offered_alternatives(required.question, ways, evidence)
             concepts = [(c, v) for c, v in required.concepts if v not in spared]
             gaps = uncovered(concepts, evidence, required.names, required.drugs)

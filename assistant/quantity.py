@@ -74,6 +74,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("year", re.compile(r"哪一?年(?!龄)|什么年份|(?:what|which) year\b")),
+    # a calendar date: "批准的具体日期是哪一天" asks no day of a schedule
+    ("date", re.compile(r"日期|几月几[日号]|(?:what|which) date\b|on what day\b")),
     # the days of a schedule: "每周哪两天吃", "on which days was it given"
     ("days", re.compile(r"哪(?:几|两|三|一|些)天|(?:what|which) days?\b")),
     # lines of prior therapy: "中位接受过几线治疗", "how many prior lines"
@@ -136,6 +138,10 @@ _GIVES: dict[str, re.Pattern[str]] = {
         r"\d\s*[ab]?\s*期|(?<![a-z])(?:i{1,3}|iv)\s*[ab]?\s*期|phase\s*(?:\d|i{1,3}[ab]?\b|iv\b)"
     ),
     "days": re.compile(r"第\s*\d+(?:\s*[、,~～\-–和及]\s*\d+)*\s*天|\bdays?\s*\d+|\bd\s*\d+\b"),
+    "date": re.compile(
+        r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
+        r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
+    ),
     # a calendar year (2019年), not a duration (3年)
     "year": re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)"),
 }

@@ -178,6 +178,15 @@ def check_citations(answer: Answer, doc) -> None:
             "3.2.2",
             "剂量递增",
         ),
+        # a regimen may be one of two ways offered: single agent or in combination
+        (
+            "When the FDA approved selinexor, was it as a single agent or in combination?",
+            "en",
+            "abstract-en",
+            "in combination with dexamethasone",
+        ),
+        # a calendar date asked for, not the days of a schedule
+        ("塞利尼索在美国获批的日期是哪一天？", "zh", "abstract-zh", "2019年7月3日"),
         # one transplant of two offered: the review never speaks of allogeneic ones
         ("塞利尼索用于自体移植还是异基因移植的预处理？", "zh", "3.4", "ASCT前预处理"),
         # the cited passage names one of the two offered: tolerability, not response rates

@@ -450,3 +450,15 @@ def test_a_range_or_the_oldest_patient_is_not_a_median() -> None:
     )
     assert lacks_statistic("我国mm发病率的范围是多少？", incidence) is None  # 1~2.5 is one
     assert lacks_statistic("storm病人的年龄中位数是多少？", storm) is None
+
+
+def test_a_calendar_date_is_not_a_day_of_a_schedule() -> None:
+    from assistant.quantity import asked_kind, lacks_value
+
+    assert asked_kind("fda批准的具体日期是哪一天？") == "date"
+    assert asked_kind("on what date was selinexor approved?") == "date"
+    assert asked_kind("每周哪两天吃？") == "days"
+    approval = normalize("于2019年7月3日被美国食品药品管理局（FDA）批准")
+    assert not lacks_value(approval, "date", [])
+    assert not lacks_value("approved by fda on july 3, 2019", "date", [])
+    assert lacks_value(normalize("每周给予2次塞利尼索（80 mg，第1、3天）"), "date", [])
