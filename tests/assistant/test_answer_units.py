@@ -479,6 +479,8 @@ def test_asked_reads_kinds_parts_groups_and_reasons_without_a_model() -> None:
         "such patients, and what clinical benefit rate did the cohort report?"
     )
     assert cohort.group is None  # the cohort's rate, not the refractory patients'
+    board = asked("Tumour board, a penta-refractory patient: in STORM, what was the ORR?")
+    assert board.kind == "percent" and board.group is None  # a label says who is asking
     assert asked("In refractory patients, what was the ORR?").group is not None
     assert asked("Why was the schedule dropped?").why
     # a definition asked: naming the term is none, a copula right after it is one
