@@ -142,9 +142,9 @@ def offered_alternatives(
     "Fixed doses or escalation?" is answered by a passage on escalation, though the review
     never speaks of fixed doses; "cataracts or blurred vision?" names neither and stays
     unanswered. The alternatives are the concepts named right before and right after "or".
-    Only ways of doing something are offered so: a drug, disease, regimen or adverse event
-    ("with warfarin or dexamethasone?") is asked about in its own right, and the caller
-    leaves those out.
+    Only ways of doing something are offered so: a drug, disease, adverse event or regimen of
+    named drugs ("with warfarin or dexamethasone?", "XVd or DRd?") is asked about in its own
+    right, and the caller leaves those out.
     """
     text = _singular(normalize(question))
     named = [(span, c) for c in concepts if (span := _span(text, c)) is not None]
@@ -173,26 +173,30 @@ def unknown_names(question: str, corpus: str, known: Iterable[str] = ()) -> list
     return [n for n in found if not mentions(known, n) and not mentions(corpus, n)]
 
 
-#: A word in Latin letters (four or more, maybe hyphenated) inside a Chinese question.
-_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z]{3,}(?:-[A-Za-z0-9]+)*(?![A-Za-z])")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+#: A technical word in Latin letters inside a Chinese question: one with a number, a Greek
+#: letter or a unit after it (caspase-3, karyopherin-β, mmol/L), not everyday code-switching
+#: ("Thanks", "data", "Selinexor-based").
+#: Capitals (XPO-1, CD38) are names, for ``unknown_names``.
+_TECHNICAL_WORD = re.compile(
+    r"(?<![A-Za-z0-9])(?=[A-Z]?[a-z])[A-Za-z]{3,}(?=-?[0-9α-ωΑ-Ω]|/[A-Za-z])"
+)
 
 
 def unknown_words(question: str, corpus: str, known: Iterable[str] = ()) -> list[str]:
     """English words of a Chinese question that appear nowhere in the review.
 
-    Written in Latin letters inside Chinese, a word is a technical term or a name
-    ("karyopherin-β家族", "caspase-3", "mmol/L"): when neither the review nor a glossary term
-    the question matched has it, the review does not speak of it. English questions are
-    left to the glossary: every word of theirs is in Latin letters.
+    Written in Latin letters inside Chinese, with a number, Greek letter or unit after it, a
+    word is a technical term ("karyopherin-β家族", "caspase-3", "mmol/L"): when neither the
+    review nor a glossary term the question matched has it, the review does not speak of it.
+    English questions are left to the glossary: every word of theirs is in Latin letters.
     """
     if not _CJK.search(question):
         return []
-    known = " | ".join(k.lower() for k in known)
+    names = " | ".join(k.lower() for k in known)
     return [
         w
-        for w in dict.fromkeys(_LATIN_WORD.findall(question))
-        if not mentions(known, w) and not mentions(corpus, w)
+        for w in dict.fromkeys(_TECHNICAL_WORD.findall(question))
+        if not mentions(names, w) and not mentions(corpus, w)
     ]
 
 

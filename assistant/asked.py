@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from assistant.absence import mentions
 from assistant.answer import asks_about_review
-from assistant.asking import asking, asks_apart, label, sentences
+from assistant.asking import asking, asks_apart, sentences
 from assistant.quantity import (
     MEASURED_KINDS,
     asked_kind,
@@ -274,7 +274,7 @@ class Asked:
         each = kind == "count" and EACH.search(question) is not None  # "各有多少例"
         # the group is named where the value is asked: "有没有带t(4;14)的？整个研究的中位DOR
         # 是多少？" asks the whole study's DOR
-        said = sentences(label(asks)[1])  # "Tumour board, a penta-refractory patient: …"
+        said = sentences(asks)
         valued = _YES_NO_CLAUSE.sub("", " ".join(p for p in said if asked_kind(p)) or asks).lower()
         group = None
         if kind in MEASURED_KINDS:

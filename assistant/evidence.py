@@ -68,11 +68,19 @@ if TYPE_CHECKING:
     from index.store import ReviewIndex
 
 
-#: Categories of things a question asks about in their own right, never as one of two ways.
+#: Categories of things a question asks about in their own right, never as one of two ways
+#: ("with warfarin or dex?"); a regimen too, unless it names no drugs (see ``_a_way``).
 ENTITIES = frozenset({"drug", "disease", "regimen", "adverse_event"})
-#: ... and of those offered as alternatives: a regimen may be one way of giving a drug of two
-#: ("单药还是联合？"), a drug, a disease or an adverse event never ("with warfarin or dex?").
-OWN_RIGHT = frozenset({"drug", "disease", "adverse_event"})
+
+
+def _a_way(category: str, variants: tuple[str, ...]) -> bool:
+    """Whether a concept may be offered as one of two ways of doing something: not a drug,
+    disease or adverse event, nor a regimen of named drugs (XVd, DRd: "XVd还是DRd？" asks
+    about both); monotherapy, a combination or a doublet may ("单药还是联合？")."""
+    if category == "regimen":
+        return not any("+" in v for v in variants)
+    return category not in ENTITIES
+
 
 #: The glossary's umbrella term for adverse events (不良反应, side effects).
 UMBRELLA = "adverse event"
@@ -171,15 +179,17 @@ class Evidence:
         # antagonists).
         kin = self._kin.covering if self._kin else (lambda name: ())
         concepts = [t.en + t.zh + kin(t.en[0]) for t in matched if t.category != "general"]
-        ways = [t.en + t.zh for t in matched if t.category not in OWN_RIGHT]
+        ways = [t.en + t.zh for t in matched if _a_way(t.category, t.en + t.zh)]
         spared = offered_alternatives(question, ways, self._corpus)
         concepts = [c for c in concepts if c not in spared]
         known = [v for t in matched for v in t.en + t.zh]
         absent = missing_concepts(concepts, self._corpus)
         if expansion is not None and (staged := self._scene_only(expansion, labelled=True)):
             # "病人本来就有糖尿病周围神经病变…综述怎么评价周围神经病变发生率？": the scene's
-            # diabetes is the asker's worry, not what the review must speak of
-            absent = [a for a in absent if a not in staged]
+            # diabetes is the asker's worry, not what the review must speak of; but a disease
+            # the review never covers is whom the question is about ("AL amyloidosis: what ORR…")
+            diseases = {t.en[0] for t in matched if t.category == "disease"}
+            absent = [a for a in absent if a not in staged or a in diseases]
         if CLAIM.search(question) and len(absent) < len(
             [c for c in concepts if not any(mentions(self._title, v) for v in c)]
         ):
@@ -416,11 +426,8 @@ class Evidence:
             gaps = uncovered([], evidence, required.names, [])
         else:
             # "单药用还是和别的药搭配？" is answered by the passage naming one of the two
-            ways = [
-                v
-                for c, v in required.concepts
-                if c not in OWN_RIGHT and v not in required.drugs  # a drug as its regimen too
-            ]
+            # a drug is also among the concepts as its regimen, and is no way either
+            ways = [v for c, v in required.concepts if _a_way(c, v) and v not in required.drugs]
             spared = offered_alternatives(required.question, ways, evidence)
             concepts = [(c, v) for c, v in required.concepts if v not in spared]
             gaps = uncovered(concepts, evidence, required.names, required.drugs)
@@ -439,8 +446,7 @@ class Evidence:
             # adverse events to a cause (乏力 "可能与药物本身有关"), not this one
             gaps.append("a cause")
         if (
-            asked.mechanism
-            and not required.events
+            not required.events
             and not gaps
             and MECHANISM.search(required.question.lower())
             and not ACTS.search(cited)

@@ -74,8 +74,16 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("year", re.compile(r"哪一?年(?!龄)|什么年份|(?:what|which) year\b")),
-    # a calendar date: "批准的具体日期是哪一天" asks no day of a schedule
-    ("date", re.compile(r"日期|几月几[日号]|(?:what|which) date\b|on what day\b")),
+    # a calendar date, of an approval or a report: "批准的具体日期是哪一天" asks no day of a
+    # schedule, "给药日期是每周哪两天" does
+    (
+        "date",
+        re.compile(
+            r"(?:批准|获批|上市|发表|公布)[^，。？?]{0,8}(?:日期|哪一?天|几月几[日号])"
+            r"|(?:日期|哪一?天)[^，。？?]{0,4}(?:批准|获批|上市|发表|公布)|几月几[日号]"
+            r"|(?:what|which) date\b|(?:what|which) day\b[^?]{0,40}\b(?:approv|publish)"
+        ),
+    ),
     # the days of a schedule: "每周哪两天吃", "on which days was it given"
     ("days", re.compile(r"哪(?:几|两|三|一|些)天|(?:what|which) days?\b")),
     # lines of prior therapy: "中位接受过几线治疗", "how many prior lines"
@@ -330,19 +338,26 @@ def measures(expansion: Expansion | None, kind: str | None = None) -> list[tuple
 
 
 #: Statistics a question can ask of a figure that the review, reporting medians, gives only
-#: where it says so: (name, how a question asks it, how a sentence gives it).
+#: where it says so: (name, how a question asks it, how a sentence gives it). A range is asked
+#: of a measure (年龄范围, "dose range"), not a scope (适用范围, "a wide range of side effects"),
+#: and given as one (1~2.5), not as grades, phases or the days of a schedule (3~4级, 第1~21天).
+_RANGE_GIVEN = (
+    r"范围|\brange\b|(?<![第\d.])\d+(?:\.\d+)?\s*[~～–\-]\s*\d+(?:\.\d+)?(?![\d.])(?!\s*[级期天])"
+)
 _STATISTICS = (
     (
         "range",
-        re.compile(r"范围|\brange\b|最小[^，。？?]{0,6}最大|最大[^，。？?]{0,6}最小"),
-        re.compile(r"范围|\brange\b|\d\s*[~～–\-]\s*\d|\d\s*(?:至|到)\s*\d"),
+        re.compile(
+            r"(?:年龄|年纪|岁数|剂量|发病率|随访)[^，。？?]{0,4}(?:范围|区间)"
+            r"|\b(?:age|dose|dosing|incidence|follow-up) range\b"
+            r"|\brange of (?:ages?|doses?|incidence|follow-up)\b"
+        ),
+        re.compile(_RANGE_GIVEN),
     ),
     (
         "oldest or youngest",
         re.compile(r"(?:年纪|年龄)最(?:大|小)|最年长|最年轻|\boldest\b|\byoungest\b"),
-        re.compile(
-            r"最(?:大|小|年长|年轻)|oldest|youngest|范围|\brange\b|\d\s*[~～–\-]\s*\d+\s*岁"
-        ),
+        re.compile(rf"最(?:大|小|年长|年轻)|oldest|youngest|{_RANGE_GIVEN}"),
     ),
 )
 

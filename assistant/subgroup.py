@@ -58,7 +58,7 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
             r"(?:response|remission|mr\b|pr\b)"
             r"|(?:did not|didn't|failed to|never) respond(?! to)"
             r"|non-?responders?|no response|without (?:a |any )?response"
-            r"|未达到?(?:最小反应|缓解|部分缓解|mr|pr)|未(?:获得)?缓解|无缓解|(?<!有)没有?(?:达到)?缓解"
+            r"|未达到?(?:最小反应|缓解|部分缓解|mr|pr)|未(?:获得)?缓解|(?<!有)无缓解|(?<!有)没有?(?:达到)?缓解"
         ),
         re.compile(r"未达到?(?:最小反应|缓解|部分缓解|mr|pr)|未缓解|无缓解|non-?respon"),
     ),
@@ -83,15 +83,20 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
 #: How many drugs or classes refractory patients resisted ("double-refractory", "四重、五重难治",
 #: "三级难治"): a figure for one multiplicity is not another's. (question words, the review's)
 _MULTIPLICITIES = (
-    ("double", r"double|dual|双重|二重|双", r"双重|二重|double|dual"),
+    ("double", r"double|dual|双重|二重|双药|双", r"双重|二重|双药|double|dual"),
     ("triple", r"triple|三重|三级|三药|三类", r"三重|三级|三药|三类|triple"),
     ("quad", r"quad(?:ruple)?|四重|四药|四类", r"四重|四药|四类|quad"),
     ("penta", r"penta|五重|五药|五类", r"五重|五药|五类|penta"),
 )
-#: A multiplicity word right before "refractory" / 难治, maybe through another ("quad- and
-#: penta-refractory", "四重、五重难治").
-_BEFORE = r"(?:[- ]?(?:class|类)?[- ]?)(?:(?:and|or|/|、|和|及)\s*\S{1,6}?)?\s*(?:refractory|难治)"
-_REFRACTORY_TEXT = _SUBGROUPS[1][2]
+_MULTIPLE = "|".join(asked for _, asked, _ in _MULTIPLICITIES)
+#: Multiplicity words right before "refractory" / 难治, one or several ("quad- and
+#: penta-refractory", "四重、五重难治", "三类药物均难治"); not "双周给药和对硼替佐米难治" nor
+#: "三级及以上AE在难治病人中".
+_NAMED_MULTIPLE = re.compile(
+    rf"(?:{_MULTIPLE})(?:[- ]?(?:class|类)?[- ]?\s*(?:and|or|/|、|和|及|,)\s*(?:{_MULTIPLE}))*"
+    r"[- ]?(?:class|类)?[- ]?(?:药物?|类药物?)?[均都]?\s*(?:refractory|难治)"
+)
+_REFRACTORY_TEXT = next(text for name, _, text in _SUBGROUPS if name == "refractory patients")
 
 _CLAUSE = re.compile(r"[，。；,;]")
 #: A clause about one patient of the group ("其中1例三级难治病人也得到了非常好的部分缓解"):
@@ -118,14 +123,8 @@ def _multiplicity(question: str) -> tuple[str, re.Pattern[str]] | None:
     """Refractory patients of the multiplicities the question names ("double-refractory"):
     the group's figure is stated for those, not for refractory patients of another kind
     ("其中1例三级难治病人" counts no double-refractory patient)."""
-    found = tuple(
-        name
-        for name, asked, _ in _MULTIPLICITIES
-        if re.search(rf"(?:{asked}){_BEFORE}", question)
-        or re.search(
-            rf"(?:{asked})\S{{0,3}}(?:、|和|及|/|\s*(?:and|or)\s*)\S{{1,6}}{_BEFORE}", question
-        )
-    )
+    chains = " ".join(m.group() for m in _NAMED_MULTIPLE.finditer(question))
+    found = tuple(name for name, asked, _ in _MULTIPLICITIES if re.search(asked, chains))
     return ("/".join(found) + "-refractory patients", _QUALIFIED[found]) if found else None
 
 

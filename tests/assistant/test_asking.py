@@ -61,6 +61,8 @@ def test_asking_and_scene(question: str, asks: str, staged: str) -> None:
         ("STOMP XVd cohort: n enrolled, ORR?", "STOMP XVd cohort", "n enrolled, ORR?"),
         # not a label: a time, a colon after a question, none at all
         ("Taken at 7:30 am, when is the peak?", "", "Taken at 7:30 am, when is the peak?"),
+        ("按1：1随机分组，每组多少例？", "", "按1：1随机分组，每组多少例？"),
+        ("早上7：30吃药，几点达峰？", "", "早上7：30吃药，几点达峰？"),
         ("Is it true? Answer: yes or no", "", "Is it true? Answer: yes or no"),
         ("STORM ORR?", "", "STORM ORR?"),
     ],

@@ -289,6 +289,11 @@ def test_a_year_is_a_calendar_year() -> None:
         # "有没有缓解" asks whether they responded: no group of non-responders
         ("四重、五重难治病人有没有缓解？", "quad/penta-refractory patients"),
         ("ORR in triple-class refractory myeloma?", "triple-refractory patients"),
+        ("对三类药物均难治的病人ORR？", "triple-refractory patients"),
+        ("四重、五重难治病人有无缓解？", "quad/penta-refractory patients"),
+        # a fortnightly schedule and grade 3 events are no multiplicity
+        ("双周给药和对硼替佐米难治的病人ORR多少？", "refractory patients"),
+        ("三级及以上AE在难治病人中的发生率是多少？", "refractory patients"),
         # two groups: a comparison
         ("ORR in PI-refractory or non-refractory patients: which was higher?", None),
         # ... unless a count is asked for each (see test_a_count_for_each_group)
@@ -345,6 +350,9 @@ def test_a_figure_for_refractory_patients_of_one_multiplicity_is_not_anothers() 
     assert gives_value_for(xkd, "count", [], triple[1])
     assert gives_value_for(xdd, "percent", [ORR], double[1])
     assert not gives_value_for(xdd, "percent", [ORR], triple[1])
+    # the clause after the group's is the group's: naming "难治" there names no other group
+    after = normalize("双重难治病人的病情也得到了一定缓解，中位PFS达4.2个月")
+    assert gives_value_for(after, "time", [PFS], double[1])
 
 
 def test_a_figure_for_responders_is_not_the_non_responders() -> None:
@@ -450,6 +458,10 @@ def test_a_range_or_the_oldest_patient_is_not_a_median() -> None:
     )
     assert lacks_statistic("我国mm发病率的范围是多少？", incidence) is None  # 1~2.5 is one
     assert lacks_statistic("storm病人的年龄中位数是多少？", storm) is None
+    # a scope is no range; grades and the days of a schedule give none
+    assert lacks_statistic("塞利尼索的适用范围是什么？", storm) is None
+    grades = normalize("最常见的不良反应为3~4级血小板减少，来那度胺（25 mg，第1~21天）")
+    assert lacks_statistic("storm入组病人的年龄范围是多少？", grades) == "range"
 
 
 def test_a_calendar_date_is_not_a_day_of_a_schedule() -> None:
@@ -458,6 +470,11 @@ def test_a_calendar_date_is_not_a_day_of_a_schedule() -> None:
     assert asked_kind("fda批准的具体日期是哪一天？") == "date"
     assert asked_kind("on what date was selinexor approved?") == "date"
     assert asked_kind("每周哪两天吃？") == "days"
+    assert asked_kind("塞利尼索是哪一天获批的？") == "date"
+    assert asked_kind("fda哪天批准的？") == "date"
+    assert asked_kind("on which day was selinexor approved by the fda?") == "date"
+    assert asked_kind("storm试验中塞利尼索的给药日期是每周哪两天？") == "days"
+    assert asked_kind("on what day of the cycle is selinexor given?") == "days"
     approval = normalize("于2019年7月3日被美国食品药品管理局（FDA）批准")
     assert not lacks_value(approval, "date", [])
     assert not lacks_value("approved by fda on july 3, 2019", "date", [])
