@@ -176,9 +176,13 @@ def unknown_names(question: str, corpus: str, known: Iterable[str] = ()) -> list
 #: A technical word in Latin letters inside a Chinese question: one with a number, a Greek
 #: letter or a unit after it (caspase-3, karyopherin-β, mmol/L), not everyday code-switching
 #: ("Thanks", "data", "Selinexor-based").
-#: Capitals (XPO-1, CD38) are names, for ``unknown_names``.
+#: Capitals (XPO-1, CD38) are names, for ``unknown_names``; words of a schedule or of
+#: everyday English (Day1, cycle2, his/her) are no terms.
 _TECHNICAL_WORD = re.compile(
-    r"(?<![A-Za-z0-9])(?=[A-Z]?[a-z])[A-Za-z]{3,}(?=-?[0-9α-ωΑ-Ω]|/[A-Za-z])"
+    r"(?<![A-Za-z0-9])(?=[A-Z]?[a-z])"
+    r"(?!(?i:day|days|week|weeks|cycle|cycles|grade|stage|dose|phase|version|and|his|her|per)"
+    r"(?![A-Za-z]))"
+    r"[A-Za-z]{3,}(?=-?[0-9α-ωΑ-Ω]|/[A-Za-z])"
 )
 
 

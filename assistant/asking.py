@@ -58,7 +58,7 @@ def split(question: str) -> tuple[str, str]:
 
 #: A label before a colon that opens a question ("Pharmacist:", "Evidence appraisal for a
 #: guideline panel:", "家属："): short, asking nothing itself. Not a time (7:30) or a ratio.
-_LABEL = re.compile(r"^([^?？:：。!！]{2,100}?)(?<!\d)(?:：(?!\d)|:(?=\s))\s*(?=\S)")
+_LABEL = re.compile(r"^([^?？:：。!！]{2,100}?)(?:(?<!\d)：(?!\d)|:(?=\s))\s*(?=\S)")
 
 
 def label(question: str) -> tuple[str, str]:

@@ -82,6 +82,9 @@ def _a_way(category: str, variants: tuple[str, ...]) -> bool:
     return category not in ENTITIES
 
 
+#: Categories of what a question of efficacy asks: an endpoint, a response.
+EFFICACY = frozenset({"endpoint", "response"})
+
 #: The glossary's umbrella term for adverse events (不良反应, side effects).
 UMBRELLA = "adverse event"
 #: Adverse-event words that name no event in particular.
@@ -187,9 +190,16 @@ class Evidence:
         if expansion is not None and (staged := self._scene_only(expansion, labelled=True)):
             # "病人本来就有糖尿病周围神经病变…综述怎么评价周围神经病变发生率？": the scene's
             # diabetes is the asker's worry, not what the review must speak of; but a disease
-            # the review never covers is whom the question is about ("AL amyloidosis: what ORR…")
-            diseases = {t.en[0] for t in matched if t.category == "disease"}
-            absent = [a for a in absent if a not in staged or a in diseases]
+            # named with a question of efficacy, or as its label, is whom the question is about
+            # ("病人有淀粉样变性。ORR是多少？", "AL amyloidosis: what ORR…?")
+            tag, proper = label(split(question)[0])
+            efficacy = any(t.category in EFFICACY for t in named_in(expansion, proper))
+            kept = {
+                t.en[0]
+                for t in named_in(expansion, question if efficacy else tag)
+                if t.category == "disease"
+            }
+            absent = [a for a in absent if a not in staged or a in kept]
         if CLAIM.search(question) and len(absent) < len(
             [c for c in concepts if not any(mentions(self._title, v) for v in c)]
         ):

@@ -79,9 +79,12 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "date",
         re.compile(
-            r"(?:批准|获批|上市|发表|公布)[^，。？?]{0,8}(?:日期|哪一?天|几月几[日号])"
-            r"|(?:日期|哪一?天)[^，。？?]{0,4}(?:批准|获批|上市|发表|公布)|几月几[日号]"
-            r"|(?:what|which) date\b|(?:what|which) day\b[^?]{0,40}\b(?:approv|publish)"
+            r"(?:批准|获批|上市|发表|公布)的?(?:具体)?(?:日期|时间)?(?:是|为|在|于)?"
+            r"(?:哪一?天|几月几[日号]|日期)"
+            r"|(?:哪一?天|几月几[日号])(?:被|由)?\S{0,4}?(?:批准|获批|上市|发表|公布)(?!的?(?:方案|用法))"
+            r"|(?:what|which) date\b|\b(?:approval|publication) date\b"
+            r"|\bdate of (?:approval|publication)\b"
+            r"|(?:what|which) day (?:was|were|did)\b[^?]{0,40}\b(?:approved|published)\b"
         ),
     ),
     # the days of a schedule: "每周哪两天吃", "on which days was it given"
@@ -342,13 +345,16 @@ def measures(expansion: Expansion | None, kind: str | None = None) -> list[tuple
 #: of a measure (年龄范围, "dose range"), not a scope (适用范围, "a wide range of side effects"),
 #: and given as one (1~2.5), not as grades, phases or the days of a schedule (3~4级, 第1~21天).
 _RANGE_GIVEN = (
-    r"范围|\brange\b|(?<![第\d.])\d+(?:\.\d+)?\s*[~～–\-]\s*\d+(?:\.\d+)?(?![\d.])(?!\s*[级期天])"
+    r"范围|\brange\b"
+    r"|(?<![第\d.])\d+(?:\.\d+)?\s*(?:[~～–\-]|至|到)\s*\d+(?:\.\d+)?(?![\d.])(?!\s*[级期天])"
 )
 _STATISTICS = (
     (
         "range",
         re.compile(
             r"(?:年龄|年纪|岁数|剂量|发病率|随访)[^，。？?]{0,4}(?:范围|区间)"
+            r"|最小[^，。？?]{0,6}最大|最大[^，。？?]{0,6}最小|中位\S{0,6}(?:及其?|和)范围"
+            r"|\bmedian \w+ (?:and|\() ?range\b"
             r"|\b(?:age|dose|dosing|incidence|follow-up) range\b"
             r"|\brange of (?:ages?|doses?|incidence|follow-up)\b"
         ),

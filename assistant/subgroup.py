@@ -58,7 +58,7 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
             r"(?:response|remission|mr\b|pr\b)"
             r"|(?:did not|didn't|failed to|never) respond(?! to)"
             r"|non-?responders?|no response|without (?:a |any )?response"
-            r"|未达到?(?:最小反应|缓解|部分缓解|mr|pr)|未(?:获得)?缓解|(?<!有)无缓解|(?<!有)没有?(?:达到)?缓解"
+            r"|未达到?(?:最小反应|缓解|部分缓解|mr|pr)|未(?:获得)?缓解|(?:(?<=所有)|(?<!有))无缓解|(?<!有)没有?(?:达到)?缓解"
         ),
         re.compile(r"未达到?(?:最小反应|缓解|部分缓解|mr|pr)|未缓解|无缓解|non-?respon"),
     ),
@@ -93,7 +93,8 @@ _MULTIPLE = "|".join(asked for _, asked, _ in _MULTIPLICITIES)
 #: penta-refractory", "四重、五重难治", "三类药物均难治"); not "双周给药和对硼替佐米难治" nor
 #: "三级及以上AE在难治病人中".
 _NAMED_MULTIPLE = re.compile(
-    rf"(?:{_MULTIPLE})(?:[- ]?(?:class|类)?[- ]?\s*(?:and|or|/|、|和|及|,)\s*(?:{_MULTIPLE}))*"
+    rf"(?:{_MULTIPLE})(?:[-\s]*(?:(?:class|类)[-\s]*)?"
+    rf"(?:and|or|&|/|、|和|及|以及|与|或者?|,)[-\s]*(?:{_MULTIPLE}))*"
     r"[- ]?(?:class|类)?[- ]?(?:药物?|类药物?)?[均都]?\s*(?:refractory|难治)"
 )
 _REFRACTORY_TEXT = next(text for name, _, text in _SUBGROUPS if name == "refractory patients")

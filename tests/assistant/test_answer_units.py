@@ -195,7 +195,13 @@ def test_english_words_in_a_chinese_question_must_be_the_reviews() -> None:
     assert unknown_words("Selinexor在STORM里的ORR？", corpus) == []  # the review's own words
     assert unknown_words("血钠多少mmol/L算低？", corpus) == ["mmol"]
     # everyday code-switching is no technical term
-    for chat in ("STORM的ORR是多少？Thanks", "Selinexor-based方案的data怎么样？", "Please问一下"):
+    for chat in (
+        "STORM的ORR是多少？Thanks",
+        "Selinexor-based方案的data怎么样？",
+        "Please问一下",
+        "Day1给药吗？",
+        "his/her病情",
+    ):
         assert unknown_words(chat, corpus) == [], chat
     assert unknown_words("Is XPO-1 a karyopherin?", corpus) == []  # English: the glossary's job
 

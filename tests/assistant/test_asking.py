@@ -65,6 +65,7 @@ def test_asking_and_scene(question: str, asks: str, staged: str) -> None:
         ("早上7：30吃药，几点达峰？", "", "早上7：30吃药，几点达峰？"),
         ("Is it true? Answer: yes or no", "", "Is it true? Answer: yes or no"),
         ("STORM ORR?", "", "STORM ORR?"),
+        ("Case 1: a refractory patient, ORR?", "Case 1", "a refractory patient, ORR?"),
     ],
 )
 def test_a_leading_label(question: str, tag: str, rest: str) -> None:

@@ -222,7 +222,7 @@ def check_citations(answer: Answer, doc) -> None:
             "HR=0.84",
         ),
         (
-            "病人平时打胰岛素控制血糖。塞利尼索三联方案最常见的不良反应是什么？",
+            "病人有糖尿病，血糖控制一般。塞利尼索三联方案最常见的不良反应是什么？",
             "zh",
             "4.1",
             "血小板减少",
@@ -382,6 +382,7 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
         ("塞利尼索会不会影响importin-β的功能？", "综述中没有涉及这个问题。"),
         # two regimens offered are both asked about: the review never reports DRd
         ("XVd还是DRd的PFS更长？", "综述中没有涉及这个问题。"),
+        ("病人有淀粉样变性。塞利尼索的ORR是多少？", "综述中没有涉及这个问题。"),
         # a range, where the review gives a median
         (
             "What was the age range of patients enrolled in STORM?",

@@ -291,6 +291,8 @@ def test_a_year_is_a_calendar_year() -> None:
         ("ORR in triple-class refractory myeloma?", "triple-refractory patients"),
         ("对三类药物均难治的病人ORR？", "triple-refractory patients"),
         ("四重、五重难治病人有无缓解？", "quad/penta-refractory patients"),
+        ("四重或五重难治病人的ORR？", "quad/penta-refractory patients"),
+        ("所有无缓解病人的中位OS？", "non-responders"),
         # a fortnightly schedule and grade 3 events are no multiplicity
         ("双周给药和对硼替佐米难治的病人ORR多少？", "refractory patients"),
         ("三级及以上AE在难治病人中的发生率是多少？", "refractory patients"),
@@ -460,6 +462,9 @@ def test_a_range_or_the_oldest_patient_is_not_a_median() -> None:
     assert lacks_statistic("storm病人的年龄中位数是多少？", storm) is None
     # a scope is no range; grades and the days of a schedule give none
     assert lacks_statistic("塞利尼索的适用范围是什么？", storm) is None
+    assert lacks_statistic("storm入组病人最小年龄和最大年龄分别是多少？", storm) == "range"
+    ages = normalize("中位年龄65岁，年龄40至86岁")
+    assert lacks_statistic("storm入组病人的年龄范围是多少？", ages) is None
     grades = normalize("最常见的不良反应为3~4级血小板减少，来那度胺（25 mg，第1~21天）")
     assert lacks_statistic("storm入组病人的年龄范围是多少？", grades) == "range"
 
@@ -475,7 +480,17 @@ def test_a_calendar_date_is_not_a_day_of_a_schedule() -> None:
     assert asked_kind("on which day was selinexor approved by the fda?") == "date"
     assert asked_kind("storm试验中塞利尼索的给药日期是每周哪两天？") == "days"
     assert asked_kind("on what day of the cycle is selinexor given?") == "days"
+    assert asked_kind("批准的用法是每周哪一天服用？") == "days"  # an approved schedule's day
+    assert asked_kind("which day of the week was the approved dose given?") == "days"
     approval = normalize("于2019年7月3日被美国食品药品管理局（FDA）批准")
     assert not lacks_value(approval, "date", [])
     assert not lacks_value("approved by fda on july 3, 2019", "date", [])
     assert lacks_value(normalize("每周给予2次塞利尼索（80 mg，第1、3天）"), "date", [])
+
+
+def test_a_chain_of_multiplicities_is_read_in_linear_time() -> None:
+    import time
+
+    started = time.perf_counter()
+    subgroup("orr in " + "double and " * 200 + "x refractory patients?")
+    assert time.perf_counter() - started < 1.0  # exponential backtracking took minutes
