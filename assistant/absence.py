@@ -167,10 +167,14 @@ def unknown_names(question: str, corpus: str, known: Iterable[str] = ()) -> list
     ``known`` are the variants of the glossary terms the question matched (IMWG → 国际骨髓瘤
     工作组, "TPO receptor agonist"); a name within one is judged by its concept instead.
     """
-    known = " | ".join(k.lower() for k in known)
-    found = NAME.findall(question)
     # a name inside a term the glossary matched (NK1 in "NK1 antagonist") is that term's
-    return [n for n in found if not mentions(known, n) and not mentions(corpus, n)]
+    return _unmentioned(NAME.findall(question), corpus, known)
+
+
+def _unmentioned(found: Iterable[str], corpus: str, known: Iterable[str]) -> list[str]:
+    """The names found that neither the review nor a matched glossary term's variants have."""
+    variants = " | ".join(k.lower() for k in known)
+    return [n for n in found if not mentions(variants, n) and not mentions(corpus, n)]
 
 
 #: A technical word in Latin letters inside a Chinese question: one with a number, a Greek
@@ -196,12 +200,7 @@ def unknown_words(question: str, corpus: str, known: Iterable[str] = ()) -> list
     """
     if not _CJK.search(question):
         return []
-    names = " | ".join(k.lower() for k in known)
-    return [
-        w
-        for w in dict.fromkeys(_TECHNICAL_WORD.findall(question))
-        if not mentions(names, w) and not mentions(corpus, w)
-    ]
+    return _unmentioned(dict.fromkeys(_TECHNICAL_WORD.findall(question)), corpus, known)
 
 
 #: Endings of drug names (INN stems) and disease names in Chinese and English: a question
