@@ -23,7 +23,7 @@ from assistant.quantity import (
     measures,
     part_kinds,
 )
-from assistant.subgroup import gives_value_for, subgroup
+from assistant.subgroup import gives_value_for, quotes_for_group, subgroup
 from index.segment import normalize, tokenize
 
 if TYPE_CHECKING:
@@ -254,7 +254,16 @@ class Asked:
         """Whether the text gives the value asked for the group asked about (if any)."""
         if self.group is None or self.kind is None:
             return True
+        if any(quotes_for_group(part, self.group[0], text) for part in self.parts):
+            return True
         return gives_value_for(text, self.kind, self.measures, self.group[1])
+
+    def names_group(self, text: str) -> bool:
+        """Whether the text names the patients the question is about (if any), or states the
+        figure the question quotes as theirs (it answers whose it is)."""
+        if self.about_group is None or self.about_group[1].search(text):
+            return True
+        return any(quotes_for_group(part, self.about_group[0], text) for part in self.parts)
 
     @classmethod
     def of(cls, signals: Signals) -> Asked:

@@ -449,7 +449,7 @@ class Evidence:
             # is not an answer to "his sodium is low, must he stop?"
             gaps += [s[0] for s in subjects]
         cited = normalize(" ".join(self._sentences[c.sentence_index].text for c in chosen))
-        if asked.about_group and not gaps and not asked.about_group[1].search(evidence):
+        if asked.about_group and not gaps and not asked.names_group(evidence):
             gaps.append(asked.about_group[0])  # "did high-risk patients benefit from XPd?"
         if asked.mechanism and required.events and not gaps and not ATTRIBUTES.search(cited):
             # "why does it cause low sodium?" of a sentence on managing it: the review ties some

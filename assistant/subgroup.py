@@ -80,6 +80,44 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ),
 )
 
+#: Groups named by what the patients had or reached rather than what they are: asked for only
+#: when the question names none of the groups above ("那例三级难治、达到非常好的部分缓解的病人"
+#: is the triple-refractory patient).
+_SECONDARY: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        # patients who had the drug before: "dara-exposed" are not "dara-naive" (初治); the
+        # review states no figure for them
+        "previously exposed patients",
+        re.compile(r"\bexposed to\b|-exposed\b|\bpre-?treated\b|(?<![未没])(?:暴露|经治)"),
+        re.compile(r"(?<![未没])(?:暴露|经治)|exposed|pre-?treated"),
+    ),
+    *(
+        # patients who reached a response, a group of its own: "在达到最小反应的病人中，中位OS
+        # 可达15.6个月" is no figure for those reaching a partial response or better
+        (
+            f"patients reaching {name}",
+            re.compile(
+                rf"(?<![未没])(?<!没有)(?:达到|获得|取得)了?(?:{zh})(?:及以上|以上|或更好|或以上)?的"
+                r"(?:病人|患者|人)"
+                rf"|\b(?:patients|those|people) (?:who |that )(?:achieved|reached|attained|had|got)"
+                rf" (?:at least )?(?:an? )?(?:{en})\b|\b(?:achieving|reaching|attaining)"
+                rf" (?:at least )?(?:an? )?(?:{en})\b"
+            ),
+            re.compile(rf"(?<![未没])达到?(?:{zh})|(?:achiev|reach)\w* (?:an? )?(?:{en})\b"),
+        )
+        for name, zh, en in (
+            ("a minimal response", r"最小反应|微小缓解|mr", r"minimal response|minor response|mr"),
+            (
+                "a partial response",
+                r"(?<!非常好的)部分缓解|pr",
+                r"(?<!very good )partial response|pr",
+            ),
+            ("a VGPR", r"非常好的部分缓解|vgpr", r"very good partial response|vgpr"),
+            ("a complete response", r"完全缓解|cr", r"complete response|cr"),
+        )
+    ),
+)
+
 #: How many drugs or classes refractory patients resisted ("double-refractory", "四重、五重难治",
 #: "三级难治"): a figure for one multiplicity is not another's. (question words, the review's)
 _MULTIPLICITIES = (
@@ -98,6 +136,8 @@ _NAMED_MULTIPLE = re.compile(
     r"[- ]?(?:class|类)?[- ]?(?:药物?|类药物?)?[均都]?\s*(?:refractory|难治)"
 )
 _REFRACTORY_TEXT = next(text for name, _, text in _SUBGROUPS if name == "refractory patients")
+_ALL_GROUPS = _SUBGROUPS + _SECONDARY
+_REFRACTORY_ASKED = next(asked for name, asked, _ in _SUBGROUPS if name == "refractory patients")
 
 _CLAUSE = re.compile(r"[，。；,;]")
 #: A clause about one patient of the group ("其中1例三级难治病人也得到了非常好的部分缓解"):
@@ -113,11 +153,43 @@ def subgroup(question: str, each: bool = False) -> tuple[str, re.Pattern[str]] |
     for ``each`` ("各有多少例": how many in each), when each group, so the first named
     here, needs its own.
     """
-    named = [(name, text) for name, asked, text in _SUBGROUPS if asked.search(question)]
+    named = [(name, text) for name, asked, text in _SUBGROUPS if asked.search(question)] or [
+        (name, text) for name, asked, text in _SECONDARY if asked.search(question)
+    ]
+    if len(named) > 1 and not each:
+        # "达到最小反应的病人中位OS是15.6个月，那达到部分缓解及以上的病人呢？": the figure is
+        # asked for the group of the clause that asks, the other's is quoted
+        last = _CLAUSE.split(question.rstrip("？?。. "))[-1]
+        named = [(n, t) for n, t in named if _asked_pattern(n).search(last)] or named
     group = named[0] if len(named) == 1 or (each and named) else None
     if group is not None and group[1] is _REFRACTORY_TEXT:
         return _multiplicity(question) or group
     return group
+
+
+def _asked_pattern(name: str) -> re.Pattern[str]:
+    """How a question names the group (multiplicities of refractory patients as refractory)."""
+    return next((asked for n, asked, _ in _ALL_GROUPS if n == name), _REFRACTORY_ASKED)
+
+
+#: A figure as quoted, not a number of a name (del(17p), t(4;14), XPO-1).
+_FIGURE = re.compile(r"(?<![A-Za-z0-9.(;（；-])\d+(?:\.\d+)?(?![A-Za-z0-9;)；）])")
+
+
+def quotes_for_group(question: str, group: str, text: str) -> bool:
+    """Whether the (lower-cased) question quotes a figure of the text as the group's, to ask
+    whose it is ("Is the 15.6-month median OS for patients who reached a partial response or
+    better?"): the sentence stating it answers, whichever group it names."""
+    asked = _asked_pattern(group)
+    return any(
+        asked.search(clause)
+        and any(
+            re.search(rf"(?<![\d.]){re.escape(f)}(?![\d.])", text)
+            for f in _FIGURE.findall(clause)
+            if len(f) > 1
+        )
+        for clause in _CLAUSE.split(question)
+    )
 
 
 def _multiplicity(question: str) -> tuple[str, re.Pattern[str]] | None:
@@ -172,7 +244,9 @@ def _names_a_group(clause: str, besides: re.Pattern[str] | None = None) -> bool:
     """Whether the clause names a group of patients (other than ``besides``)."""
     base = _REFRACTORY_TEXT if besides in _QUALIFIED.values() else None
     return any(
-        text.search(clause) for _, _, text in _SUBGROUPS if text is not besides and text is not base
+        text.search(clause)
+        for _, _, text in _ALL_GROUPS
+        if text is not besides and text is not base
     )
 
 

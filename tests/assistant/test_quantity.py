@@ -296,6 +296,26 @@ def test_a_year_is_a_calendar_year() -> None:
         # a fortnightly schedule and grade 3 events are no multiplicity
         ("双周给药和对硼替佐米难治的病人ORR多少？", "refractory patients"),
         ("三级及以上AE在难治病人中的发生率是多少？", "refractory patients"),
+        # patients who had a drug before, and patients who reached a response
+        (
+            "What ORR did patients already exposed to daratumumab achieve?",
+            "previously exposed patients",
+        ),
+        ("达雷妥尤单抗经治病人的ORR？", "previously exposed patients"),
+        (
+            "What was the OS of patients who achieved a partial response?",
+            "patients reaching a partial response",
+        ),
+        ("达到非常好的部分缓解的病人中位PFS？", "patients reaching a VGPR"),
+        ("未达到最小反应的病人中位OS是多少？", "non-responders"),
+        ("How many patients achieved PR?", None),  # a count of responses, no group
+        # a group of those above first: the triple-refractory patient who reached a VGPR
+        ("那例三级难治、达到非常好的部分缓解的病人缓解维持了多久？", "triple-refractory patients"),
+        # the group of the clause that asks; the other's figure is quoted
+        (
+            "达到最小反应的病人中位OS是15.6个月，那达到部分缓解及以上的病人中位OS是多少？",
+            "patients reaching a partial response",
+        ),
         # two groups: a comparison
         ("ORR in PI-refractory or non-refractory patients: which was higher?", None),
         # ... unless a count is asked for each (see test_a_count_for_each_group)
@@ -362,6 +382,28 @@ def test_a_figure_for_responders_is_not_the_non_responders() -> None:
     group = subgroup("patients who did not reach a minimal response")
     assert group and group[0] == "non-responders"
     assert not gives_value_for(storm, "time", [OS], group[1])
+
+
+def test_a_figure_for_one_response_is_not_anothers() -> None:
+    storm = normalize("中位OS达8.6个月，在达到最小反应的病人中，中位OS可达15.6个月。")
+    mr, pr = subgroup("达到最小反应的病人"), subgroup("patients who reached a partial response")
+    assert mr and pr
+    assert gives_value_for(storm, "time", [OS], mr[1])
+    assert not gives_value_for(storm, "time", [OS], pr[1])
+
+
+def test_a_figure_quoted_as_a_groups_is_answered_by_the_sentence_stating_it() -> None:
+    from assistant.subgroup import quotes_for_group
+
+    storm = normalize("在达到最小反应的病人中，中位OS可达15.6个月。")
+    asked = "is the 15.6-month median os for patients who reached a partial response or better?"
+    group = "patients reaching a partial response"
+    assert quotes_for_group(asked, group, storm)  # whose figure it is: the sentence says
+    assert not quotes_for_group(
+        "what os did patients who reached a partial response have?", group, storm
+    )
+    # a number of a name (del(17p)) is no figure quoted
+    assert not quotes_for_group("storm orr in del(17p) subset?", "high-risk patients", "17例")
 
 
 def test_a_figure_for_a_cytogenetic_group_is_stated_for_it() -> None:
