@@ -208,6 +208,10 @@ def test_unknown_drugs_by_their_inn_ending() -> None:
         "ibuprofen",
         "atorvastatin",
     ]
+    # peptides: octreotide for diarrhoea the review treats with loperamide only
+    (octreotide,) = unknown_drugs("综述有没有提到奥曲肽？", corpus)
+    assert octreotide.endswith("奥曲肽")
+    assert unknown_drugs("Is octreotide an option?", corpus) == ["octreotide"]
     # diseases by their ending too
     myeloma = normalize("多发性骨髓瘤（MM）……低钠血症……淋巴瘤及其他实体瘤")
     assert unknown_drugs("塞利尼索在华氏巨球蛋白血症中的疗效如何？", myeloma) == ["蛋白血症"]
