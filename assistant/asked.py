@@ -111,6 +111,13 @@ WHICH_BETTER = re.compile(
     r"|which (?:\w+ ){0,2}(?:cohort|arm|subgroup|group|regimen|combination|trial|patients)s?\b"
     r"(?: \w+){0,4} (?:best|worst|highest|lowest|longest|shortest|fastest|most effective)\b"
 )
+#: The days of a schedule asked about ("具体是在第1、8、15、22天打吗", "on days 1, 8 and 15?"),
+#: and how a sentence gives days ("第1、3天", "第1~21天"): "100 mg，1次/周" gives none.
+DAYS_ASKED = re.compile(
+    r"第\s*\d+\s*(?:[、，,]\s*\d+\s*)+(?:[和及与或]\s*\d+\s*)?天"
+    r"|\bdays? \d+(?:\s*(?:,|and|&|or)\s*\d+)+"
+)
+DAYS_GIVEN = re.compile(r"第\s*\d+\s*(?:[、，,~～\-–和]|天)|\bdays? \d+|\bd\s?\d+\b")
 COMPARES = re.compile(
     r"高于|低于|优于|劣于|长于|短于|多于|少于|不及|更(?:高|低|好|长|短|多|少|快|慢|优|重|轻|明显|常见)"
     r"|明显(?:降低|升高|延长|缩短|改善)|相比|相较|\d\s*(?:个月|%)?\s*比\s*\d"
@@ -216,6 +223,7 @@ class Asked:
     # each separate thing asked, as the variants of the glossary terms it names (not general)
     pieces: tuple[tuple[tuple[str, ...], ...], ...] = ()
     spells: tuple[str, ...] = ()  # acronyms whose full name is asked (lower-case)
+    days: bool = False  # asks on which days of a schedule a drug is given
 
     def stated(self, text: str) -> frozenset[str]:
         """The kinds of value asked (by any part of the question) that the sentence states."""
@@ -340,6 +348,7 @@ class Asked:
             if expansion is not None
             else (),
             spells=tuple(dict.fromkeys(abbreviations + spelled_out)),
+            days=DAYS_ASKED.search(normalize(asks).lower()) is not None,
         )
 
 

@@ -41,6 +41,7 @@ from assistant.asked import (
     CAUSE,
     CLAIM,
     COMPARES,
+    DAYS_GIVEN,
     MECHANISM,
     Asked,
     named_in,
@@ -468,6 +469,8 @@ class Evidence:
             gaps.append("a reason")  # "why was it chosen?" of the sentence reporting the choice
         if asked.compares and not gaps and not COMPARES.search(cited):
             gaps.append("a comparison")  # "which schedule did better?" of a dosing sentence
+        if asked.days and not gaps and not DAYS_GIVEN.search(cited):
+            gaps.append("the days asked for")  # "第1、8、15天吗？" of "100 mg，1次/周"
         if asked.defines and not gaps and not asked.defined(cited):
             gaps.append("a definition")  # "how does it define CBR?" of "CBR达71%"
         if asked.calculate:
