@@ -91,6 +91,14 @@ _SECONDARY: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"\bexposed to\b|-exposed\b|\bpre-?treated\b|(?<![未没])(?:暴露|经治)"),
         re.compile(r"(?<![未没])(?:暴露|经治)|exposed|pre-?treated"),
     ),
+    (
+        # patients given a drug again after progressing on it: "在国际骨髓瘤工作组进行的一项关于
+        # 硼替佐米再治疗的研究中显示，…再次给予硼替佐米治疗的ORR仅有22%" gives them an ORR, and
+        # no count, PFS or dose
+        "retreated patients",
+        re.compile(r"再治疗|再次(?:给予|使用|用)|\bre-?treat"),
+        re.compile(r"再治疗|再次给予|\bre-?treat"),
+    ),
     *(
         # patients who reached a response, a group of its own: "在达到最小反应的病人中，中位OS
         # 可达15.6个月" is no figure for those reaching a partial response or better

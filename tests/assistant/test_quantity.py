@@ -313,6 +313,8 @@ def test_a_year_is_a_calendar_year() -> None:
         ("达到非常好的部分缓解的病人中位PFS？", "patients reaching a VGPR"),
         ("未达到最小反应的病人中位OS是多少？", "non-responders"),
         ("How many patients achieved PR?", None),  # a count of responses, no group
+        ("In the IMWG retreatment study, how many patients were there?", "retreated patients"),
+        ("硼替佐米再治疗研究的中位PFS是多少？", "retreated patients"),
         # a group of those above first: the triple-refractory patient who reached a VGPR
         ("那例三级难治、达到非常好的部分缓解的病人缓解维持了多久？", "triple-refractory patients"),
         # the group of the clause that asks; the other's figure is quoted
@@ -386,6 +388,18 @@ def test_a_figure_for_responders_is_not_the_non_responders() -> None:
     group = subgroup("patients who did not reach a minimal response")
     assert group and group[0] == "non-responders"
     assert not gives_value_for(storm, "time", [OS], group[1])
+
+
+def test_a_figure_for_retreated_patients_is_stated_for_them() -> None:
+    xvd = normalize(
+        "共纳入42名RRMM病人，中位PFS达9.0个月，在国际骨髓瘤工作组进行的一项关于硼替佐米再治疗的"
+        "研究中显示，对硼替佐米治疗后病情进展的病人再次给予硼替佐米治疗的ORR仅有22%，而该方案则可达43%。"
+    )
+    retreated = subgroup("imwg retreatment study")
+    assert retreated
+    assert gives_value_for(xvd, "percent", [ORR], retreated[1])
+    assert not gives_value_for(xvd, "count", [], retreated[1])  # 42 is STOMP's cohort
+    assert not gives_value_for(xvd, "time", [PFS], retreated[1])
 
 
 def test_a_figure_for_one_response_is_not_anothers() -> None:
