@@ -302,6 +302,7 @@ def uncovered(
         if category in SPECIFIC
         and not any(
             mentions(evidence, v)
+            or _listed_together(evidence, v)
             or (_parts_named(evidence, v) and _another_drug(v, drugs, evidence))
             for v in variants
         )
@@ -317,6 +318,16 @@ def _another_drug(combination: str, drugs: Sequence[tuple[str, ...]], evidence: 
         and any(mentions(evidence, v) for v in variants)
         for variants in drugs
     )
+
+
+def _listed_together(evidence: str, variant: str) -> bool:
+    """Whether a combination's drugs are listed together, in its order ("塞利尼索、地塞米松与
+    FDA批准的…药物联合" names selinexor with dexamethasone)."""
+    parts = [re.escape(p.strip()) for p in variant.split("+")]
+    if len(parts) < 2 or not all(parts):
+        return False
+    joint = r"\s*(?:、|和|与|及|以及|加|联合|\+|/|,|and|plus|with)\s*"
+    return re.search(joint.join(parts), evidence) is not None
 
 
 def _parts_named(evidence: str, variant: str) -> bool:

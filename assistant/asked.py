@@ -23,7 +23,7 @@ from assistant.quantity import (
     measures,
     part_kinds,
 )
-from assistant.subgroup import gives_value_for, quotes_for_group, subgroup
+from assistant.subgroup import gives_value_for, subgroup
 from index.segment import normalize, tokenize
 
 if TYPE_CHECKING:
@@ -111,13 +111,6 @@ WHICH_BETTER = re.compile(
     r"|which (?:\w+ ){0,2}(?:cohort|arm|subgroup|group|regimen|combination|trial|patients)s?\b"
     r"(?: \w+){0,4} (?:best|worst|highest|lowest|longest|shortest|fastest|most effective)\b"
 )
-#: The days of a schedule asked about ("具体是在第1、8、15、22天打吗", "on days 1, 8 and 15?"),
-#: and how a sentence gives days ("第1、3天", "第1~21天"): "100 mg，1次/周" gives none.
-DAYS_ASKED = re.compile(
-    r"第\s*\d+\s*(?:[、，,]\s*\d+\s*)+(?:[和及与或]\s*\d+\s*)?天"
-    r"|\bdays? \d+(?:\s*(?:,|and|&|or)\s*\d+)+"
-)
-DAYS_GIVEN = re.compile(r"第\s*\d+\s*(?:[、，,~～\-–和]|天)|\bdays? \d+|\bd\s?\d+\b")
 COMPARES = re.compile(
     r"高于|低于|优于|劣于|长于|短于|多于|少于|不及|更(?:高|低|好|长|短|多|少|快|慢|优|重|轻|明显|常见)"
     r"|明显(?:降低|升高|延长|缩短|改善)|相比|相较|\d\s*(?:个月|%)?\s*比\s*\d"
@@ -223,7 +216,6 @@ class Asked:
     # each separate thing asked, as the variants of the glossary terms it names (not general)
     pieces: tuple[tuple[tuple[str, ...], ...], ...] = ()
     spells: tuple[str, ...] = ()  # acronyms whose full name is asked (lower-case)
-    days: bool = False  # asks on which days of a schedule a drug is given
 
     def stated(self, text: str) -> frozenset[str]:
         """The kinds of value asked (by any part of the question) that the sentence states."""
@@ -262,16 +254,7 @@ class Asked:
         """Whether the text gives the value asked for the group asked about (if any)."""
         if self.group is None or self.kind is None:
             return True
-        if any(quotes_for_group(part, self.group[0], text) for part in self.parts):
-            return True
         return gives_value_for(text, self.kind, self.measures, self.group[1])
-
-    def names_group(self, text: str) -> bool:
-        """Whether the text names the patients the question is about (if any), or states the
-        figure the question quotes as theirs (it answers whose it is)."""
-        if self.about_group is None or self.about_group[1].search(text):
-            return True
-        return any(quotes_for_group(part, self.about_group[0], text) for part in self.parts)
 
     @classmethod
     def of(cls, signals: Signals) -> Asked:
@@ -348,7 +331,6 @@ class Asked:
             if expansion is not None
             else (),
             spells=tuple(dict.fromkeys(abbreviations + spelled_out)),
-            days=DAYS_ASKED.search(normalize(asks).lower()) is not None,
         )
 
 
@@ -361,7 +343,12 @@ def _about_group(asks: str) -> tuple[str, re.Pattern[str]] | None:
     """The patients a question asks about, whatever it asks of them; not the asker's own
     history ("我还没用过这个药" is no treatment-naive group)."""
     group = subgroup(asks)
-    return None if group is None or group[0] == "treatment-naive patients" else group
+    if group is None or group[0] == "treatment-naive patients":
+        return None
+    # a response reached is an outcome, checked of a figure asked for it (for_group), not a
+    # population a passage must name: "is the 15.6-month OS that of patients reaching a
+    # partial response?" is answered by the sentence stating it
+    return None if group[0].startswith("patients reaching") else group
 
 
 def _asks_total(valued: str) -> bool:

@@ -41,7 +41,6 @@ from assistant.asked import (
     CAUSE,
     CLAIM,
     COMPARES,
-    DAYS_GIVEN,
     MECHANISM,
     Asked,
     named_in,
@@ -452,7 +451,7 @@ class Evidence:
             # is not an answer to "his sodium is low, must he stop?"
             gaps += [s[0] for s in subjects]
         cited = normalize(" ".join(self._sentences[c.sentence_index].text for c in chosen))
-        if asked.about_group and not gaps and not asked.names_group(evidence):
+        if asked.about_group and not gaps and not asked.about_group[1].search(evidence):
             gaps.append(asked.about_group[0])  # "did high-risk patients benefit from XPd?"
         if asked.mechanism and required.events and not gaps and not ATTRIBUTES.search(cited):
             # "why does it cause low sodium?" of a sentence on managing it: the review ties some
@@ -469,8 +468,6 @@ class Evidence:
             gaps.append("a reason")  # "why was it chosen?" of the sentence reporting the choice
         if asked.compares and not gaps and not COMPARES.search(cited):
             gaps.append("a comparison")  # "which schedule did better?" of a dosing sentence
-        if asked.days and not gaps and not DAYS_GIVEN.search(cited):
-            gaps.append("the days asked for")  # "第1、8、15天吗？" of "100 mg，1次/周"
         if asked.defines and not gaps and not asked.defined(cited):
             gaps.append("a definition")  # "how does it define CBR?" of "CBR达71%"
         if asked.calculate:

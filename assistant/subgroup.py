@@ -180,26 +180,6 @@ def _asked_pattern(name: str) -> re.Pattern[str]:
     return next((asked for n, asked, _ in _ALL_GROUPS if n == name), _REFRACTORY_ASKED)
 
 
-#: A figure as quoted, not a number of a name (del(17p), t(4;14), XPO-1).
-_FIGURE = re.compile(r"(?<![A-Za-z0-9.(;（；-])\d+(?:\.\d+)?(?![A-Za-z0-9;)；）])")
-
-
-def quotes_for_group(question: str, group: str, text: str) -> bool:
-    """Whether the (lower-cased) question quotes a figure of the text as the group's, to ask
-    whose it is ("Is the 15.6-month median OS for patients who reached a partial response or
-    better?"): the sentence stating it answers, whichever group it names."""
-    asked = _asked_pattern(group)
-    return any(
-        asked.search(clause)
-        and any(
-            re.search(rf"(?<![\d.]){re.escape(f)}(?![\d.])", text)
-            for f in _FIGURE.findall(clause)
-            if len(f) > 1
-        )
-        for clause in _CLAUSE.split(question)
-    )
-
-
 def _multiplicity(question: str) -> tuple[str, re.Pattern[str]] | None:
     """Refractory patients of the multiplicities the question names ("double-refractory"):
     the group's figure is stated for those, not for refractory patients of another kind

@@ -590,15 +590,3 @@ def test_which_did_better_and_what_compares() -> None:
     assert BACK_REFERENCE.search("他能继续用吗？")
     assert not BACK_REFERENCE.search("应该用什么药止吐？")
     assert not BACK_REFERENCE.search("此外还有哪些其他办法？")
-
-
-def test_the_days_of_a_schedule_asked_and_given() -> None:
-    from assistant.asked import DAYS_ASKED, DAYS_GIVEN
-
-    for asked in ("具体是在第1、8、15、22天打吗？", "on days 1, 8 and 15?", "第1、3和8天吃吗"):
-        assert DAYS_ASKED.search(asked), asked
-    for not_asked in ("第1天吃几片？", "每周1次还是2次？", "4周为1个疗程，ORR 26%？"):
-        assert not DAYS_ASKED.search(not_asked), not_asked
-    assert DAYS_GIVEN.search(normalize("塞利尼索（80 mg，第1、3天）"))
-    assert DAYS_GIVEN.search(normalize("来那度胺（25 mg，第1~21天）"))
-    assert not DAYS_GIVEN.search(normalize("塞利尼索（100 mg，1次/周），5周为1个疗程"))

@@ -248,9 +248,14 @@ def check_citations(answer: Answer, doc) -> None:
         # a keyword list and an abstract named in the other language are what is asked
         ("英文关键词里有哪几个词？", "zh", "keywords-en", "Antibodies, monoclonal"),
         ("中文摘要说塞利尼索是和哪个药联用获批的？", "zh", "abstract-zh", "地塞米松"),
-        # days asked, days given
-        ("In STORM, was selinexor given on days 1 and 3?", "en", "3.1", "第1、3天"),
-        # a figure quoted as a group's: the sentence stating it says whose it is
+        # translocations are named by the ones the review lists
+        (
+            "Which translocations did some STORM patients carry?",
+            "en",
+            "3.1",
+            "t（4；14）",
+        ),
+        # a figure quoted as a response's: the sentence stating it says whose it is
         (
             "Is the 15.6-month median OS in STORM that of patients reaching a partial response?",
             "en",
@@ -462,11 +467,6 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
         (
             "In STOMP's bortezomib cohort, what median PFS did the PI-refractory group reach?",
             "The review does not address this.",
-        ),
-        # the days of a schedule, where the review gives a dose a week
-        (
-            "BOSTON的XVd组里，塞利尼索是在每个疗程的第1、8、15、22、29天服用吗？",
-            "综述中没有涉及这个问题。",
         ),
         # groups by what they had or reached: none of them has a figure of its own
         (

@@ -410,20 +410,6 @@ def test_a_figure_for_one_response_is_not_anothers() -> None:
     assert not gives_value_for(storm, "time", [OS], pr[1])
 
 
-def test_a_figure_quoted_as_a_groups_is_answered_by_the_sentence_stating_it() -> None:
-    from assistant.subgroup import quotes_for_group
-
-    storm = normalize("在达到最小反应的病人中，中位OS可达15.6个月。")
-    asked = "is the 15.6-month median os for patients who reached a partial response or better?"
-    group = "patients reaching a partial response"
-    assert quotes_for_group(asked, group, storm)  # whose figure it is: the sentence says
-    assert not quotes_for_group(
-        "what os did patients who reached a partial response have?", group, storm
-    )
-    # a number of a name (del(17p)) is no figure quoted
-    assert not quotes_for_group("storm orr in del(17p) subset?", "high-risk patients", "17例")
-
-
 def test_a_figure_for_a_cytogenetic_group_is_stated_for_it() -> None:
     # STORM names its high-risk patients, then reports the ORR of all of them
     storm = normalize(
@@ -554,3 +540,14 @@ def test_a_chain_of_multiplicities_is_read_in_linear_time() -> None:
     started = time.perf_counter()
     subgroup("orr in " + "double and " * 200 + "x refractory patients?")
     assert time.perf_counter() - started < 1.0  # exponential backtracking took minutes
+
+
+def test_a_combination_is_named_by_its_drugs_listed_together() -> None:
+    from assistant.absence import uncovered
+
+    stomp = normalize("旨在评估塞利尼索、地塞米松与FDA批准的治疗MM药物联合用于治疗的安全性。")
+    xd = [("regimen", ("Xd", "塞利尼索+地塞米松"))]
+    assert uncovered(xd, stomp) == []
+    # each named apart, in another order or far from each other, is no combination
+    assert uncovered(xd, normalize("地塞米松和塞利尼索")) == ["Xd"]
+    assert uncovered(xd, normalize("塞利尼索有效。此外，地塞米松可以")) == ["Xd"]
