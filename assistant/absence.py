@@ -177,25 +177,6 @@ def _unmentioned(found: Iterable[str], corpus: str, known: Iterable[str]) -> lis
     return [n for n in found if not mentions(variants, n) and not mentions(corpus, n)]
 
 
-#: Capitalised words that name no thing the review would have to mention: languages (the
-#: English abstract) and a patient's descent (a Black woman, East Asian ancestry).
-_EVERYDAY_CAPITALS = re.compile(
-    r"^(?:English|Chinese|Mandarin|Cantonese|Black|White|Asian|East|West|African|Hispanic"
-    r"|Latino|Latina|Caucasian|European|American)$"
-)
-
-
-def unknown_proper_names(question: str, corpus: str, known: Iterable[str] = ()) -> list[str]:
-    """Proper names an English question uses mid-sentence that the review never does ("the
-    Mosteller formula", "Medicare Part D", "the Mayo risk model"): what they name is not
-    in it. The caller passes the question proper, without its scene or label (a city or a
-    colleague named there is who asks, not what)."""
-    if _CJK.search(question):
-        return []  # a Latin name in a Chinese question is left to unknown_names
-    found = [w for w in _mid_sentence(question) if not _EVERYDAY_CAPITALS.match(w)]
-    return _unmentioned(dict.fromkeys(found), corpus, known)
-
-
 #: A technical word in Latin letters inside a Chinese question: one with a number, a Greek
 #: letter or a unit after it (caspase-3, karyopherin-β, mmol/L), not everyday code-switching
 #: ("Thanks", "data", "Selinexor-based").
@@ -209,28 +190,18 @@ _TECHNICAL_WORD = re.compile(
 )
 
 
-_NUMBERED_WORD = re.compile(
-    r"(?<![A-Za-z0-9-])(?=[a-z])"
-    r"(?!(?:day|days|week|weeks|cycle|cycles|grade|stage|dose|phase|version|and|per|type|class"
-    r"|line|lines|arm|cohort|part|step|level|year|month)(?![A-Za-z]))"
-    r"[a-z]{3,}(?=-(?:[0-9]|[α-ωΑ-Ω]))"
-)
-
-
 def unknown_words(question: str, corpus: str, known: Iterable[str] = ()) -> list[str]:
     """English words of a Chinese question that appear nowhere in the review.
 
     Written in Latin letters inside Chinese, with a number, Greek letter or unit after it, a
     word is a technical term ("karyopherin-β家族", "caspase-3", "mmol/L"): when neither the
     review nor a glossary term the question matched has it, the review does not speak of it.
-    In an English question, every word is in Latin letters: only one joined to a number or a
-    Greek letter by a hyphen is a term for sure (exportin-5, caspase-3, interleukin-6).
+    English questions are left to the glossary: every word of theirs is in Latin letters, and
+    hyphenated ones joined to a number are everyday English as often as terms (mid-2019, top-3).
     """
     if not _CJK.search(question):
-        found = _NUMBERED_WORD.findall(question)
-    else:
-        found = _TECHNICAL_WORD.findall(question)
-    return _unmentioned(dict.fromkeys(found), corpus, known)
+        return []
+    return _unmentioned(dict.fromkeys(_TECHNICAL_WORD.findall(question)), corpus, known)
 
 
 #: Endings of drug names (INN stems) and disease names in Chinese and English: a question
@@ -238,7 +209,7 @@ def unknown_words(question: str, corpus: str, known: Iterable[str] = ()) -> list
 #: aside) is about something it does not cover.
 _ZH_DRUG = re.compile(
     r"(?=(单抗|替尼|佐米|度胺|米松|司琼|匹坦|他滨|紫杉醇|霉素|沙星|帕格|曲泊帕|罗司亭"
-    r"|昔布|洛芬|沙坦|地平|普利|他汀|西林|拉唑|洛尔|洛韦|肝素|西泮|唑仑|曲肽|格鲁肽|来瑞林"
+    r"|昔布|洛芬|沙坦|地平|普利|他汀|西林|拉唑|洛尔|洛韦|肝素|西泮|唑仑|曲肽|瑞肽|鲁肽|瑞林"
     # and of diseases: a question about 华氏巨球蛋白血症 is not about myeloma
     r"|血症|白血病|淋巴瘤|骨髓瘤|肉瘤|癌|综合征))"
 )

@@ -345,10 +345,10 @@ def _about_group(asks: str) -> tuple[str, re.Pattern[str]] | None:
     group = subgroup(asks)
     if group is None or group[0] == "treatment-naive patients":
         return None
-    # a response reached is an outcome, checked of a figure asked for it (for_group), not a
-    # population a passage must name: "is the 15.6-month OS that of patients reaching a
-    # partial response?" is answered by the sentence stating it
-    return None if group[0].startswith("patients reaching") else group
+    # a response reached (or a drug had before) is checked of a figure asked for the group
+    # (for_group), not as a population a passage must name: "is the 15.6-month OS that of
+    # patients reaching a partial response?" is answered by the sentence stating it
+    return None if group[0].startswith(("patients reaching", "previously exposed")) else group
 
 
 def _asks_total(valued: str) -> bool:

@@ -23,7 +23,6 @@ from assistant.absence import (
     uncovered,
     unknown_drugs,
     unknown_names,
-    unknown_proper_names,
     unknown_words,
 )
 from assistant.answer import (
@@ -213,7 +212,6 @@ class Evidence:
             unknown_names(question, self._corpus, known)
             + unknown_drugs(question, self._corpus, known)
             + unknown_words(question, self._corpus, known)
-            + unknown_proper_names(label(split(question)[0])[1], self._corpus, known)
         )
         return list(dict.fromkeys(absent + unknown))
 

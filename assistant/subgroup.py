@@ -87,16 +87,18 @@ _SECONDARY: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     (
         # patients who had the drug before: "dara-exposed" are not "dara-naive" (初治); the
         # review states no figure for them
+        # ("dara-exposed", "already exposed to daratumumab"); not a drug's exposure (AUC,
+        # 暴露量), nor patients of a trial "exposed to selinexor", nor 经治疗
         "previously exposed patients",
-        re.compile(r"\bexposed to\b|-exposed\b|\bpre-?treated\b|(?<![未没])(?:暴露|经治)"),
-        re.compile(r"(?<![未没])(?:暴露|经治)|exposed|pre-?treated"),
+        re.compile(r"\b(?:already|previously|prior(?:ly)?) (?:been )?exposed to\b|[a-z]-exposed\b"),
+        re.compile(r"(?<!未)(?<!没有)暴露过|exposed"),
     ),
     (
         # patients given a drug again after progressing on it: "在国际骨髓瘤工作组进行的一项关于
         # 硼替佐米再治疗的研究中显示，…再次给予硼替佐米治疗的ORR仅有22%" gives them an ORR, and
         # no count, PFS or dose
         "retreated patients",
-        re.compile(r"再治疗|再次(?:给予|使用|用)|\bre-?treat"),
+        re.compile(r"再治疗|\bre-?treat"),
         re.compile(r"再治疗|再次给予|\bre-?treat"),
     ),
     *(
@@ -105,13 +107,13 @@ _SECONDARY: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
         (
             f"patients reaching {name}",
             re.compile(
-                rf"(?<![未没])(?<!没有)(?:达到|获得|取得)了?(?:{zh})(?:及以上|以上|或更好|或以上)?的"
+                rf"(?<![未没能])(?<!没有)(?:达到|获得|取得)了?(?:{zh})(?:及以上|以上|或更好|或以上)?的"
                 r"(?:病人|患者|人)"
-                rf"|\b(?:patients|those|people) (?:who |that )(?:achieved|reached|attained|had|got)"
+                rf"|\b(?:patients|those|people) (?:who |that )(?:achieved|reached|attained)"
                 rf" (?:at least )?(?:an? )?(?:{en})\b|\b(?:achieving|reaching|attaining)"
                 rf" (?:at least )?(?:an? )?(?:{en})\b"
             ),
-            re.compile(rf"(?<![未没])达到?(?:{zh})|(?:achiev|reach)\w* (?:an? )?(?:{en})\b"),
+            re.compile(rf"(?<![未没能])达到?(?:{zh})|(?:achiev|reach)\w* (?:an? )?(?:{en})\b"),
         )
         for name, zh, en in (
             ("a minimal response", r"最小反应|微小缓解|mr", r"minimal response|minor response|mr"),
@@ -145,7 +147,6 @@ _NAMED_MULTIPLE = re.compile(
 )
 _REFRACTORY_TEXT = next(text for name, _, text in _SUBGROUPS if name == "refractory patients")
 _ALL_GROUPS = _SUBGROUPS + _SECONDARY
-_REFRACTORY_ASKED = next(asked for name, asked, _ in _SUBGROUPS if name == "refractory patients")
 
 _CLAUSE = re.compile(r"[，。；,;]")
 #: A clause about one patient of the group ("其中1例三级难治病人也得到了非常好的部分缓解"):
@@ -159,16 +160,23 @@ def subgroup(question: str, each: bool = False) -> tuple[str, re.Pattern[str]] |
     A question naming two groups ("PI-refractory or non-refractory: which did better?")
     asks for a comparison, which a sentence comparing them answers; unless it asks a figure
     for ``each`` ("各有多少例": how many in each), when each group, so the first named
-    here, needs its own.
+    here, needs its own, or quotes one group's figure to ask the other's. The groups of
+    ``_SECONDARY`` count only when none of ``_SUBGROUPS`` is named.
     """
     named = [(name, text) for name, asked, text in _SUBGROUPS if asked.search(question)] or [
         (name, text) for name, asked, text in _SECONDARY if asked.search(question)
     ]
     if len(named) > 1 and not each:
-        # "达到最小反应的病人中位OS是15.6个月，那达到部分缓解及以上的病人呢？": the figure is
-        # asked for the group of the clause that asks, the other's is quoted
-        last = _CLAUSE.split(question.rstrip("？?。. "))[-1]
-        named = [(n, t) for n, t in named if _asked_pattern(n).search(last)] or named
+        # "达到最小反应的病人中位OS是15.6个月，那达到部分缓解及以上的病人中位OS是多少？": the
+        # other group's figure is quoted, the one of the last clause is asked for; without a
+        # figure quoted ("double-refractory patients, compared with naive ones?") it compares
+        clauses = _CLAUSE.split(question.rstrip("？?。. "))
+        asked = [(n, t) for n, t in named if _asked_pattern(n).search(clauses[-1])]
+        quoted = [
+            c for c in clauses[:-1] if _QUOTED.search(c) and any(t.search(c) for _, t in named)
+        ]
+        if len(asked) == 1 and quoted:
+            named = asked
     group = named[0] if len(named) == 1 or (each and named) else None
     if group is not None and group[1] is _REFRACTORY_TEXT:
         return _multiplicity(question) or group
@@ -176,8 +184,12 @@ def subgroup(question: str, each: bool = False) -> tuple[str, re.Pattern[str]] |
 
 
 def _asked_pattern(name: str) -> re.Pattern[str]:
-    """How a question names the group (multiplicities of refractory patients as refractory)."""
-    return next((asked for n, asked, _ in _ALL_GROUPS if n == name), _REFRACTORY_ASKED)
+    """How a question names the group."""
+    return next(asked for n, asked, _ in _ALL_GROUPS if n == name)
+
+
+#: A figure quoted with its unit (15.6个月, 26%, 8.6 months).
+_QUOTED = re.compile(r"\d+(?:\.\d+)?\s*(?:%|个月|月|周|天|例|mg|months?|weeks?|days?)")
 
 
 def _multiplicity(question: str) -> tuple[str, re.Pattern[str]] | None:

@@ -14,13 +14,16 @@ class Thresholds:
     Floors a little below what the test split measures, so that CI fails on a regression; not
     the targets the product aims at (issue #4 asks refusal recall 0.9). Refusal recall's floor
     went from 0.80 to 0.75 when two batches written blind joined the test split (2026-11-26:
-    test refusal recall 0.84 on the 221 earlier questions, 0.77 on all 290).
+    test refusal recall 0.84 on the 221 earlier questions, 0.77 on all 290). The false-refusal
+    ceiling went from 0.10 to 0.12 when blind batch b17 joined (its test part wrongly refused 4
+    of 17 answerable questions on arrival): the test split measures 0.099 on 426 questions,
+    which left no margin at all.
     """
 
     recall_at_5_per_lang: float = 0.90
     fact_accuracy: float = 0.85
     refusal_recall: float = 0.75
-    max_false_refusal: float = 0.10
+    max_false_refusal: float = 0.12
     citation_precision: float = 0.85
 
 

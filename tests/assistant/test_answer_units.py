@@ -204,34 +204,8 @@ def test_english_words_in_a_chinese_question_must_be_the_reviews() -> None:
     ):
         assert unknown_words(chat, corpus) == [], chat
     assert unknown_words("Is XPO-1 a karyopherin?", corpus) == []  # English: the glossary's job
-    # ... but a word joined to a number or Greek letter is a term in English too
-    assert unknown_words("Is it more selective than for exportin-5?", corpus) == ["exportin"]
-    assert unknown_words("Does it raise interleukin-6 or caspase-3?", corpus) == [
-        "interleukin",
-        "caspase",
-    ]
-    for plain in ("Day-8 dosing in cycle-2?", "grade-3 nausea?", "t(4;14)?", "Is XPO-1 bound?"):
-        assert unknown_words(plain, corpus) == [], plain
-
-
-def test_proper_names_an_english_question_uses_must_be_the_reviews() -> None:
-    from assistant.absence import unknown_proper_names
-
-    corpus = "storm试验（临床编号nct02336815）。chari等报道了7例。approved by fda"
-    asked = "How do I calculate body surface area with the Mosteller formula?"
-    assert unknown_proper_names(asked, corpus) == ["Mosteller"]
-    assert unknown_proper_names("Will Medicare Part D cover it?", corpus) == ["Medicare", "Part"]
-    assert unknown_proper_names("How many patients did Chari report?", corpus) == []
-    # an opening word, a language, a patient's descent, a glossary term: no name of a thing
-    for fine in (
-        "Does the English abstract say so?",
-        "Should PK be adjusted for a Black woman of East Asian descent?",
-        "Selinexor: what ORR?",
-        "What did the FDA approve?",
-    ):
-        assert unknown_proper_names(fine, corpus) == [], fine
-    assert unknown_proper_names("Is Xpovio the brand?", corpus, known=["Xpovio"]) == []
-    assert unknown_proper_names("Mosteller公式怎么算？", corpus) == []  # Chinese: unknown_names
+    # nor everyday hyphenated English in an English question
+    assert unknown_words("Approved in mid-2019? The top-3 adverse events?", corpus) == []
 
 
 def test_proper_names_are_the_reviews_capitalised_words() -> None:

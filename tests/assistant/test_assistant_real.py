@@ -479,11 +479,6 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
         ),
         # the retreatment study the review cites for one ORR: no size of its own
         ("国际骨髓瘤工作组那项硼替佐米再治疗研究共有多少例病人？", "综述中没有涉及这个问题。"),
-        # a proper name the review never uses
-        (
-            "How is body surface area worked out with the Mosteller formula?",
-            "The review does not address this.",
-        ),
     ],
 )
 def test_refuses_what_the_review_does_not_say(real_assistant, question, message) -> None:

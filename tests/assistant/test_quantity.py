@@ -211,6 +211,8 @@ def test_unknown_drugs_by_their_inn_ending() -> None:
     # peptides: octreotide for diarrhoea the review treats with loperamide only
     (octreotide,) = unknown_drugs("综述有没有提到奥曲肽？", corpus)
     assert octreotide.endswith("奥曲肽")
+    for peptide in ("兰瑞肽", "利拉鲁肽", "亮丙瑞林", "戈舍瑞林"):
+        assert unknown_drugs(f"能用{peptide}吗？", corpus), peptide
     assert unknown_drugs("Is octreotide an option?", corpus) == ["octreotide"]
     # diseases by their ending too
     myeloma = normalize("多发性骨髓瘤（MM）……低钠血症……淋巴瘤及其他实体瘤")
@@ -305,7 +307,14 @@ def test_a_year_is_a_calendar_year() -> None:
             "What ORR did patients already exposed to daratumumab achieve?",
             "previously exposed patients",
         ),
-        ("达雷妥尤单抗经治病人的ORR？", "previously exposed patients"),
+        ("dara-exposed patients: what ORR?", "previously exposed patients"),
+        # a drug's exposure, a trial's patients given it, patients treated: no group
+        ("塞利尼索的暴露量与剂量呈正相关吗？", None),
+        ("经治疗后出现低钠血症该如何处理？", None),
+        ("How many patients in BOSTON were exposed to selinexor?", None),
+        ("ORR in patients who were not exposed to pomalidomide before?", None),
+        ("CAR-T治疗失败后再次用塞利尼索方案，达到PR的有几例？", None),
+        ("Did patients who had MR imaging respond?", None),
         (
             "What was the OS of patients who achieved a partial response?",
             "patients reaching a partial response",
@@ -324,6 +333,8 @@ def test_a_year_is_a_calendar_year() -> None:
         ),
         # two groups: a comparison
         ("ORR in PI-refractory or non-refractory patients: which was higher?", None),
+        ("ORR of double-refractory patients, compared with daratumumab-naive ones?", None),
+        ("What ORR in PI-refractory patients, and how about non-refractory ones?", None),
         # ... unless a count is asked for each (see test_a_count_for_each_group)
     ],
 )

@@ -122,7 +122,7 @@ def test_gate_catches_false_refusals_and_missed_retrieval(
     del fake.oracle["Half-life?"]  # now refused, and retrieved in document order
     failures = check(run_eval(fake, questions, systems=("hybrid+glossary",), progress=False))
     assert "recall@5 (en) 0.500 < 0.90 (n=2)" in failures
-    assert "false refusal rate 0.250 > 0.10 (n=4)" in failures
+    assert "false refusal rate 0.250 > 0.12 (n=4)" in failures
 
 
 def test_gate_fails_what_it_cannot_measure(fake: FakeAssistant, questions: list[Question]) -> None:
