@@ -194,6 +194,8 @@ def test_english_words_in_a_chinese_question_must_be_the_reviews() -> None:
     assert unknown_words("XPO-1是karyopherin-β家族的吗？", corpus) == ["karyopherin"]
     assert unknown_words("Selinexor在STORM里的ORR？", corpus) == []  # the review's own words
     assert unknown_words("血钠多少mmol/L算低？", corpus) == ["mmol"]
+    # a unit after a figure quotes a result; it names no term
+    assert unknown_words("化验单上写着“钠 132 mmol/L，偏低”，常见吗？", corpus) == []
     # everyday code-switching is no technical term
     for chat in (
         "STORM的ORR是多少？Thanks",
@@ -407,6 +409,8 @@ def test_a_claim_brought_to_be_checked() -> None:
         "病友群里说那2例都达到了完全缓解。综述里是这样写的吗？",
         "PPT上写的是入组40例、可评估38例，和综述一致吗？",
         "His son read online that it is an injectable. What does the English abstract say?",
+        # a longer reporting clause, a check against the abstract, "what is wrong in it"
+        "护士给病人做宣教时说：“它是一种打针用的药。”对照中文摘要，这句话哪里说得不对？",
     ):
         assert CLAIM.search(claim), claim
     for question in ("STORM的中位PFS是多少？", "What does the review say about neuropathy?"):

@@ -477,6 +477,11 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
             "In STORM, what median OS did patients who reached a very good partial response have?",
             "The review does not address this.",
         ),
+        # general vocabulary the review never uses (the glossary's second blind batch)
+        (
+            "Does the review say how to manage transfusional iron overload on selinexor?",
+            "The review does not address this.",
+        ),
         # the retreatment study the review cites for one ORR: no size of its own
         ("国际骨髓瘤工作组那项硼替佐米再治疗研究共有多少例病人？", "综述中没有涉及这个问题。"),
     ],
