@@ -16,6 +16,7 @@ def test_every_name_of_the_table_is_a_glossary_term() -> None:
     assert "5-羟色胺3受体拮抗剂" in kin.covering("ondansetron")  # supportive: class covers
     assert "抗CD38单抗" not in kin.covering("isatuximab")  # treatment: never
     assert kin.covering("isatuximab") == ()
+    assert "美法仑" in kin.covering("chemotherapy")  # the review's alkylators are chemotherapy
 
 
 def test_bad_tables_are_refused_with_the_line() -> None:
