@@ -28,9 +28,17 @@ _NAMED_PART = re.compile(
 )
 
 
+#: A section named by its number ("what does section 1 say", "综述第4.4节", "第1部分").
+_NUMBERED_SECTION = re.compile(
+    r"\bsection\s+(\d(?:\.\d){0,2})(?![\d.]*\d)|第\s*(\d(?:\.\d){0,2})\s*(?:节|部分|章)",
+    re.IGNORECASE,
+)
+
+
 def asked_parts(question: str, lang: str | None) -> list[str]:
-    """The sections (abstract-en, keywords-zh …) the question asks about by name, first first:
-    a keyword list asked about is its language's (the one named, or the question's)."""
+    """The sections (abstract-en, keywords-zh, 1, 4.4 …) the question asks about by name, first
+    first: a keyword list asked about is its language's (the one named, or the question's)."""
+    numbered = [a or b for a, b in _NUMBERED_SECTION.findall(question)]
     named = []
     for language, part in _NAMED_PART.findall(question):
         code = "en" if language.lower() in ("英文", "english") else "zh"
@@ -39,7 +47,7 @@ def asked_parts(question: str, lang: str | None) -> list[str]:
     if ASKS_KEYWORDS.search(question):
         codes = [code for _, code in named] or [lang or "zh"]
         named = [("keywords", code) for code in codes] + named
-    return list(dict.fromkeys(f"{kind}-{code}" for kind, code in named))
+    return list(dict.fromkeys([f"{kind}-{code}" for kind, code in named] + numbered))
 
 
 @dataclass(frozen=True)
@@ -139,6 +147,7 @@ class HybridRetriever:
         # returned only for that.
         self._keywords = [p.is_keywords for p in index.doc.passages]
         self._sections = [p.section for p in index.doc.passages]
+        self._section_ids = frozenset(self._sections)
         self._abstract_lang = [
             p.lang if p.section.startswith("abstract") else None for p in index.doc.passages
         ]
@@ -172,7 +181,8 @@ class HybridRetriever:
         # Dropped after fusion, not before: removing them from each ranking first moves every
         # other passage up a place in one signal but not the other, and measured worse (dev
         # MRR@10 en 0.865 -> 0.842).
-        parts = tuple(asked_parts(question, lang))
+        # a number the review has no section of ("section 3" holds only its subsections)
+        parts = tuple(p for p in asked_parts(question, lang) if p in self._section_ids)
         if self.config.fusion == "zscore" and bm25 is not None and dense is not None:
             merged = zscore_fuse([bm25, dense], weights)
         else:

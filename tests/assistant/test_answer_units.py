@@ -69,6 +69,10 @@ def test_parts_of_the_review_asked_about_by_name() -> None:
     assert asked_parts("What are the keywords?", "en") == ["keywords-en"]
     assert asked_parts("多发性骨髓瘤 塞利尼索 综述", "zh") == []
     assert asked_parts("What does the review say about the abstract's claims?", "en") == []
+    # a section named by its number
+    assert asked_parts("What link does section 1 draw between XPO-1 and relapse?", "en") == ["1"]
+    assert asked_parts("综述第4.4节怎么处理低钠？按第1部分呢？", "zh") == ["4.4", "1"]
+    assert asked_parts("第1天和第3天给药吗？", "zh") == []  # days, not sections
 
 
 def test_the_english_parts_are_named_in_chinese_frames() -> None:

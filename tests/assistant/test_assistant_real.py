@@ -248,6 +248,13 @@ def check_citations(answer: Answer, doc) -> None:
         # a keyword list and an abstract named in the other language are what is asked
         ("英文关键词里有哪几个词？", "zh", "keywords-en", "Antibodies, monoclonal"),
         ("中文摘要说塞利尼索是和哪个药联用获批的？", "zh", "abstract-zh", "地塞米松"),
+        # a section named by its number is searched first (XPO-1 is also in section 2)
+        (
+            "What does section 1 say XPO-1 overexpression may be associated with?",
+            "en",
+            "1",
+            "溶骨性病变",
+        ),
         # translocations are named by the ones the review lists
         (
             "Which translocations did some STORM patients carry?",
