@@ -14,7 +14,10 @@ import re
 #: Sentence ends: Chinese full stops and exclamations, and an English full stop or exclamation
 #: followed by a capital ("…gum bleeding. Was serious…"); not a decimal point (1.5), not a
 #: semicolon (t(4;14) is one name).
-_SENTENCE_END = re.compile(r"(?<=[。！])|(?<=[a-z0-9)\]][.!])\s+(?=[A-Z])")
+_SENTENCE_END = re.compile(
+    r"(?<=[。！])|(?<=[a-z0-9)\]][.!])\s+(?=[A-Z])"
+    r"|(?<=[A-Z][A-Z0-9][.!])\s+(?=[A-Z])"  # after an acronym: "…in STORM. In double-…"
+)
 #: Abbreviations whose full stop ends no sentence ("ORR vs. Vd", "Chari et al. reported").
 _ABBREVIATION = re.compile(r"(?:\bvs|\be\.g|\bi\.e|\bDr|\bet al|\bapprox|\bFig|\bNo|\bcf)\.$")
 _QUESTION_MARK = re.compile(r"[?？]\s*$")

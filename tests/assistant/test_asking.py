@@ -29,6 +29,12 @@ def test_sentences_end_at_stops_question_marks_and_capitalised_english() -> None
         "STORM中t(4;14)病人的ORR是多少？",
     ):
         assert sentences(one) == [one]
+    # an acronym ends a sentence too; a dotted abbreviation does not
+    assert sentences("It gave 26% in STORM. In double-refractory patients, how high?") == [
+        "It gave 26% in STORM.",
+        "In double-refractory patients, how high?",
+    ]
+    assert sentences("Approved by the U.S. FDA in 2019?") == ["Approved by the U.S. FDA in 2019?"]
 
 
 @pytest.mark.parametrize(
