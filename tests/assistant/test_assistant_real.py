@@ -489,6 +489,10 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
             "Does the review say how to manage transfusional iron overload on selinexor?",
             "The review does not address this.",
         ),
+        (
+            "Does the review discuss capillary leak syndrome with selinexor?",
+            "The review does not address this.",
+        ),
         # the retreatment study the review cites for one ORR: no size of its own
         ("国际骨髓瘤工作组那项硼替佐米再治疗研究共有多少例病人？", "综述中没有涉及这个问题。"),
     ],
