@@ -183,11 +183,11 @@ def _unmentioned(found: Iterable[str], corpus: str, known: Iterable[str]) -> lis
 #: Capitals (XPO-1, CD38) are names, for ``unknown_names``; words of a schedule or of
 #: everyday English (Day1, cycle2, his/her) are no terms.
 _TECHNICAL_WORD = re.compile(
-    # not a unit after a figure: "钠 132 mmol/L" quotes a result, "多少mmol/L" asks in a unit
-    r"(?<![A-Za-z0-9])(?<![0-9] )(?=[A-Z]?[a-z])"
+    r"(?<![A-Za-z0-9])(?=[A-Z]?[a-z])"
     r"(?!(?i:day|days|week|weeks|cycle|cycles|grade|stage|dose|phase|version|and|his|her|per)"
     r"(?![A-Za-z]))"
-    r"[A-Za-z]{3,}(?=-?[0-9α-ωΑ-Ω]|/[A-Za-z])"
+    # a unit after a figure quotes a result ("钠 132 mmol/L"); "多少mmol/L" asks in a unit
+    r"(?:[A-Za-z]{3,}(?=-?[0-9α-ωΑ-Ω])|(?<![0-9] )[A-Za-z]{3,}(?=/[A-Za-z]))"
 )
 
 

@@ -705,3 +705,27 @@ def test_english_questions_weigh_dense_ranks_less(real_assistant) -> None:
     assert fused == [i for i in order if i in set(fused)]
     zh = "BOSTON试验的中位无进展生存期是多少？"
     assert bm25_only.retriever.signals(zh).fused == real_assistant.retriever.signals(zh).fused
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # everyday words that glossary rows of absent concepts must not claim (a guard against
+        # generic variants: 双侧 of a two-sided test, 无效患者, dexa, substrates, a treatment
+        # break, every other day, back pain and gum bleeding in a scene, 对照 as "compare")
+        "出现双侧手脚麻木，是塞利尼索引起的周围神经病变吗？发生率高吗？",
+        "硼替佐米治疗无效患者再用含硼替佐米的方案，ORR是多少？",
+        "What dose of dexa is given with selinexor in STORM?",
+        "What substrates does XPO-1 export that selinexor keeps inside the nucleus?",
+        "Does hyponatremia on selinexor require a treatment break?",
+        "In STORM, was selinexor taken every other day?",
+        "Which cytotoxic drugs are usually combined with IMiDs and PIs in myeloma?",
+        "My mother has back pain from myeloma. What are the main clinical features of MM?",
+        "我爸吃塞利尼索后牙龈出血，血小板减少该怎么处理？",
+        "At this stage I want to know: what was the ORR in STORM?",
+        "老师在课堂上说塞利尼索能治愈骨髓瘤，对照英文摘要，哪里说得不对？",
+    ],
+)
+def test_everyday_words_are_no_concepts_the_review_lacks(real_assistant, question) -> None:
+    answer = real_assistant.ask(question)
+    assert answer.answered, answer.note
