@@ -724,6 +724,11 @@ def test_english_questions_weigh_dense_ranks_less(real_assistant) -> None:
         "我爸吃塞利尼索后牙龈出血，血小板减少该怎么处理？",
         "At this stage I want to know: what was the ORR in STORM?",
         "老师在课堂上说塞利尼索能治愈骨髓瘤，对照英文摘要，哪里说得不对？",
+        # Chinese variants inside other words: 续方 in 后续方案, 发药 in 引发药物, 当归 in 应当归因
+        "CAR-T治疗失败后的后续方案有哪些？",
+        "塞利尼索会引发药物相关的周围神经病变吗？",
+        "乏力应当归因于药物本身还是疾病本身？",
+        "PFS作为疗效指标价值如何？在STORM中中位PFS是多少？",
     ],
 )
 def test_everyday_words_are_no_concepts_the_review_lacks(real_assistant, question) -> None:
