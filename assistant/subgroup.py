@@ -85,10 +85,9 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
 #: is the triple-refractory patient).
 _SECONDARY: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     (
-        # patients who had the drug before: "dara-exposed" are not "dara-naive" (初治); the
-        # review states no figure for them
-        # ("dara-exposed", "already exposed to daratumumab"); not a drug's exposure (AUC,
-        # 暴露量), nor patients of a trial "exposed to selinexor", nor 经治疗
+        # patients who had the drug before ("dara-exposed", "already exposed to daratumumab"),
+        # for whom the review states no figure; not a drug's exposure (AUC, 暴露量), nor the
+        # patients of a trial "exposed to selinexor", nor 经治疗
         "previously exposed patients",
         re.compile(r"\b(?:already|previously|prior(?:ly)?) (?:been )?exposed to\b|[a-z]-exposed\b"),
         re.compile(r"(?<!未)(?<!没有)暴露过|exposed"),

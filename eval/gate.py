@@ -16,8 +16,8 @@ class Thresholds:
     went from 0.80 to 0.75 when two batches written blind joined the test split (2026-11-26:
     test refusal recall 0.84 on the 221 earlier questions, 0.77 on all 290). The false-refusal
     ceiling went from 0.10 to 0.12 when blind batch b17 joined (its test part wrongly refused 4
-    of 17 answerable questions on arrival): the test split measures 0.099 on 426 questions,
-    which left no margin at all.
+    of 17 answerable questions on arrival): the test split measured 0.095 on 426 questions,
+    which left no margin (0.091 on 469 with b18).
     """
 
     recall_at_5_per_lang: float = 0.90
