@@ -162,29 +162,26 @@ def subgroup(question: str, each: bool = False) -> tuple[str, re.Pattern[str]] |
     here, needs its own, or quotes one group's figure to ask the other's. The groups of
     ``_SECONDARY`` count only when none of ``_SUBGROUPS`` is named.
     """
-    named = [(name, text) for name, asked, text in _SUBGROUPS if asked.search(question)] or [
-        (name, text) for name, asked, text in _SECONDARY if asked.search(question)
+    named = [g for g in _SUBGROUPS if g[1].search(question)] or [
+        g for g in _SECONDARY if g[1].search(question)
     ]
     if len(named) > 1 and not each:
         # "达到最小反应的病人中位OS是15.6个月，那达到部分缓解及以上的病人中位OS是多少？": the
         # other group's figure is quoted, the one of the last clause is asked for; without a
         # figure quoted ("double-refractory patients, compared with naive ones?") it compares
         clauses = _CLAUSE.split(question.rstrip("？?。. "))
-        asked = [(n, t) for n, t in named if _asked_pattern(n).search(clauses[-1])]
+        asked = [g for g in named if g[1].search(clauses[-1])]
         quoted = [
-            c for c in clauses[:-1] if _QUOTED.search(c) and any(t.search(c) for _, t in named)
+            c for c in clauses[:-1] if _QUOTED.search(c) and any(g[2].search(c) for g in named)
         ]
         if len(asked) == 1 and quoted:
             named = asked
-    group = named[0] if len(named) == 1 or (each and named) else None
-    if group is not None and group[1] is _REFRACTORY_TEXT:
-        return _multiplicity(question) or group
-    return group
-
-
-def _asked_pattern(name: str) -> re.Pattern[str]:
-    """How a question names the group."""
-    return next(asked for n, asked, _ in _ALL_GROUPS if n == name)
+    if not (len(named) == 1 or (each and named)):
+        return None
+    name, _, text = named[0]
+    if text is _REFRACTORY_TEXT:
+        return _multiplicity(question) or (name, text)
+    return name, text
 
 
 #: A figure quoted with its unit (15.6个月, 26%, 8.6 months).
