@@ -170,6 +170,17 @@ class Evidence:
             p.id: normalize(f"{passage_index_text(p)} {self._ancestry(p.section)}")
             for p in index.doc.passages
         }
+        # What each passage can be cited for: a sentence about the review itself ("现对……
+        # 不良反应加以综述") is cited only for a question about the review, so the concepts it
+        # names do not let the passage's other sentences answer ("主要不良反应有哪些" is not
+        # answered by the abstract's approval sentence).
+        self._citable = {
+            p.id: normalize(
+                " ".join([p.section, p.section_title, p.section_title_en, self._ancestry(p.section)]
+                + [s.text for s in p.sentences if not is_meta(s.text)])
+            )
+            for p in index.doc.passages
+        }
 
     def missing(self, question: str, signals: Signals) -> list[str]:
         """What the question names that the review never mentions (glossary terms, codes)."""
@@ -429,7 +440,8 @@ class Evidence:
         if required is None or not chosen:
             return []
         passages = {self._sentences[c.sentence_index].passage_id for c in chosen}
-        evidence = " ".join(self._named[p] for p in passages)
+        named = self._named if asked.about_review else self._citable
+        evidence = " ".join(named[p] for p in passages)
         if asked.claim:
             # a claim to check names what it claims ("approved with bortezomib"): the passage on
             # the trial or drug it is about answers it by what it does say
@@ -443,7 +455,11 @@ class Evidence:
             gaps = uncovered(concepts, evidence, required.names, required.drugs)
             gaps += [r[0] for r in required.relatives if not any(mentions(evidence, v) for v in r)]
         subjects = required.subjects
-        if subjects and not any(mentions(evidence, v) for s in subjects for v in s):
+        if (
+            subjects
+            and not any(mentions(evidence, v) for s in subjects for v in s)
+            and not (required.names and all(mentions(evidence, n) for n in required.names))
+        ):
             # a passage naming nothing the question is about (sodium, a transplant) does not
             # answer it, however close its wording: the English abstract's background sentence
             # is not an answer to "his sodium is low, must he stop?"

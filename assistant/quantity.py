@@ -59,7 +59,11 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "dose",
         re.compile(
             r"多少剂量|剂量(?:是|为|各|分别)?(?:是|为)?多少|多少\s*mg|多大剂量|给多少|用多少"
+            r"|(?:什么|哪种|何种)剂量|(?:吃|服用?)多少(?!天|周|个?月|次|年)"
             r"|what (?:\w+ ){0,5}doses?\b|which doses?\b|\bdoses? of\b|dosage|how many mg"
+            # a keyword query: "Ondansetron dose for nausea?", "XVd selinexor dose?"
+            r"|^(?!(?:does|did|do|is|was|were|are|has|had|have|can|could|will|would|should|why"
+            r"|how|what if)\b)(?:\S+\s+){0,3}doses?\b[^?？]{0,40}[?？]$"
         ),
     ),
     # "what grade is it usually", not "what grade 3 or 4 events occurred"
@@ -101,6 +105,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"多久|多长时间|多长|几个月|多少个?月|多少天|几天|几周(?!期)|多少周(?!期)"
             r"|how long|how soon|how quickly|how fast|how many (?:months|days|weeks|hours|years)"
+            r"|\b(?:cycle|course) length\b|\blength of (?:the |each |a |one )?(?:cycles?|courses?)\b"
             r"|多快"
         ),
     ),
@@ -119,6 +124,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|how many|how much|what number"
             r"|what (?:was|were|is|are) (?:the )?(?:\w+ )?(?:median|mean|average)\b"
             r"|\bwhat (?:\w+ )?(?:median|mean|average)\b|\bby (?:\w+ )?what factor\b|几倍|多少倍"
+            # a keyword query for a median: "Median age of BOSTON patients?", "STOMP队列的中位年龄？"
+            r"|^(?:\S+\s+){0,2}(?:median|mean|average)\b[^?？]{0,60}[?？]$"
+            r"|中位[^？?吗呢么，,。]{1,8}[？?]?$"
             # a keyword query for a time endpoint: "STORM mPFS in t(4;14) patients?"
             # (not a yes/no or why question: "Did XVd improve PFS?")
             r"|^(?!(?:does|did|do|is|was|were|are|has|had|have|can|could|will|would|why|how)\b)"
