@@ -161,6 +161,8 @@ DESIGN = re.compile(
     r"|purpose|\bgoal|design"
     r"|what (?:kind|type) of (?:study|trial)|设计|几期|哪一期|随机|盲|多中心|全球|注册|编号|目的"
     r"|旨在|开放|什么(?:样的|类型的)?(?:研究|试验)"
+    # what a trial compared: "BOSTON比的是哪两个方案？", "what did BOSTON compare?"
+    r"|(?:比|比较|对比)的是|比较了?哪|\bcompared? (?:what|which)\b|\bwhat did \S+ compare\b"
 )
 
 
@@ -183,7 +185,17 @@ _ACRONYMS = re.compile(  # beside Chinese too: "NDMM的英文全称"
 _ACRONYM = re.compile(r"^(?=[^a-z]*[A-Z])[A-Za-z][A-Za-z0-9-]{0,7}$")
 _DEFINES = (
     r"\s*(?:[（(][^）)]{1,30}[）)])?\s*"
-    r"(?:为|是|即|指|系|:|：|,?\s*(?:is|are|refers to|means)\b)\s*(?!\d)"
+    r"(?:为|是|即|指|系|:|：|作为一种|,?\s*(?:is|are|refers to|means)\b|,\s*an?\b)\s*(?!\d)"
+)
+#: A question that is nothing but "what is X" ("What is selinexor?", "塞利尼索是什么药？",
+#: "什么是RRMM"): the sentence saying what X is ("塞利尼索是一种…", "Selinexor, an oral
+#: selective inhibitor…") answers it best, but one that only says what X does answers too.
+_WHAT_IS = re.compile(
+    r"^\W*(?:what|who)\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<en>[^?？,，]{1,40}?)\W*$"
+    r"|^\W*(?:什么是|啥是|何为)(?P<zh1>[^?？,，]{1,20}?)\W*$"
+    r"|^\W*(?P<zh2>[^?？,，]{1,20}?)(?:到底)?(?:是|是一种)(?:什么|啥|哪类|哪一类|哪种)"
+    r"(?:药物?|东西|类药物?|物质|蛋白|疾病|病)?\W*$",
+    re.IGNORECASE,
 )
 _QUOTED = re.compile(  # an apostrophe (don't) is no quote
     r"[“\"‘「]([^”\"’」]{2,30})[”\"’」]|(?<![A-Za-z])'([^']{2,30})'(?![A-Za-z])"
@@ -212,6 +224,9 @@ class Asked:
     design: bool = False  # asks about a trial's design (its aim, phase, blinding)
     compares: bool = False  # asks which of two does better
     defines: tuple[tuple[str, ...], ...] = ()  # terms whose definition is asked (their variants)
+    # the term a bare "what is X" asks about (its variants): a sentence saying what it is is
+    # preferred, none is required
+    identifies: tuple[str, ...] = ()
     total: bool = False  # asks a figure for a whole trial, not one of its cohorts
     parts: tuple[str, ...] = ()  # the (lower-cased) sentences that ask
     # each separate thing asked, as the variants of the glossary terms it names (not general)
@@ -239,6 +254,14 @@ class Asked:
             or (all(_ACRONYM.match(w) for w in t) and _spells_out(text, v.lower()))
             for t in self.defines
             for v in t
+        )
+
+    def identified(self, text: str) -> bool:
+        """Whether the (normalized) text says what the term of a bare "what is X" is."""
+        return any(
+            re.search(re.escape(v.lower()) + _DEFINES, text)
+            or (_ACRONYM.match(v) is not None and _spells_out(text, v.lower()))
+            for v in self.identifies
         )
 
     def spelled(self, text: str) -> frozenset[str]:
@@ -317,6 +340,7 @@ class Asked:
             design=DESIGN.search(question) is not None,
             compares=WHICH_BETTER.search(question) is not None,
             defines=defines,
+            identifies=_identified_term(expansion, signals.question),
             total=kind in MEASURED_KINDS
             and group is None
             and _asks_total(valued)
@@ -360,6 +384,18 @@ def _asks_total(valued: str) -> bool:
         r"(?:所有|全部|各个?)队列|\b(?:all|across) (?:the |its )?(?:cohorts|arms)", "", valued
     )
     return whole and not COHORT.search(named)
+
+
+def _identified_term(expansion: Expansion | None, question: str) -> tuple[str, ...]:
+    """The variants of the one glossary term a bare "what is X" question asks about."""
+    m = _WHAT_IS.match(question.strip())
+    if m is None or expansion is None:
+        return ()
+    asked = normalize(next(g for g in m.groups() if g)).lower()
+    for t in expansion.matched:
+        if any(normalize(v).lower() == asked for v in t.en + t.zh):
+            return t.en + t.zh
+    return ()
 
 
 def _defined_terms(expansion: Expansion | None, said: list[str]) -> tuple[tuple[str, ...], ...]:

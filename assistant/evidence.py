@@ -176,8 +176,10 @@ class Evidence:
         # answered by the abstract's approval sentence).
         self._citable = {
             p.id: normalize(
-                " ".join([p.section, p.section_title, p.section_title_en, self._ancestry(p.section)]
-                + [s.text for s in p.sentences if not is_meta(s.text)])
+                " ".join(
+                    [p.section, p.section_title, p.section_title_en, self._ancestry(p.section)]
+                    + [s.text for s in p.sentences if not is_meta(s.text)]
+                )
             )
             for p in index.doc.passages
         }
@@ -259,6 +261,14 @@ class Evidence:
                 )
                 or hits
             )
+        if asked.identifies:
+            # "what is selinexor?": the passages saying what it is ("塞利尼索是一种…") first, an
+            # abstract's before the body's: its opening says it whole (oral, what it inhibits)
+            saying = sorted(
+                (h for h in hits if self._identifies(h, asked)),
+                key=lambda h: not h.section.startswith("abstract"),
+            )
+            hits = saying + [h for h in hits if h not in saying]
         first_gaps: list[str] | None = None
         for start in range(0, min(cfg.fallback, len(hits)), cfg.passages):
             candidates = self._candidates(signals, hits[start : start + cfg.passages], asked)
@@ -586,6 +596,21 @@ class Evidence:
         """The trials the question names that the review gives a section to (STORM, BOSTON)."""
         return [n for n in required.names if mentions(self._titles, n)] if required else []
 
+    def names_cited(self, signals: Signals, chosen: list[Candidate]) -> bool:
+        """Whether the question names trials or acronyms of the review (BOSTON, XKd) and the
+        passages of the chosen sentences name every one of them."""
+        required = self._required(signals)
+        if required is None or not required.names or not chosen:
+            return False
+        passages = {self._sentences[c.sentence_index].passage_id for c in chosen}
+        named = " ".join(self._named[p] for p in passages)
+        return all(mentions(named, n) for n in required.names)
+
+    def _identifies(self, hit: Hit, asked: Asked) -> bool:
+        """Whether a sentence of the passage says what the term of a "what is X" is."""
+        first, last = self._sentence_offsets[hit.passage_id]
+        return any(asked.identified(self._sentence_texts[i]) for i in range(first, last))
+
     def _names_every(self, hit: Hit, concepts: list[tuple[str, ...]]) -> bool:
         """Whether the passage names each concept (by any of its variants)."""
         named = self._named[hit.passage_id]
@@ -635,6 +660,7 @@ class Evidence:
                 # answered by the sentences spelling each out
                 spelled = asked.spelled(self._sentence_texts[i])
                 score += cfg.value_weight * bool(spelled)
+                score += cfg.value_weight * asked.identified(self._sentence_texts[i])
                 kinds |= {f"the full name of {a}" for a in spelled}
                 if asked.why and CAUSE.search(self._sentence_texts[i]):
                     score += cfg.cause_weight

@@ -105,7 +105,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"多久|多长时间|多长|几个月|多少个?月|多少天|几天|几周(?!期)|多少周(?!期)"
             r"|how long|how soon|how quickly|how fast|how many (?:months|days|weeks|hours|years)"
-            r"|\b(?:cycle|course) length\b|\blength of (?:the |each |a |one )?(?:cycles?|courses?)\b"
+            r"|\b(?:cycle|course) length\b"
+            r"|\blength of (?:the |each |a |one )?(?:cycles?|courses?)\b"
             r"|多快"
         ),
     ),
@@ -124,7 +125,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|how many|how much|what number"
             r"|what (?:was|were|is|are) (?:the )?(?:\w+ )?(?:median|mean|average)\b"
             r"|\bwhat (?:\w+ )?(?:median|mean|average)\b|\bby (?:\w+ )?what factor\b|几倍|多少倍"
-            # a keyword query for a median: "Median age of BOSTON patients?", "STOMP队列的中位年龄？"
+            # a keyword query for a median: "Median age of BOSTON patients?", "队列的中位年龄？"
             r"|^(?:\S+\s+){0,2}(?:median|mean|average)\b[^?？]{0,60}[?？]$"
             r"|中位[^？?吗呢么，,。]{1,8}[？?]?$"
             # a keyword query for a time endpoint: "STORM mPFS in t(4;14) patients?"

@@ -174,6 +174,15 @@ def test_refusal_gate_has_a_floor_per_language() -> None:
     assert not should_answer(cand(1, 1.0, dense=0.72), [], cfg, "en")
 
 
+def test_refusal_gate_is_lower_for_a_question_naming_the_trial_its_passage_names() -> None:
+    cfg = AnswerConfig(min_dense_en=0.73, named_relief=0.03)
+    short = cand(1, 1.0, dense=0.72)  # "What did BOSTON compare?" of the BOSTON passage
+    assert not should_answer(short, [], cfg, "en")
+    assert should_answer(short, [], cfg, "en", named=True)
+    assert not should_answer(cand(1, 1.0, dense=0.69), [], cfg, "en", named=True)
+    assert not should_answer(short, ["price"], cfg, "en", named=True)
+
+
 def test_missing_concepts_and_unknown_names() -> None:
     corpus = "塞利尼索的终末半衰期约为6 h。storm试验（临床编号nct02336815）。血液系统肿瘤"
     concepts = [
@@ -518,6 +527,16 @@ def test_asked_reads_kinds_parts_groups_and_reasons_without_a_model() -> None:
     assert both.spells == ("rrmm", "fda")
     assert both.spelled(normalize("被美国食品药品管理局（FDA）批准用于治疗RRMM")) == {"fda"}
     assert not asked("What was the ORR in RRMM?").spells
+    # a bare "what is X": the sentence saying what X is is preferred
+    what = asked("What is selinexor?")
+    assert "selinexor" in what.identifies
+    assert what.identified(normalize("Selinexor, an oral selective inhibitor of nuclear export"))
+    assert what.identified(normalize("塞利尼索作为一种口服选择性核输出蛋白抑制剂"))
+    assert not what.identified(normalize("给予80 mg的塞利尼索，显示出良好的耐受性"))
+    assert "塞利尼索" in asked("塞利尼索是什么药？").identifies
+    assert asked("什么是RRMM？").identified(normalize("复发难治性多发性骨髓瘤（RRMM）"))
+    assert not asked("What is the ORR in STORM?").identifies  # a value of X, not what X is
+    assert not asked("What is the dose of selinexor in BOSTON?").identifies
     # a figure for a whole trial is not one cohort's
     total = asked("STOMP研究所有队列加起来一共入组了多少病人？")
     assert total.total and not total.for_whole(normalize("在stomp的硼替佐米队列中，共纳入42名"))

@@ -101,6 +101,17 @@ OS = ("os", "总生存期")
         ("Which of the trials was designed to find the maximum tolerated dose?", None),
         ("哪个研究是为了找最大耐受剂量？", None),
         ("哪项研究的样本量是多少？", "count"),  # but a number of the trial is asked
+        # telegraphic questions, as typed into a chat box
+        ("STORM用的什么剂量？", "dose"),
+        ("奥氮平止吐一次吃多少？", "dose"),
+        ("吃多少天？", "time"),  # days, not a dose
+        ("Ondansetron dose for selinexor nausea?", "dose"),
+        ("What if I miss a dose of selinexor?", "dose"),
+        ("Does the dose matter?", None),  # a yes/no question names a dose, asks none
+        ("Median age of BOSTON patients?", "number"),
+        ("STOMP卡非佐米队列的中位年龄？", "number"),
+        ("XVd中位PFS更长吗？", None),  # a yes/no question
+        ("What is the XPd cycle length?", "schedule"),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
