@@ -197,7 +197,8 @@ class Assistant:
     def _ranked(self, signals: Signals, lang: str, k: int) -> list[Hit]:
         """The top ``k`` hits: those stating a figure the question quotes first, else the
         fused order, reranked by best sentence for the languages configured, or with the
-        body's passage before a same-language abstract for the others."""
+        body's passage before a same-language abstract for the others; then the section
+        titled by the adverse event asked about, if near the top, first."""
         cfg = self.config.answer
         hits = self.retriever.hits(signals, len(self.doc.passages))
         if self.config.retrieval.mode != "hybrid":
@@ -211,7 +212,7 @@ class Assistant:
             hits = self.evidence.reranked(signals, hits)
         else:
             hits = self.evidence.body_first(signals, hits)
-        return hits[:k]
+        return self.evidence.titled_first(signals, hits)[:k]
 
     def _context(self, chosen: tuple[Citation, ...]) -> list[Citation]:
         """Every sentence of the cited passages, numbered for an LLM.
