@@ -281,6 +281,8 @@ def check_citations(answer: Answer, doc) -> None:
         ("STORM用的什么剂量？", "zh", "3.1", "80 mg"),
         # the section titled by the adverse event asked about, over another's passing mention
         ("How are low platelets managed?", "en", "4.1", "输注血小板"),
+        ("will it cause nerve damage in my feet?", "en", "4.6", "极低"),
+        ("骨髓瘤有哪些症状？", "zh", "intro", "骨痛"),  # 临床表现 are its symptoms
     ],
 )
 def test_answers_cite_the_right_sentence(real_assistant, question, lang, section, fact) -> None:
@@ -511,6 +513,7 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
         ("How should I store selinexor tablets?", "The review does not address this."),
         ("What if I miss a dose of selinexor?", "The review does not address this."),
         ("塞利尼索是哪家公司生产的？", "综述中没有涉及这个问题。"),
+        ("塞利尼索一个月药费大概多少钱", "综述中没有涉及这个问题。"),
         ("达雷妥尤单抗队列用的什么剂量？", "综述中没有涉及这个问题。"),  # no dose given
         ("Median age of BOSTON patients?", "The review does not address this."),
     ],
