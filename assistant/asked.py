@@ -161,6 +161,8 @@ DESIGN = re.compile(
     r"|purpose|\bgoal|design"
     r"|what (?:kind|type) of (?:study|trial)|设计|几期|哪一期|随机|盲|多中心|全球|注册|编号|目的"
     r"|旨在|开放|什么(?:样的|类型的)?(?:研究|试验)"
+    # what a trial set out to learn: "what was STOMP trying to find out?"
+    r"|\btrying to (?:find|learn|show|test|answer)\b|\bset out to\b|想(?:弄清|搞清|知道|研究)"
     # what a trial compared: "BOSTON比的是哪两个方案？", "what did BOSTON compare?"
     r"|(?:比|比较|对比)的是|比较了?哪|\bcompared? (?:what|which)\b|\bwhat did \S+ compare\b"
 )

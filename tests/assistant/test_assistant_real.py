@@ -283,6 +283,8 @@ def check_citations(answer: Answer, doc) -> None:
         ("How are low platelets managed?", "en", "4.1", "输注血小板"),
         ("will it cause nerve damage in my feet?", "en", "4.6", "极低"),
         ("骨髓瘤有哪些症状？", "zh", "intro", "骨痛"),  # 临床表现 are its symptoms
+        ("塞利尼索还在试别的癌吗", "zh", "5", "淋巴瘤"),
+        ("塞利尼索加达雷 双难治的ORR", "zh", "3.2.5", "73%"),
     ],
 )
 def test_answers_cite_the_right_sentence(real_assistant, question, lang, section, fact) -> None:
