@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from assistant.absence import mentions
+from assistant.absence import NAME, mentions
 from assistant.answer import asks_about_review
 from assistant.asking import asking, asks_apart, sentences
 from assistant.quantity import (
@@ -186,7 +186,7 @@ _ACRONYMS = re.compile(  # beside Chinese too: "NDMM的英文全称"
 #: An acronym as a question names it (Xd, RRMM): asked what it means, its spelling out answers.
 _ACRONYM = re.compile(r"^(?=[^a-z]*[A-Z])[A-Za-z][A-Za-z0-9-]{0,7}$")
 _DEFINES = (
-    r"\s*(?:[（(][^）)]{1,30}[）)])?\s*"
+    r"\s*(?:试验|研究|trial|study)?\s*(?:[（(][^）)]{1,30}[）)])?\s*"
     r"(?:为|是|即|指|系|:|：|作为一种|,?\s*(?:is|are|refers to|means)\b|,\s*an?\b)\s*(?!\d)"
 )
 #: A question that is nothing but "what is X" ("What is selinexor?", "塞利尼索是什么药？",
@@ -196,7 +196,7 @@ _WHAT_IS = re.compile(
     r"^\W*(?:what|who)\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<en>[^?？,，]{1,40}?)\W*$"
     r"|^\W*(?:什么是|啥是|何为)(?P<zh1>[^?？,，]{1,20}?)\W*$"
     r"|^\W*(?P<zh2>[^?？,，]{1,20}?)(?:到底)?(?:是|是一种)(?:什么|啥|哪类|哪一类|哪种)"
-    r"(?:药物?|东西|类药物?|物质|蛋白|疾病|病)?\W*$",
+    r"(?:药物?|东西|类药物?|物质|蛋白|疾病|病|研究|试验)?\W*$",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(  # an apostrophe (don't) is no quote
@@ -397,7 +397,9 @@ def _identified_term(expansion: Expansion | None, question: str) -> tuple[str, .
     for t in expansion.matched:
         if any(normalize(v).lower() == asked for v in t.en + t.zh):
             return t.en + t.zh
-    return ()
+    # a trial's name, with or without the word: "What is STORM?", "STORM试验是什么？"
+    name = re.fullmatch(r"([a-z][a-z0-9-]{2,})\s*(?:试验|研究|trial|study)?", asked)
+    return (name.group(1),) if name and NAME.fullmatch(name.group(1).upper()) else ()
 
 
 def _defined_terms(expansion: Expansion | None, said: list[str]) -> tuple[tuple[str, ...], ...]:

@@ -690,11 +690,17 @@ class Evidence:
                 # answered by the sentences spelling each out
                 spelled = asked.spelled(self._sentence_texts[i])
                 score += cfg.value_weight * bool(spelled)
-                score += cfg.value_weight * asked.identified(self._sentence_texts[i])
+                identified = asked.identified(self._sentence_texts[i])
+                score += cfg.value_weight * identified
                 kinds |= {f"the full name of {a}" for a in spelled}
                 if asked.why and CAUSE.search(self._sentence_texts[i]):
                     score += cfg.cause_weight
-                aim = not asked.design and AIM.search(self._sentence_texts[i]) is not None
+                # a trial's aim is what it is: "What is STORM?" is answered by it
+                aim = (
+                    not asked.design
+                    and not identified
+                    and AIM.search(self._sentence_texts[i]) is not None
+                )
                 if aim:
                     score -= cfg.aim_weight
                 terms = frozenset(query_tokens & self._sentence_tokens[i])

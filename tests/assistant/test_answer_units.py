@@ -537,6 +537,10 @@ def test_asked_reads_kinds_parts_groups_and_reasons_without_a_model() -> None:
     assert asked("什么是RRMM？").identified(normalize("复发难治性多发性骨髓瘤（RRMM）"))
     assert not asked("What is the ORR in STORM?").identifies  # a value of X, not what X is
     assert not asked("What is the dose of selinexor in BOSTON?").identifies
+    storm = asked("What is STORM?")
+    assert storm.identifies == ("storm",)
+    assert storm.identified(normalize("STORM试验（临床编号NCT02336815）是一项全球、多中心"))
+    assert asked("BOSTON是什么研究？").identifies == ("boston",)
     # a figure for a whole trial is not one cohort's
     total = asked("STOMP研究所有队列加起来一共入组了多少病人？")
     assert total.total and not total.for_whole(normalize("在stomp的硼替佐米队列中，共纳入42名"))

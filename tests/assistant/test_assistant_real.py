@@ -284,6 +284,10 @@ def check_citations(answer: Answer, doc) -> None:
         ("will it cause nerve damage in my feet?", "en", "4.6", "极低"),
         ("骨髓瘤有哪些症状？", "zh", "intro", "骨痛"),  # 临床表现 are its symptoms
         ("塞利尼索还在试别的癌吗", "zh", "5", "淋巴瘤"),
+        # "what is" a trial: the sentence saying what it is, its aim included
+        ("What is STORM?", "en", "3.1", "2b期研究"),
+        ("BOSTON是什么研究？", "zh", "3.3", "3期、随机、对照"),
+        ("How is selinexor taken?", "en", "2", "口服"),
         ("塞利尼索加达雷 双难治的ORR", "zh", "3.2.5", "73%"),
     ],
 )
