@@ -113,6 +113,11 @@ GENERAL_EVENTS = frozenset(
 
 #: Categories of the subjects a question can be about on its own (what it asks, not how).
 SUBJECTS = frozenset({"endpoint", "adverse_event", "pk", "response", "drug", "biology"})
+#: A question asking which drug ("顽固性乏力可以用什么药物？每天推荐剂量是多少？"): the dose
+#: asked is that drug's, not the review's own drug's.
+_WHICH_DRUG = re.compile(
+    r"什么药|哪(?:种|些|个|一种)?药|\b(?:what|which) (?:\w+ )?(?:drugs?|medicines?|medications?)\b"
+)
 #: Words pointing back to what an earlier sentence named ("relieve it", "这种情况").
 BACK_REFERENCE = re.compile(
     r"\b(?:it|its|this|these|those|they|them|their|he|she|him|her|his)\b"
@@ -150,6 +155,13 @@ class Evidence:
         self._sentence_tokens = [set(tokenize(s.text)) for s in index.doc.sentences]
         self._sentence_texts = [normalize(s.text) for s in index.doc.sentences]
         self._title = normalize(index.doc.title)
+        # the review's own drug, by every name (selinexor, 塞利尼索, KPT-330)
+        self._subject = tuple(
+            v
+            for t in (glossary.terms if glossary is not None else ())
+            if t.category == "drug" and any(mentions(self._title, x) for x in t.en + t.zh)
+            for v in t.en + t.zh
+        )
         self._idf = inverse_document_frequencies(self._sentence_tokens)
         classes = load_classes()
         self._kin = Kinship.of(glossary, classes, strict=False) if glossary is not None else None
@@ -499,6 +511,17 @@ class Evidence:
             gaps.append("a definition")  # "how does it define CBR?" of "CBR达71%"
         if asked.calculate:
             return gaps  # the figures it is worked out from are the answer
+        if (
+            asked.kind == "dose"
+            and not gaps
+            and not [d for d in required.drugs if not set(d) & set(self._subject)]
+            and not _WHICH_DRUG.search(required.question.lower())
+            and self._subject
+            and not any(mentions(cited, v) for v in self._subject)
+        ):
+            # "What is the usual dose?" asks the review's drug's: methylphenidate's 10 mg a
+            # day is no answer
+            gaps.append("the dose asked for")
         if asked.kind and not gaps and lacks_value(cited, asked.kind, asked.measures):
             gaps.append(f"the {asked.kind} asked for")
         elif asked.group and not gaps and not asked.for_group(cited):

@@ -288,6 +288,10 @@ def check_citations(answer: Answer, doc) -> None:
         ("What is STORM?", "en", "3.1", "2b期研究"),
         ("BOSTON是什么研究？", "zh", "3.3", "3期、随机、对照"),
         ("How is selinexor taken?", "en", "2", "口服"),
+        ("塞利尼索适合哪些病人？", "zh", "abstract-zh", "联合用于治疗RRMM"),
+        # a dose asked with no drug named is the review's drug's, not methylphenidate's
+        ("What is the usual dose?", "en", "3.4", "80 mg的塞利尼索"),
+        ("顽固性乏力可以用什么药物？每天推荐剂量是多少？", "zh", "4.5", "10 mg"),
         ("塞利尼索加达雷 双难治的ORR", "zh", "3.2.5", "73%"),
     ],
 )
