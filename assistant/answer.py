@@ -32,7 +32,6 @@ class AnswerConfig:
     # English questions over the mostly Chinese review are less similar to what answers them
     # (dev: answerable 0.74-0.84, the closest unanswerable 0.728); calibrated on dev.
     min_dense_en: float = 0.73
-    named_relief: float = 0.03  # the floor is this much lower for a question naming its trial
     complement: bool = True  # a further sentence must contain a question term the best lacks
     value_weight: float = 0.05  # bonus for a sentence stating the kind of value asked (26%, 80 mg)
     cause_weight: float = 0.05  # bonus for a sentence stating a cause, when the question asks why
@@ -183,20 +182,10 @@ def meaningful(terms: Iterable[str]) -> list[str]:
 
 
 def should_answer(
-    best: Candidate | None,
-    missing: Sequence[str],
-    cfg: AnswerConfig,
-    lang: str = "zh",
-    named: bool = False,
+    best: Candidate | None, missing: Sequence[str], cfg: AnswerConfig, lang: str = "zh"
 ) -> bool:
-    """The refusal gate: something close enough in the review, and nothing asked for absent.
-
-    ``named``: the question names a trial or regimen of the review (BOSTON, XKd) and the
-    passage cited names it too; the question is then about the review however little of it
-    e5 sees in a short question ("What did BOSTON compare?"), and the floor is lower.
-    """
+    """The refusal gate: something close enough in the review, and nothing asked for absent."""
     floor = cfg.min_dense_en if lang == "en" else cfg.min_dense
-    floor -= cfg.named_relief if named else 0.0
     return best is not None and best.dense >= floor and not missing
 
 

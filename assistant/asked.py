@@ -162,7 +162,7 @@ DESIGN = re.compile(
     r"|what (?:kind|type) of (?:study|trial)|设计|几期|哪一期|随机|盲|多中心|全球|注册|编号|目的"
     r"|旨在|开放|什么(?:样的|类型的)?(?:研究|试验)"
     # what a trial set out to learn: "what was STOMP trying to find out?"
-    r"|\btrying to (?:find|learn|show|test|answer)\b|\bset out to\b|想(?:弄清|搞清|知道|研究)"
+    r"|\btrying to (?:find|learn|show|test|answer)\b|\bset out to\b"
     # what a trial compared: "BOSTON比的是哪两个方案？", "what did BOSTON compare?"
     r"|(?:比|比较|对比)的是|比较了?哪|\bcompared? (?:what|which)\b|\bwhat did \S+ compare\b"
 )
@@ -186,17 +186,17 @@ _ACRONYMS = re.compile(  # beside Chinese too: "NDMM的英文全称"
 #: An acronym as a question names it (Xd, RRMM): asked what it means, its spelling out answers.
 _ACRONYM = re.compile(r"^(?=[^a-z]*[A-Z])[A-Za-z][A-Za-z0-9-]{0,7}$")
 _DEFINES = (
-    r"\s*(?:试验|研究|trial|study)?\s*(?:[（(][^）)]{1,30}[）)])?\s*"
-    r"(?:为|是|即|指|系|:|：|作为一种|,?\s*(?:is|are|refers to|means)\b|,\s*an?\b)\s*(?!\d)"
+    r"\s*(?:试验|研究|trial|study)?\s*(?:[（(][^）)]{1,30}[）)])?\s*[，,]?\s*"
+    r"(?:为|是|即|指|系|:|：|作为一种|,?\s*(?:is|are|refers to|means)\b|,\s*an?\b)(?!\s*\d)"
 )
 #: A question that is nothing but "what is X" ("What is selinexor?", "塞利尼索是什么药？",
 #: "什么是RRMM"): the sentence saying what X is ("塞利尼索是一种…", "Selinexor, an oral
 #: selective inhibitor…") answers it best, but one that only says what X does answers too.
 _WHAT_IS = re.compile(
-    r"^\W*(?:what|who)\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<en>[^?？,，]{1,40}?)\W*$"
-    r"|^\W*(?:什么是|啥是|何为)(?P<zh1>[^?？,，]{1,20}?)\W*$"
+    r"^\W*(?:what|who)(?:\s+(?:is|are)|'s)\s+(?:an?\s+|the\s+)?(?P<en>[^?？,，]{1,40}?)\W*$"
+    r"|^\W*(?:什么是|啥是|何为)(?P<zh1>[^?？,，]{1,20}?)[呢啊呀]?\W*$"
     r"|^\W*(?P<zh2>[^?？,，]{1,20}?)(?:到底)?(?:是|是一种)(?:什么|啥|哪类|哪一类|哪种)"
-    r"(?:药物?|东西|类药物?|物质|蛋白|疾病|病|研究|试验)?\W*$",
+    r"(?:药物?|东西|类药物?|物质|蛋白|疾病|病|研究|试验|方案)?[呢啊呀]?\W*$",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(  # an apostrophe (don't) is no quote

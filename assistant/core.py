@@ -178,8 +178,7 @@ class Assistant:
             missing.append("any term of the question")  # nonsense, or another subject
         chosen, best, gaps = self.evidence.choose(signals, hits)
         timings = {"total_s": 0.0}
-        named = self.evidence.names_cited(signals, chosen)
-        if not chosen or not should_answer(best, missing + gaps, self.config.answer, lang, named):
+        if not chosen or not should_answer(best, missing + gaps, self.config.answer, lang):
             timings["total_s"] = time.perf_counter() - started
             note = refusal_note(missing, gaps) or NOTHING_CLOSE
             return Answer(text, REFUSAL[lang], False, lang, (), nearest(hits), note, timings)

@@ -480,11 +480,12 @@ class Evidence:
             gaps = uncovered(concepts, evidence, required.names, required.drugs)
             gaps += [r[0] for r in required.relatives if not any(mentions(evidence, v) for v in r)]
         subjects = required.subjects
-        if (
-            subjects
-            and not any(mentions(evidence, v) for s in subjects for v in s)
-            and not (required.names and all(mentions(evidence, n) for n in required.names))
-        ):
+        if asked.kind == "dose":
+            # "What dose of selinexor was used in BOSTON?": the dose stated is what is asked
+            # for (checked below), whether or not the passage says "dose"
+            dosing = [v for c, v in required.concepts if c == "dosing"]
+            subjects = [s for s in subjects if s not in dosing]
+        if subjects and not any(mentions(evidence, v) for s in subjects for v in s):
             # a passage naming nothing the question is about (sodium, a transplant) does not
             # answer it, however close its wording: the English abstract's background sentence
             # is not an answer to "his sodium is low, must he stop?"
@@ -516,6 +517,7 @@ class Evidence:
             and not gaps
             and not [d for d in required.drugs if not set(d) & set(self._subject)]
             and not _WHICH_DRUG.search(required.question.lower())
+            and not required.events  # "What's the dose for fatigue?": its remedy's
             and self._subject
             and not any(mentions(cited, v) for v in self._subject)
         ):
@@ -648,16 +650,6 @@ class Evidence:
                 order = [h, *hits[:i], *hits[i + 1 :]]
                 return [replace(x, rank=r) for r, x in enumerate(order, start=1)]
         return hits
-
-    def names_cited(self, signals: Signals, chosen: list[Candidate]) -> bool:
-        """Whether the question names trials or acronyms of the review (BOSTON, XKd) and the
-        passages of the chosen sentences name every one of them."""
-        required = self._required(signals)
-        if required is None or not required.names or not chosen:
-            return False
-        passages = {self._sentences[c.sentence_index].passage_id for c in chosen}
-        named = " ".join(self._named[p] for p in passages)
-        return all(mentions(named, n) for n in required.names)
 
     def _identifies(self, hit: Hit, asked: Asked) -> bool:
         """Whether a sentence of the passage says what the term of a "what is X" is."""

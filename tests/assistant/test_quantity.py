@@ -106,6 +106,10 @@ OS = ("os", "总生存期")
         ("奥氮平止吐一次吃多少？", "dose"),
         ("吃多少天？", "time"),  # days, not a dose
         ("Ondansetron dose for selinexor nausea?", "dose"),
+        ("XVd selinexor dose?", "dose"),
+        ("Dose modifications needed for low sodium?", None),  # a dose change, no dose
+        ("My dose was cut, is that normal?", None),
+        ("Dose-limiting toxicities of XKd?", None),
         ("What if I miss a dose of selinexor?", "dose"),
         ("Does the dose matter?", None),  # a yes/no question names a dose, asks none
         ("Median age of BOSTON patients?", "number"),
