@@ -884,17 +884,19 @@ def load_model(
     with _LOAD_LOCK:
         model = _LOADED.get(str(resolved))
         if model is None:
-            model = _load_sentence_transformer(resolved, progress)
+            model = _load_sentence_transformer(resolved)
             _LOADED[str(resolved)] = model
     return model
 
 
 @contextmanager
-def _transformers_progress(enabled: bool) -> Iterator[None]:
-    """Silence transformers' "Loading weights" bar when the caller asked for no progress."""
+def _no_loading_bar() -> Iterator[None]:
+    """Silence transformers' "Loading weights" bar: loading the small model takes a fraction
+    of a second, and the bar on stderr is noise in every `reviewqa ask` (our own progress,
+    of preparing the model and building the index, is shown where work takes time)."""
     from transformers.utils import logging as hf_logging
 
-    silence = hf_logging.is_progress_bar_enabled() and not enabled
+    silence = hf_logging.is_progress_bar_enabled()
     disable: Callable[[], None] = hf_logging.disable_progress_bar
     enable: Callable[[], None] = hf_logging.enable_progress_bar
     if silence:
@@ -906,14 +908,14 @@ def _transformers_progress(enabled: bool) -> Iterator[None]:
             enable()
 
 
-def _load_sentence_transformer(path: Path, progress: bool) -> SentenceTransformer:
+def _load_sentence_transformer(path: Path) -> SentenceTransformer:
     """Build the SentenceTransformer; prompts are passed explicitly so that copies from the
     Hugging Face cache (whose config has no prompts) behave the same as ours."""
     _force_offline()
     from sentence_transformers import SentenceTransformer
 
     try:
-        with _transformers_progress(progress):
+        with _no_loading_bar():
             return SentenceTransformer(
                 str(path),
                 device="cpu",

@@ -630,6 +630,16 @@ def test_cli_json_and_exit_codes(real_assistant) -> None:
     assert out.returncode == 2 and out.stderr.count("\n") == 1 and "error" in out.stderr
 
 
+def test_cli_ask_prints_no_model_loading_bar(real_assistant) -> None:
+    """transformers' "Loading weights" bar takes a fraction of a second and is only noise on
+    the stderr of every `reviewqa ask`, even without --quiet."""
+    cmd = [sys.executable, "-m", "assistant.cli", "ask", "What is selinexor?"]
+    cmd += ["--index-dir", str(real_assistant.index_dir)]
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
+    assert out.returncode == 0, out.stderr
+    assert "Loading weights" not in out.stderr and "it/s" not in out.stderr
+
+
 def test_chinese_questions_try_the_passage_with_the_closest_sentence_first(
     real_assistant, monkeypatch
 ) -> None:
