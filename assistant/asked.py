@@ -252,19 +252,12 @@ class Asked:
         """Whether the (normalized) text defines a term whose definition is asked, or spells
         out an acronym of them ("塞利尼索+地塞米松（Xd）" says what Xd is)."""
         return not self.defines or any(
-            re.search(re.escape(v.lower()) + _DEFINES, text)
-            or (all(_ACRONYM.match(w) for w in t) and _spells_out(text, v.lower()))
-            for t in self.defines
-            for v in t
+            _says_what(text, v, all(_ACRONYM.match(w) for w in t)) for t in self.defines for v in t
         )
 
     def identified(self, text: str) -> bool:
         """Whether the (normalized) text says what the term of a bare "what is X" is."""
-        return any(
-            re.search(re.escape(v.lower()) + _DEFINES, text)
-            or (_ACRONYM.match(v) is not None and _spells_out(text, v.lower()))
-            for v in self.identifies
-        )
+        return any(_says_what(text, v, _ACRONYM.match(v) is not None) for v in self.identifies)
 
     def spelled(self, text: str) -> frozenset[str]:
         """The acronyms asked about that the (normalized) text spells out: "复发难治性多发性
@@ -386,6 +379,15 @@ def _asks_total(valued: str) -> bool:
         r"(?:所有|全部|各个?)队列|\b(?:all|across) (?:the |its )?(?:cohorts|arms)", "", valued
     )
     return whole and not COHORT.search(named)
+
+
+def _says_what(text: str, variant: str, spelling: bool) -> bool:
+    """Whether the (normalized) text says what ``variant`` is: the term, then a copula (为, 是,
+    "is", ", an"); or, for an acronym (``spelling``), its spelling out."""
+    term = variant.lower()
+    return re.search(re.escape(term) + _DEFINES, text) is not None or (
+        spelling and _spells_out(text, term)
+    )
 
 
 def _identified_term(expansion: Expansion | None, question: str) -> tuple[str, ...]:

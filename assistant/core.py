@@ -152,7 +152,8 @@ class Assistant:
         In the order ``ask`` considers them (``_ranked``): passages stating a figure the
         question quotes first; else, for a Chinese question, the first three reordered by their
         best sentence, and for an English one a body passage before the English abstract when
-        it covers as much. Ranks follow that order; each hit keeps its fused score, so scores
+        it covers as much; then the section titled by the adverse event asked about, when it is
+        among the first four. Ranks follow that order; each hit keeps its fused score, so scores
         need not fall with rank. (``ask`` then passes over passages not naming the trial asked
         about.)
         """
