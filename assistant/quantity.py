@@ -50,6 +50,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|death|relapse|progression|failure|event|discontinuation|infection)s? rates?\b"
             # a keyword query: "STORM's response rate?"
             r"|^(?:\S+\s+){0,3}(?:response|incidence|survival|remission)s? rates?\s*\?$"
+            # "STORM grade 3 thrombocytopenia rate?", not a clearance or heart rate
+            r"|^(?:\S+\s+){0,4}(?!(?:clearance|heart|infusion|flow|filtration)\b)\S+\s+rates?\s*\?$"
             r"|^(?:\S+\s+){0,3}(?:orr|cbr|crb)\b[^?？]{0,40}[?？]$"
             r"|(?<!clearance )(?<!heart )\brates? of\b"
             r"|\bwhat (?:\w+ ){0,3}(?:orr|cbr|crb)\b"

@@ -533,6 +533,9 @@ def test_a_dose_asked_without_a_drug_is_the_reviews_drugs(real_assistant) -> Non
         ("What if I miss a dose of selinexor?", "The review does not address this."),
         ("塞利尼索是哪家公司生产的？", "综述中没有涉及这个问题。"),
         ("塞利尼索一个月药费大概多少钱", "综述中没有涉及这个问题。"),
+        ("塞利尼索伤肝吗？", "综述中没有涉及这个问题。"),
+        ("XPd组3级以上粒缺占几成？", "综述中没有涉及这个问题。"),  # 粒缺: neutropenia
+        ("STORM grade 3 thrombocytopenia rate?", "The review does not address this."),
         ("达雷妥尤单抗队列用的什么剂量？", "综述中没有涉及这个问题。"),  # no dose given
         ("Median age of BOSTON patients?", "The review does not address this."),
     ],

@@ -86,6 +86,8 @@ OS = ("os", "总生存期")
         ("XVd ORR vs Vd?", "percent"),  # a keyword query for a rate
         ("血小板降到多少就要暂停塞利尼索？", "number"),
         ("Response rate of XKd?", "percent"),
+        ("STORM grade 3 thrombocytopenia rate?", "percent"),
+        ("Selinexor clearance rate?", None),
         # a rate that is the subject, not what is asked
         ("Which drug classes drove the recent gains in myeloma response rates?", None),
         ("常和PI搭配的激素有哪些？举几个例子", None),  # a few examples, not a number
