@@ -162,6 +162,7 @@ class Evidence:
             if t.category == "drug" and any(mentions(self._title, x) for x in t.en + t.zh)
             for v in t.en + t.zh
         )
+        self._subject_tokens = frozenset(tokenize(" ".join(self._subject)))
         self._idf = inverse_document_frequencies(self._sentence_tokens)
         classes = load_classes()
         self._kin = Kinship.of(glossary, classes, strict=False) if glossary is not None else None
@@ -686,7 +687,13 @@ class Evidence:
             vector = self.embedder.queries([text])[0]
         if self._sentence_vectors is None:
             self._sentence_vectors = self.index.sentence_vectors()
-        query_tokens = asked.tokens
+        # The review's own drug is in every sentence's context, if not in its words: naming it
+        # makes no sentence a better answer ("Does selinexor cause neuropathy?" is answered by
+        # 4.6's "周围神经病变发生率极低" as much as by its sentence naming 塞利尼索). Dev: R@1
+        # 0.861 -> 0.865, citation precision 0.906 -> 0.908.
+        query_tokens = asked.tokens - self._subject_tokens
+        concepts = [g - self._subject_tokens for g in asked.concepts]
+        concepts = [g for g in concepts if g]
         cfg = self.config
         kind = asked.kind
         out = []
@@ -696,7 +703,7 @@ class Evidence:
                 if not asked.about_review and is_meta(self._sentences[i].text):
                     continue
                 dense = float(self._sentence_vectors[i] @ vector)
-                lexical = concept_overlap(asked.concepts, self._sentence_tokens[i], self._idf)
+                lexical = concept_overlap(concepts, self._sentence_tokens[i], self._idf)
                 score = dense + cfg.lexical_weight * lexical + cfg.rank_weight / hit.rank
                 kinds = asked.stated(self._sentence_texts[i])
                 fits = bool(kinds) if kind else None

@@ -633,6 +633,21 @@ def test_cli_json_and_exit_codes(real_assistant) -> None:
     assert out.returncode == 2 and out.stderr.count("\n") == 1 and "error" in out.stderr
 
 
+def test_naming_the_reviews_own_drug_makes_no_sentence_a_better_answer(real_assistant) -> None:
+    """Selinexor is every sentence's context: of 4.6's two sentences on neuropathy, the one
+    naming 塞利尼索 gains nothing lexically for "Does selinexor cause neuropathy?"."""
+    from assistant.asked import Asked
+
+    qa = real_assistant
+    signals = qa.retriever.signals("Does selinexor cause neuropathy?")
+    hit = next(
+        h for h in qa.retrieve("Does selinexor cause neuropathy?", k=5) if h.section == "4.6"
+    )
+    cands = qa.evidence._candidates(signals, [hit], Asked.of(signals))
+    by_text = {qa.doc.sentences[c.sentence_index].text[:6]: c.lexical for c in cands}
+    assert by_text["值得庆幸的是"] == by_text["每周给予1次"] > 0
+
+
 def test_cli_ask_prints_no_model_loading_bar(real_assistant) -> None:
     """transformers' "Loading weights" bar takes a fraction of a second and is only noise on
     the stderr of every `reviewqa ask`, even without --quiet."""
