@@ -63,7 +63,7 @@ if TYPE_CHECKING:
     from assistant.glossary import Expansion, Glossary
     from assistant.retrieval import HybridRetriever, Signals
     from assistant.types import Hit
-    from corpus import Document
+    from corpus import Document, Passage
     from index.embedder import Embedder
     from index.store import ReviewIndex
 
@@ -156,7 +156,7 @@ class Evidence:
         self._sentence_texts = [normalize(s.text) for s in index.doc.sentences]
         self._title = normalize(index.doc.title)
         # the review's own drug, by every name (selinexor, 塞利尼索, KPT-330)
-        self._subject = tuple(
+        self._subject = frozenset(
             v
             for t in (glossary.terms if glossary is not None else ())
             if t.category == "drug" and any(mentions(self._title, x) for x in t.en + t.zh)
@@ -179,10 +179,7 @@ class Evidence:
         self._proper = capitalised_names(index.doc.text)  # Chari
         # What each passage names: its text and its parent sections' titles (a cohort's
         # passage sits under its trial's heading, 3.2.4 under 3.2 STOMP).
-        self._named = {
-            p.id: normalize(f"{passage_index_text(p)} {self._ancestry(p.section)}")
-            for p in index.doc.passages
-        }
+        self._named = {p.id: self._naming(p, p.text) for p in index.doc.passages}
         self._own_titles = {
             p.id: normalize(f"{p.section_title} {p.section_title_en}") for p in index.doc.passages
         }
@@ -191,14 +188,15 @@ class Evidence:
         # names do not let the passage's other sentences answer ("主要不良反应有哪些" is not
         # answered by the abstract's approval sentence).
         self._citable = {
-            p.id: normalize(
-                " ".join(
-                    [p.section, p.section_title, p.section_title_en, self._ancestry(p.section)]
-                    + [s.text for s in p.sentences if not is_meta(s.text)]
-                )
-            )
+            p.id: self._naming(p, " ".join(s.text for s in p.sentences if not is_meta(s.text)))
             for p in index.doc.passages
         }
+
+    def _naming(self, passage: Passage, text: str) -> str:
+        """What a passage whose text is ``text`` names: that text, its section heading as
+        indexed, and its parent sections' titles."""
+        indexed = passage_index_text(replace(passage, text=text))
+        return normalize(f"{indexed} {self._ancestry(passage.section)}")
 
     def missing(self, question: str, signals: Signals) -> list[str]:
         """What the question names that the review never mentions (glossary terms, codes)."""
@@ -516,7 +514,7 @@ class Evidence:
         if (
             asked.kind == "dose"
             and not gaps
-            and not [d for d in required.drugs if not set(d) & set(self._subject)]
+            and all(not self._subject.isdisjoint(d) for d in required.drugs)
             and not _WHICH_DRUG.search(required.question.lower())
             and not required.events  # "What's the dose for fatigue?": its remedy's
             and self._subject
