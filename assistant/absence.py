@@ -62,12 +62,13 @@ def capitalised_names(text: str) -> frozenset[str]:
 
 def proper_names(question: str, names: frozenset[str], known: Iterable[str] = ()) -> list[str]:
     """The proper names of the text (``names``: :func:`capitalised_names`) that the question
-    uses within a sentence ("How long after CAR-T did Chari's patients…"), other than words
-    of glossary terms (``known``: Selinexor)."""
+    uses ("How long after CAR-T did Chari's patients…", "Chari series: any VGPR?"), other
+    than words of glossary terms (``known``: Selinexor). Opening the question too: a word the
+    text never writes in lower case is its name wherever the question puts it."""
     known_text = " | ".join(k.lower() for k in known)
     return [
         w
-        for w in _mid_sentence(question)
+        for w in dict.fromkeys(_CAPITALISED.findall(question))
         if w.lower() in names and not mentions(known_text, w.lower())
     ]
 

@@ -35,6 +35,9 @@ class AnswerConfig:
     complement: bool = True  # a further sentence must contain a question term the best lacks
     value_weight: float = 0.05  # bonus for a sentence stating the kind of value asked (26%, 80 mg)
     cause_weight: float = 0.05  # bonus for a sentence stating a cause, when the question asks why
+    # bonus for a sentence naming the country asked about (the review's sentences on China
+    # are few, among others on the same subject)
+    place_weight: float = 0.1
     # a trial's aim ("旨在比较XVd与Vd") answers design questions; for others it is context
     aim_weight: float = 0.03
     # The first passages tried are reordered by their best sentence for questions in these

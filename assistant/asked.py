@@ -112,6 +112,33 @@ WHICH_BETTER = re.compile(
     r"|which (?:\w+ ){0,2}(?:cohort|arm|subgroup|group|regimen|combination|trial|patients)s?\b"
     r"(?: \w+){0,4} (?:best|worst|highest|lowest|longest|shortest|fastest|most effective)\b"
 )
+#: Ways a drug is given, as a question offers them ("PO or IV?", "口服还是静脉？") or asks
+#: them, and as a sentence states them (口服, 静脉输注).
+_ROUTES = (
+    r"(?:\b(?:po|iv|sc|oral(?:ly)?|by mouth|intravenous(?:ly)?|subcutaneous(?:ly)?|infusion"
+    r"|injection|injected|infused)\b|口服|静脉|皮下|输注|注射|静推)"
+)
+ROUTE = re.compile(
+    rf"{_ROUTES}\s*(?:\bor\b|还是|或者?|/)\s*{_ROUTES}"
+    r"|\broute\b|给药途径|给药方式|怎么给药|(?:口服|静脉|皮下)(?:给药)?吗",
+    re.IGNORECASE,
+)
+ROUTE_STATED = re.compile(_ROUTES, re.IGNORECASE)
+
+#: A yes/no question setting one thing against another ("XKd是不是比XVd效果更好？", "Do women get
+#: more nausea than men?"): answered only by a sentence that compares.
+BETTER_THAN = re.compile(
+    r"(?:是不是|是否|会不会)[^，,。；;？?]{0,10}比(?![一两二三四五六七八九十半\d])[^，,。；;？?]{1,16}"
+    r"(?:好|优|有效|高|低|长|短|多|少|快|慢|严重|常见)(?![^，,。；;？?]*(?:多少|几))"
+    r"|比(?![一两二三四五六七八九十半\d])[^，,。；;？?]{1,16}(?:更|还|要)?"
+    r"(?:好|优|有效|高|低|长|短|多|少|快|慢|严重|常见)"
+    r"[^，,。；;？?多几]{0,4}(?:吗|么)"
+    r"|(?:^|[.?!:;,—-]\s*)(?:do|does|did|is|are|was|were|can|could|will|would|has|have|had)\b"
+    r"(?! it true)[^?.;]{0,80}\b(?:better|worse|more|less|fewer|higher|lower|longer|shorter"
+    r"|faster|slower|\w{3,}er) (?:\w+ ){0,3}?than\b"
+    r"(?! (?:half|\d|a|an|one|two|three|four|five|six|ten|twice)\b)",
+    re.IGNORECASE,
+)
 COMPARES = re.compile(
     r"高于|低于|优于|劣于|长于|短于|多于|少于|不及|更(?:高|低|好|长|短|多|少|快|慢|优|重|轻|明显|常见)"
     r"|明显(?:降低|升高|延长|缩短|改善)|相比|相较|\d\s*(?:个月|%)?\s*比\s*\d"
@@ -224,7 +251,8 @@ class Asked:
     calculate: bool = False  # asks a value worked out from the review's figures
     others: tuple[tuple[str, list[tuple[str, ...]]], ...] = ()  # kinds asked by other parts
     design: bool = False  # asks about a trial's design (its aim, phase, blinding)
-    compares: bool = False  # asks which of two does better
+    compares: bool = False  # asks which of two does better, or whether one does
+    route: bool = False  # asks how a drug is given (by mouth, into a vein, under the skin)
     defines: tuple[tuple[str, ...], ...] = ()  # terms whose definition is asked (their variants)
     # the term a bare "what is X" asks about (its variants): a sentence saying what it is is
     # preferred, none is required
@@ -333,7 +361,9 @@ class Asked:
             calculate=CALCULATE.search(signals.question) is not None,
             others=tuple((k, m) for k, m in kinds[1:] if k != kind),
             design=DESIGN.search(question) is not None,
-            compares=WHICH_BETTER.search(question) is not None,
+            compares=WHICH_BETTER.search(question) is not None
+            or BETTER_THAN.search(question) is not None,
+            route=ROUTE.search(question) is not None,
             defines=defines,
             identifies=_identified_term(expansion, signals.question),
             total=kind in MEASURED_KINDS

@@ -41,6 +41,7 @@ from assistant.asked import (
     CLAIM,
     COMPARES,
     MECHANISM,
+    ROUTE_STATED,
     Asked,
     named_in,
 )
@@ -125,6 +126,15 @@ BACK_REFERENCE = re.compile(
 )
 
 
+#: A label naming who asks ("护士随访：", "Pharmacist checking an order:").
+_ASKER = re.compile(
+    r"^\W*(?:护士|药师|医生|大夫|家属|病人|患者|学生|同学|进修|规培|住院医|主治|主任|病友|我爸|我妈"
+    r"|(?:the |a |an |our |my )?(?:nurse|pharmacist|doctor|physician|student|caregiver|patient"
+    r"|son|daughter|gp|resident|fellow|clinician|oncologist|ha?ematologist|trainee|intern"
+    r"|registrar)s?\b)",
+    re.IGNORECASE,
+)
+
 #: A clause of a scene telling a patient's history ("硼替佐米和来那度胺都耐药了", "he progressed
 #: on lenalidomide").
 _HISTORY_CLAUSE = re.compile(
@@ -163,6 +173,21 @@ class Evidence:
             for v in t.en + t.zh
         )
         self._subject_tokens = frozenset(tokenize(" ".join(self._subject)))
+        # each country or region by every name that names it: its own, and its institutions'
+        # (美国食品药品管理局, FDA name the United States; 中国临床肿瘤学会 names China)
+        terms = glossary.terms if glossary is not None else ()
+        self._places = {
+            t.en[0]: tuple(
+                dict.fromkeys(
+                    normalize(v)
+                    for u in terms
+                    if u is t or (u.category != "place" and any(z in y for z in t.zh for y in u.zh))
+                    for v in u.en + u.zh
+                )
+            )
+            for t in terms
+            if t.category == "place"
+        }
         self._idf = inverse_document_frequencies(self._sentence_tokens)
         classes = load_classes()
         self._kin = Kinship.of(glossary, classes, strict=False) if glossary is not None else None
@@ -289,9 +314,45 @@ class Evidence:
             chosen = self._each_part(candidates, choose_sentences(candidates, cfg), asked)
             gaps = self._uncovered(required, chosen, asked)
             if chosen and not gaps:
+                gaps = self._unplaced(signals, chosen)
+            if chosen and not gaps:
                 return chosen, max(candidates, key=lambda c: c.dense), []
             first_gaps = gaps if first_gaps is None else first_gaps
         return [], None, first_gaps or []
+
+    def _asked_places(self, signals: Signals) -> list[tuple[str, tuple[str, ...]]]:
+        """The countries or regions the question asks about, each by all its names; none for a
+        claim brought to be checked (it may place what it claims wrongly)."""
+        if signals.expansion is None or CLAIM.search(signals.question):
+            return []
+        return [
+            (t.en[0], self._places[t.en[0]])
+            for t in signals.expansion.matched
+            if t.category == "place"
+        ]
+
+    def _unplaced(self, signals: Signals, chosen: list[Candidate]) -> list[str]:
+        """The places asked about that the chosen sentences never name: "Myeloma incidence in
+        the US?" is not answered by China's incidence."""
+        places = self._asked_places(signals)
+        if not places:
+            return []
+        cited = " ".join(self._sentence_texts[c.sentence_index] for c in chosen)
+        out = [name for name, names in places if not any(mentions(cited, v) for v in names)]
+        required = self._required(signals)
+        if out or required is None:
+            return out
+        # what is asked of that place must be in the passage too: "塞利尼索在中国上市了吗？" is
+        # not answered by the two Chinese case reports, which never speak of approval (a
+        # trial's design or a regulator's step; other words of the question were too brittle
+        # to check: 放弃继续治疗 is a discontinuation)
+        passages = {self._sentences[c.sentence_index].passage_id for c in chosen}
+        evidence = " ".join(self._citable[p] for p in passages)
+        return [
+            v[0]
+            for c, v in required.concepts
+            if c == "design" and not any(mentions(evidence, x) for x in v)
+        ]
 
     def quoting(self, question: str, hits: list[Hit]) -> list[Hit] | None:
         """The hits with those stating the figures the question quotes first, or None when it
@@ -385,6 +446,17 @@ class Evidence:
                 for clause in _HISTORY_CLAUSE.findall(scene_part)
                 for t in named_in(signals.expansion, clause)
             } - proper
+        tag, rest = label(question)
+        if tag and _ASKER.search(tag):
+            # "护士随访：…", "Pharmacist on a ward round: …": the asker and the occasion (a
+            # follow-up call), not what the passage must speak of; what the label names of the
+            # treatment or the illness still is
+            named_rest = {t.en[0] for t in named_in(signals.expansion, rest)}
+            staged = staged | {
+                t.en[0]
+                for t in named_in(signals.expansion, tag)
+                if t.category not in ENTITIES and t.en[0] not in named_rest
+            }
         terms = [t for t in matched if not (named_event and t.en[0] == UMBRELLA)]
         concepts = self._with_regimens([(t.category, t.en + t.zh + kin(t.en[0])) for t in terms])
         # each concept's first variant is its term's first English one (a drug's regimen too)
@@ -507,6 +579,8 @@ class Evidence:
             gaps.append("a reason")  # "why was it chosen?" of the sentence reporting the choice
         if asked.compares and not gaps and not COMPARES.search(cited):
             gaps.append("a comparison")  # "which schedule did better?" of a dosing sentence
+        if asked.route and not gaps and not ROUTE_STATED.search(cited):
+            gaps.append("the route asked for")  # "STORM dex 20 mg, PO or IV?" of its doses
         if asked.defines and not gaps and not asked.defined(cited):
             gaps.append("a definition")  # "how does it define CBR?" of "CBR达71%"
         if asked.calculate:
@@ -694,6 +768,7 @@ class Evidence:
         concepts = [g for g in concepts if g]
         cfg = self.config
         kind = asked.kind
+        places = self._asked_places(signals)
         out = []
         for hit in hits:
             first, last = self._sentence_offsets[hit.passage_id]
@@ -715,6 +790,10 @@ class Evidence:
                 kinds |= {f"the full name of {a}" for a in spelled}
                 if asked.why and CAUSE.search(self._sentence_texts[i]):
                     score += cfg.cause_weight
+                if places and all(
+                    any(mentions(self._sentence_texts[i], v) for v in names) for _, names in places
+                ):
+                    score += cfg.place_weight  # 我国报道了2例… for "国内报道的两例…"
                 # a trial's aim is what it is: "What is STORM?" is answered by it
                 aim = (
                     not asked.design

@@ -37,6 +37,7 @@ CATEGORIES = frozenset(
         "disease",
         "biology",
         "other",
+        "place",  # a country or region: an answer about it must come from a sentence naming it
         "general",  # words that shape a question (compared, proportion), not its subject
     }
 )

@@ -22,9 +22,24 @@ if TYPE_CHECKING:
 #: How far (characters of normalized text) a value may sit from the measure it belongs to:
 #: "中位PFS达9.0个月" is 2 apart, a follow-up time two clauses away is not PFS's value.
 WINDOW = 12
+#: ... and a P value from its measure: after the figures it compares ("下一次骨髓瘤治疗的时间较
+#: Vd组有所延长（16.1个月比10.8个月，P=0.001 2）" is 35 apart).
+_P_WINDOW = 40
 
 #: Question wordings for each kind, in the order they are tried (the most specific first).
 _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # how many cycles were given ("how many cycles did STORM patients get?"), not which one
+    # (第几个疗程) nor how long one is (几周为一个疗程)
+    (
+        "cycles",
+        re.compile(
+            r"(?<!第)(?:几|多少)个?(?:疗程|周期)(?!的?(?:时间|长度))|(?:疗程|周期)数"
+            r"|how many (?:\w+ ){0,2}(?:cycles|courses)\b"
+            r"|number of (?:\w+ ){0,2}(?:cycles|courses)\b"
+        ),
+    ),
+    # a P value ("这个差异的P值是多少", "what was the p-value for OS?")
+    ("p value", re.compile(r"(?<![a-z])p\s*值|\bp[- ]?values?\b")),
     (
         "count",
         re.compile(
@@ -96,7 +111,15 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # the days of a schedule: "每周哪两天吃", "on which days was it given"
-    ("days", re.compile(r"哪(?:几|两|三|一|些)天|(?:what|which) days?\b")),
+    # ... or a list of them checked against it ("是在第1、8、15、22天吃吗？", "days 1, 8 and 15?")
+    (
+        "days",
+        re.compile(
+            r"哪(?:几|两|三|一|些)天|(?:what|which) days?\b"
+            r"|第\s*\d+\s*[、,，]\s*\d+(?:\s*[、,，]\s*\d+)*\s*天"
+            r"|\bdays? \d+(?:\s*(?:,|and)\s*\d+)+"
+        ),
+    ),
     # lines of prior therapy: "中位接受过几线治疗", "how many prior lines"
     (
         "lines",
@@ -124,13 +147,15 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "number",
         re.compile(
-            # 哪几个 asks which ones, 举几个例子 for examples: neither a number
-            r"多少|(?<!哪)几(?!个例子)(?:个|种|次|级|期|周期|疗程)|多高|多大"
+            # 哪几个 asks which ones, 举几个例子 for examples, "几个试验里，哪个…" which of
+            # several: none a number
+            r"多少|(?<!哪)几(?!个例子)(?![个种项][^，,。？?]{0,12}(?:里|中|当中)[，,]?\s*哪)"
+            r"(?:个|种|次|级|期|周期|疗程)|多高|多大"
             r"|how many|how much|what number"
             r"|what (?:was|were|is|are) (?:the )?(?:\w+ )?(?:median|mean|average)\b"
             r"|\bwhat (?:\w+ )?(?:median|mean|average)\b|\bby (?:\w+ )?what factor\b|几倍|多少倍"
             # a keyword query for a median: "Median age of BOSTON patients?", "队列的中位年龄？"
-            r"|^(?:\S+\s+){0,2}(?:median|mean|average)\b[^?？]{0,60}[?？]$"
+            r"|(?:^|[—–:：]\s*|\s-\s*)(?:\S+\s+){0,2}(?:median|mean|average)\b[^?？]{0,60}[?？]$"
             r"|中位[^？?吗呢么，,。]{1,8}[？?]?$"
             # a keyword query for a time endpoint: "STORM mPFS in t(4;14) patients?"
             # (not a yes/no or why question: "Did XVd improve PFS?")
@@ -143,6 +168,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _NUMBER = r"\d+(?:\.\d+)?(?:\s*[~\-–/]\s*\d+(?:\.\d+)?)*"
 #: What counts as a value of each kind in the (normalized, lower-case) review.
 _GIVES: dict[str, re.Pattern[str]] = {
+    # a number of cycles given, not the length of one (28 d为1个疗程: see ``_values``)
+    "cycles": re.compile(rf"{_NUMBER}\s*个?(?:疗程|周期)|{_NUMBER}\s*(?:cycles|courses)"),
+    "p value": re.compile(r"(?<![a-z])p\s*[=<>＜≤≥]\s*0?\.\d"),
     "count": re.compile(rf"{_NUMBER}\s*(?:例|名|位|人)|n\s*=\s*\d+|{_NUMBER}\s*(?:patients|cases)"),
     "dose": re.compile(rf"{_NUMBER}\s*(?:mg|g\b|毫克|μg|ml)"),
     "percent": re.compile(rf"{_NUMBER}\s*%|百分之|/\s*\d{{2,}}"),
@@ -172,7 +200,9 @@ _GIVES: dict[str, re.Pattern[str]] = {
 
 #: Kinds of value that belong to a measure (a rate of ORR, a time of PFS, a count of VGPRs).
 #: A dose belongs to a drug, wherever the sentence names the adverse event it treats.
-MEASURED_KINDS = frozenset({"count", "percent", "time", "hours", "number"})  # not dose, schedule
+#: (Not a dose, cycles or a schedule.) A P value belongs to its comparison's measure: the
+#: P=0.001 2 of BOSTON's time to next treatment is not its PFS's.
+MEASURED_KINDS = frozenset({"count", "percent", "time", "hours", "number", "p value"})
 
 
 #: "How often" asks a dosing schedule only when the question is about giving the drug;
@@ -232,6 +262,8 @@ def _values(text: str, kind: str) -> Iterable[re.Match[str]]:
     for m in pattern.finditer(text):
         if kind == "schedule" and text[max(0, m.start() - 1) : m.start()] == "第":
             continue  # 第1~21天 are days of a cycle, not its length
+        if kind == "cycles" and re.search(r"[为第前]\s*$", text[max(0, m.start() - 2) : m.start()]):
+            continue  # 28 d为1个疗程 defines a cycle; 第2个疗程, 前8个疗程 are of a schedule
         if kind == "time" and (
             _SCHEDULE_BEFORE.search(text[max(0, m.start() - 2) : m.start()])
             or _SCHEDULE_AFTER.search(text[m.end() : m.end() + 8])
@@ -286,8 +318,10 @@ def lacks_value(text: str, kind: str, measures: Iterable[Sequence[str]]) -> bool
     if kind == "schedule":  # a duration beside a cycle: 28 d为1个疗程, not a PFS of 12.2个月
         return not gives_value_of(text, _CYCLE_WORDS, kind)
     measures = list(measures) if kind in MEASURED_KINDS else []
+    # a P value closes its comparison's parenthesis: "未达到中位OS（风险比HR=0.84，P=0.185 2）"
+    window = _P_WINDOW if kind == "p value" else WINDOW
     if measures:
-        return not any(gives_value_of(text, m, kind) for m in measures)
+        return not any(gives_value_of(text, m, kind, window) for m in measures)
     return not gives(text, kind)
 
 
@@ -319,6 +353,7 @@ _UNMEASURED = frozenset(
         "benefit",
         "endpoint",
         "statistically significant",
+        "p value",
         "no significant difference",
         "not reached",
         "durable response",

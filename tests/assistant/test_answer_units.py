@@ -220,8 +220,10 @@ def test_proper_names_are_the_reviews_capitalised_words() -> None:
     assert names == {"chari"}  # not a title's, a heading's, a month, nor a word also lower-cased
     assert proper_names("How long after CAR-T did Chari's patients start it?", names) == ["Chari"]
     assert proper_names("我读了Chari的文章，结果如何？", names) == ["Chari"]
-    # a sentence's first word, or a word the review never capitalises mid-sentence: none
-    assert proper_names("Chari reported what? Is it used With Daratumumab?", names) == []
+    # opening the question too: the review never writes it in lower case ("Chari series —
+    # any VGPR?"); a word the review never capitalises mid-sentence is no name anywhere
+    assert proper_names("Chari reported what? Is it used With Daratumumab?", names) == ["Chari"]
+    assert proper_names("With Daratumumab? Current use?", names) == []
     assert proper_names("Is Selinexor approved?", names | {"selinexor"}, ["Selinexor"]) == []
 
 
@@ -582,8 +584,38 @@ def test_which_did_better_and_what_compares() -> None:
         assert COMPARES.search(compares), compares
     for neither in ("因血小板减少导致严重出血事件的情况较少", "男性占多大比例"):
         assert not COMPARES.search(neither), neither
+    # a yes/no question setting one thing against another asks a comparison too; not one
+    # asking how much longer, nor one measuring against a figure
+    from assistant.asked import BETTER_THAN
+
+    for yes_no in (
+        "CAR-T后复发的病人，用XKd是不是比用XVd效果更好？",
+        "中国病人的低钠血症发生率比欧美病人高吗？",
+        "Do women get more nausea on selinexor than men?",
+        "For nausea, does olanzapine work better than rolapitant?",
+    ):
+        assert BETTER_THAN.search(yes_no), yes_no
+    for neither in (
+        "BOSTON里XVd组的中位OS比Vd组的长了多少？",
+        "STORM的中位OS比一年长吗？",
+        "Was median overall survival longer than a year?",
+        "Is it true that more than half of them reached VGPR?",
+        "引言说MM病人哪两方面比过去明显上升？",
+    ):
+        assert not BETTER_THAN.search(neither), neither
     # pointing back to the scene, or not: 应该 and 此外 point nowhere
     assert BACK_REFERENCE.search("can steroids relieve it?")
     assert BACK_REFERENCE.search("他能继续用吗？")
     assert not BACK_REFERENCE.search("应该用什么药止吐？")
     assert not BACK_REFERENCE.search("此外还有哪些其他办法？")
+
+
+def test_a_route_is_asked_by_its_alternatives_and_stated_by_its_words() -> None:
+    from assistant.asked import ROUTE, ROUTE_STATED
+
+    for asks in ("STORM dex 20 mg — PO or IV?", "塞利尼索是口服还是静脉给药？", "What route?"):
+        assert ROUTE.search(asks), asks
+    for neither in ("Is selinexor oral?", "口服后多久达峰？", "How is it taken?"):
+        assert not ROUTE.search(neither), neither
+    assert ROUTE_STATED.search("塞利尼索作为一种口服选择性核输出蛋白抑制剂")
+    assert not ROUTE_STATED.search("地塞米松（20 mg，第1、3天）")

@@ -294,6 +294,15 @@ def check_citations(answer: Answer, doc) -> None:
         ("STOMP是什么试验？", "zh", "3.2", "开放标签试验"),  # "STOMP试验（…），是一项…"
         ("What's selinexor?", "en", "abstract-en", "oral selective inhibitor"),
         ("What's the dose for fatigue?", "en", "4.5", "10 mg"),  # the remedy's dose
+        # a country asked about: the sentence naming it, or its institution (FDA: the US)
+        ("How many Chinese patients were treated after CAR-T?", "en", "3.5", "我国报道了2例"),
+        ("我国MM发病率是多少？", "zh", "intro", "1~2.5/100 000"),
+        ("Is selinexor approved in the US?", "en", "abstract-en", "FDA"),
+        ("塞利尼索是口服还是静脉给药？", "zh", "2", "口服"),  # the route asked, stated
+        ("hypoNa on sel — mostly G1-2?", "en", "4.4", "1~2级"),  # clinicians' shorthand
+        # who asks and on what occasion (a follow-up call) is no subject of the answer
+        ("护士随访：病人总是没劲，有什么非药物的办法？", "zh", "4.5", "加强锻炼"),
+        ("BOSTON的OS的P值是多少？", "zh", "3.3", "P=0.185 2"),
     ],
 )
 def test_answers_cite_the_right_sentence(real_assistant, question, lang, section, fact) -> None:
@@ -538,6 +547,25 @@ def test_a_dose_asked_without_a_drug_is_the_reviews_drugs(real_assistant) -> Non
         ("STORM grade 3 thrombocytopenia rate?", "The review does not address this."),
         ("达雷妥尤单抗队列用的什么剂量？", "综述中没有涉及这个问题。"),  # no dose given
         ("Median age of BOSTON patients?", "The review does not address this."),
+        # a country the answer would have to name: the FDA sentence is the US's, and the
+        # review's Chinese case reports say nothing of approval
+        ("Is selinexor approved in China?", "The review does not address this."),
+        ("塞利尼索在中国上市了吗？", "综述中没有涉及这个问题。"),
+        ("Myeloma incidence in the US?", "The review does not address this."),
+        # a count of cycles given, a list of days, a route, a P value: never stated for these
+        ("How many cycles did BOSTON patients receive?", "The review does not address this."),
+        ("BOSTON里硼替佐米是在第1、8、15、22天打吗？", "综述中没有涉及这个问题。"),
+        ("Is the dexamethasone in STORM given orally or IV?", "The review does not address this."),
+        ("XVd组PFS比Vd组长，P值是多少？", "综述中没有涉及这个问题。"),
+        # a yes/no comparison the review never makes
+        (
+            "Does olanzapine work better than rolapitant for nausea?",
+            "The review does not address this.",
+        ),
+        (
+            "Chari series: any patients stopped for side effects?",
+            "The review does not address this.",
+        ),
     ],
 )
 def test_refuses_what_the_review_does_not_say(real_assistant, question, message) -> None:

@@ -442,6 +442,13 @@ def test_parse_glossary_reads_variants_and_comments() -> None:
         ("这个方案能管多久不进展？", "PFS"),
         ("Is myeloma a common blood cancer?", "hematologic malignancy"),
         ("He forgot to take it yesterday: should he take an extra dose?", "missed dose"),
+        # clinicians' shorthand, in either language
+        ("sel + Mel200 conditioning — sel mg per dose?", "selinexor"),
+        ("sel + Mel200 conditioning — sel mg per dose?", "high-dose melphalan"),
+        ("hypoNa on sel — mostly G1-2?", "hyponatremia"),
+        ("hypoNa on sel — mostly G1-2?", "grade 1 or 2"),
+        ("XPd里pom的剂量？", "pomalidomide"),
+        ("护士随访：病人说天天没劲", "fatigue"),
     ],
 )
 def test_everyday_english_finds_the_concept(
@@ -461,3 +468,18 @@ def test_a_chinese_combination_is_matched_as_questions_word_it() -> None:
     # one drug with another, not a combination of the glossary: each drug is matched
     matched = [t.en[0] for t in glossary.expand("来那度胺联合地塞米松").matched]
     assert "XRd" not in matched
+
+
+def test_countries_are_places(glossary: Glossary) -> None:
+    """A country asked about is a place: the answer must come from a sentence naming it."""
+    for question, place in (
+        ("Is selinexor approved in China?", "China"),
+        ("我国MM发病率是多少？", "China"),
+        ("Myeloma incidence in the US?", "United States"),
+    ):
+        found = [t.en[0] for t in glossary.expand(question).matched if t.category == "place"]
+        assert found == [place], question
+    # the Chinese abstract is a part of the review, not a place
+    assert not any(
+        t.category == "place" for t in glossary.expand("Per the Chinese abstract?").matched
+    )

@@ -53,7 +53,7 @@ OS = ("os", "总生存期")
         ("塞利尼索的AUC是否随剂量按比例增加？", None),  # proportionality, not a share
         ("Is the heart rate affected by selinexor?", None),
         ("What was the rate of treatment discontinuation?", "percent"),
-        ("STORM试验中位治疗了几周期？", "number"),  # cycles, not weeks
+        ("STORM试验中位治疗了几周期？", "cycles"),  # cycles, not weeks
         ("How often does nausea occur with selinexor?", "percent"),  # how common
         ("How often was selinexor given in STORM?", "frequency"),
         ("我国多发性骨髓瘤每年的发病率估计有多高？", "percent"),
@@ -579,3 +579,55 @@ def test_a_combination_is_named_by_its_drugs_listed_together() -> None:
     # each named apart, in another order or far from each other, is no combination
     assert uncovered(xd, normalize("地塞米松和塞利尼索")) == ["Xd"]
     assert uncovered(xd, normalize("塞利尼索有效。此外，地塞米松可以")) == ["Xd"]
+
+
+def test_a_number_of_cycles_is_asked_and_never_a_cycles_length() -> None:
+    for asks in (
+        "how many cycles did STORM patients get on average?",
+        "What was the median number of cycles given?",
+        "病人一般要吃几个疗程？",
+    ):
+        assert asked_kind(asks) == "cycles", asks
+    assert asked_kind("XVd几周为一个疗程") == "schedule"
+    assert asked_kind("How long is each cycle?") == "schedule"
+    assert asked_kind("地塞米松从第几个疗程开始减量？") == "number"  # which one, not how many
+    # 28 d为1个疗程 defines a cycle; 第2个疗程 is one; 前8个疗程 is a schedule's span
+    for schedule in ("28 d为1个疗程", "从第2个疗程开始", "前8个疗程2次/周"):
+        assert not gives(normalize(schedule), "cycles"), schedule
+    assert gives(normalize("中位接受4个疗程"), "cycles")
+
+
+def test_a_list_of_days_checked_asks_the_days() -> None:
+    for asks in (
+        "具体是在第1、8、15、22天打，还是5周每周都打？",
+        "Is bortezomib given on days 1, 8, 15 and 22?",
+    ):
+        assert asked_kind(asks) == "days", asks
+    assert not gives(normalize("硼替佐米（1.3 mg/m2，1次/周）"), "days")
+    assert gives(normalize("塞利尼索（80 mg，第1、3天）"), "days")
+
+
+def test_a_p_value_belongs_to_the_comparison_of_its_measure() -> None:
+    assert asked_kind("这个差异的P值是多少，算显著吗？") == "p value"
+    assert asked_kind("What was the p-value for OS?") == "p value"
+    boston = normalize(
+        "XVd组在ORR、中位PFS、中位DOR方面均高于Vd组，XVd组病人出现首次反应的中位时间较Vd组"
+        "更快（1.1个月比1.4个月）且进行下一次骨髓瘤治疗的时间较Vd组有所延长（16.1个月比"
+        "10.8个月，P=0.001 2）。未达到中位OS（风险比HR=0.84，P=0.185 2）"
+    )
+    assert lacks_value(boston, "p value", [("pfs", "无进展生存期")])  # P=0.001 2 is TTNT's
+    assert not lacks_value(boston, "p value", [("os", "总生存期")])
+
+
+def test_several_things_among_which_one_is_asked_is_no_number() -> None:
+    for which in (
+        "几个试验里，哪个因血小板减少出现严重出血的概率有所上升？",
+        "综述里讲到的几个塞利尼索临床试验中，哪一个是2b期研究？",
+    ):
+        assert asked_kind(which) is None, which
+    assert asked_kind("STOMP有几个队列？") == "number"
+
+
+def test_a_median_after_a_label_asks_a_number() -> None:
+    for asks in ("sel + Mel200 study — median age of the pts?", "STORM: median age?"):
+        assert asked_kind(asks) == "number", asks
