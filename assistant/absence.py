@@ -206,6 +206,31 @@ def unknown_words(question: str, corpus: str, known: Iterable[str] = ()) -> list
     return _unmentioned(dict.fromkeys(_TECHNICAL_WORD.findall(question)), corpus, known)
 
 
+#: A dose a question quotes ("改成每周一次56 mg/m2", "as 160 mg once weekly").
+_QUOTED_DOSE = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(mg\s*/\s*m\s*[2²]|mg)(?![a-z])", re.IGNORECASE
+)
+#: A question checking what was done ("Was it given as a single 160 mg dose?"): the review
+#: answers it with the dose it does give.
+_CHECKS_WHAT_WAS = re.compile(r"^\W*(?:[^,?]{0,80},\s*)?(?:was|were|did)\b", re.IGNORECASE)
+
+
+def unknown_doses(question: str, corpus: str) -> list[str]:
+    """Doses the question quotes that the review never states ("卡非佐米改成每周一次56 mg/m2，
+    效果会一样吗？"): what is asked is about that dose, of which the review knows nothing.
+    Not in a question checking what was given ("Was it a single 160 mg dose?"), which the
+    review answers with the dose it gave. ``corpus`` is normalized."""
+    if _CHECKS_WHAT_WAS.search(question):
+        return []
+    flat = corpus.replace(" ", "")
+    out = []
+    for m in _QUOTED_DOSE.finditer(question):
+        unit = re.sub(r"\s", "", m.group(2).lower()).replace("²", "2")
+        if f"{m.group(1)}{unit}" not in flat:
+            out.append(m.group(0))
+    return out
+
+
 #: Endings of drug names (INN stems) and disease names in Chinese and English: a question
 #: naming a drug or disease the review never mentions (贝兰妥单抗, ixazomib, amyloidosis
 #: aside) is about something it does not cover.

@@ -21,6 +21,7 @@ from assistant.absence import (
     offered_alternatives,
     proper_names,
     uncovered,
+    unknown_doses,
     unknown_drugs,
     unknown_names,
     unknown_words,
@@ -264,6 +265,7 @@ class Evidence:
             unknown_names(question, self._corpus, known)
             + unknown_drugs(question, self._corpus, known)
             + unknown_words(question, self._corpus, known)
+            + (unknown_doses(question, self._corpus) if not CLAIM.search(question) else [])
         )
         return list(dict.fromkeys(absent + unknown))
 

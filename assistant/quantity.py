@@ -76,8 +76,11 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "dose",
         re.compile(
             r"多少剂量|剂量(?:是|为|各|分别)?(?:是|为)?多少|多少\s*mg|多大剂量|给多少|用多少"
-            r"|(?:什么|哪种|何种)剂量|(?:吃|服用?)多少(?!天|周|个?月|次|年)"
+            r"|(?:什么|哪种|何种)剂量|(?:吃|服用?)多少(?!天|周|个?月|次|年|钱)"
             r"|what (?:\w+ ){0,5}doses?\b|which doses?\b|\bdoses? of\b|dosage|how many mg"
+            # "which stimulant, and how much per day?", "一天吃多少？"
+            r"|how much (?:\w+ ){0,3}(?:per day|a day|daily|each day|per dose|each dose)\b"
+            r"|(?:每天|一天|每日|每次|一次)(?:吃|服|用|给)?多少(?!天|周|个?月|次|年|人|例|钱)"
             # a keyword query: "Ondansetron dose for nausea?", "XVd selinexor dose?"; not
             # "Dose modifications for low sodium?" or "My dose was cut, is that normal?"
             r"|^(?!(?:does|did|do|is|was|were|are|has|had|have|can|could|will|would|should|why"

@@ -449,6 +449,8 @@ def test_parse_glossary_reads_variants_and_comments() -> None:
         ("hypoNa on sel — mostly G1-2?", "grade 1 or 2"),
         ("XPd里pom的剂量？", "pomalidomide"),
         ("护士随访：病人说天天没劲", "fatigue"),
+        ("What does the drug actually do to the cancer cells?", "mechanism of action"),
+        ("Why does it come back sooner after each relapse?", "progression-free interval"),
     ],
 )
 def test_everyday_english_finds_the_concept(
