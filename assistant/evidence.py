@@ -127,6 +127,9 @@ BACK_REFERENCE = re.compile(
 )
 
 
+#: Ways of finding something out that a question names with what they found.
+_MEANS_OF_KNOWING = frozenset({"laboratory test"})
+
 #: A label naming who asks ("护士随访：", "Pharmacist checking an order:").
 _ASKER = re.compile(
     r"^\W*(?:护士|药师|医生|大夫|家属|病人|患者|学生|同学|进修|规培|住院医|主治|主任|病友|我爸|我妈"
@@ -234,7 +237,14 @@ class Evidence:
         # class is named by its members, a supportive drug by its class (ondansetron by 5-HT3
         # antagonists).
         kin = self._kin.covering if self._kin else (lambda name: ())
-        concepts = [t.en + t.zh + kin(t.en[0]) for t in matched if t.category != "general"]
+        # a test reported with what it found ("化验单上白细胞低了") is how the asker knows, not
+        # what is asked; "what blood tests are needed?" asks the test itself
+        found = any(t.category in ("biology", "adverse_event") for t in matched)
+        concepts = [
+            t.en + t.zh + kin(t.en[0])
+            for t in matched
+            if t.category != "general" and not (found and t.en[0] in _MEANS_OF_KNOWING)
+        ]
         ways = [t.en + t.zh for t in matched if _a_way(t.category, t.en + t.zh)]
         spared = offered_alternatives(question, ways, self._corpus)
         concepts = [c for c in concepts if c not in spared]

@@ -619,3 +619,17 @@ def test_a_route_is_asked_by_its_alternatives_and_stated_by_its_words() -> None:
         assert not ROUTE.search(neither), neither
     assert ROUTE_STATED.search("塞利尼索作为一种口服选择性核输出蛋白抑制剂")
     assert not ROUTE_STATED.search("地塞米松（20 mg，第1、3天）")
+
+
+def test_a_dose_the_review_never_states_is_not_in_it(review) -> None:
+    from assistant.absence import unknown_doses
+
+    corpus = normalize(review.text)
+    assert unknown_doses("卡非佐米改成每周一次56 mg/m2，效果一样吗？", corpus) == ["56 mg/m2"]
+    assert unknown_doses("Can 80 mg twice weekly be given as 160 mg once weekly?", corpus) == [
+        "160 mg"
+    ]
+    # doses it states, however spaced; and a check of what was given, which it answers
+    for stated in ("我爸吃60 mg每周两次", "卡非佐米20/27 mg/m²", "STOMP XKd 30 mg/m2"):
+        assert unknown_doses(stated, corpus) == [], stated
+    assert unknown_doses("In the conditioning study, was it a single 160 mg dose?", corpus) == []

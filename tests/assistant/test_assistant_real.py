@@ -303,6 +303,17 @@ def check_citations(answer: Answer, doc) -> None:
         # who asks and on what occasion (a follow-up call) is no subject of the answer
         ("护士随访：病人总是没劲，有什么非药物的办法？", "zh", "4.5", "加强锻炼"),
         ("BOSTON的OS的P值是多少？", "zh", "3.3", "P=0.185 2"),
+        ("Which stimulant helps fatigue, and how much per day?", "en", "4.5", "10 mg"),
+        # white cells fall mostly as neutrophils; a lab test reported with its finding is
+        # how the asker knows, not what is asked
+        ("白细胞低了，还能继续吃塞利尼索吗？", "zh", "4.2", "中性粒"),
+        ("化验单上白细胞低了，还能继续吃塞利尼索吗？", "zh", "4.2", "中性粒"),
+        (
+            "Could selinexor get a double-refractory patient back into remission?",
+            "en",
+            "5",
+            "再次得到缓解",
+        ),
     ],
 )
 def test_answers_cite_the_right_sentence(real_assistant, question, lang, section, fact) -> None:
@@ -564,6 +575,14 @@ def test_a_dose_asked_without_a_drug_is_the_reviews_drugs(real_assistant) -> Non
         ),
         (
             "Chari series: any patients stopped for side effects?",
+            "The review does not address this.",
+        ),
+        # a dose the review never states: what is asked is about it
+        ("XKd里卡非佐米改成每周一次70 mg/m2，效果会一样吗？", "综述中没有涉及这个问题。"),
+        # what tests to do: the review names none
+        ("骨髓瘤确诊要做哪些化验？", "综述中没有涉及这个问题。"),
+        (
+            "What blood tests should be done before starting selinexor?",
             "The review does not address this.",
         ),
     ],

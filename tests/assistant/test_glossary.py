@@ -451,6 +451,8 @@ def test_parse_glossary_reads_variants_and_comments() -> None:
         ("护士随访：病人说天天没劲", "fatigue"),
         ("What does the drug actually do to the cancer cells?", "mechanism of action"),
         ("Why does it come back sooner after each relapse?", "progression-free interval"),
+        ("白细胞低了还能吃吗？", "leukopenia"),
+        ("Low white count on selinexor: stop it?", "leukopenia"),
     ],
 )
 def test_everyday_english_finds_the_concept(

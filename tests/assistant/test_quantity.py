@@ -631,3 +631,9 @@ def test_several_things_among_which_one_is_asked_is_no_number() -> None:
 def test_a_median_after_a_label_asks_a_number() -> None:
     for asks in ("sel + Mel200 study — median age of the pts?", "STORM: median age?"):
         assert asked_kind(asks) == "number", asks
+
+
+def test_how_much_a_day_asks_a_dose() -> None:
+    for asks in ("Which stimulant, and how much per day?", "哌醋甲酯一天吃多少？"):
+        assert asked_kind(asks) == "dose", asks
+    assert asked_kind("一天吃多少钱") != "dose"
