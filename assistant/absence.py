@@ -210,23 +210,28 @@ def unknown_words(question: str, corpus: str, known: Iterable[str] = ()) -> list
 _QUOTED_DOSE = re.compile(
     r"(?<![\d.])(\d+(?:\.\d+)?)\s*(mg\s*/\s*m\s*[2²]|mg)(?![a-z])", re.IGNORECASE
 )
-#: A question checking what was done ("Was it given as a single 160 mg dose?"): the review
-#: answers it with the dose it does give.
-_CHECKS_WHAT_WAS = re.compile(r"^\W*(?:[^,?]{0,80},\s*)?(?:was|were|did)\b", re.IGNORECASE)
+#: A question proposing another dose, or asking about one ("改成每周一次56 mg/m2，效果会一样吗？",
+#: "can it be given as 160 mg once weekly instead?", "比如56或70 mg/m²，有没有数据？"); not one
+#: checking a dose against the review ("STORM里是120 mg吗？"), which its dose answers.
+_PROPOSES = re.compile(
+    r"改成|改为|换成|加到|加量到|减到|增加到|提高到|调整为|调到|比如|例如|如果|假如|能不能|可不可以"
+    r"|\b(?:instead|switch\w*|change|increase|escalat\w*|be given as|can|could|would|if"
+    r"|such as|e\.g)\b",
+    re.IGNORECASE,
+)
 
 
 def unknown_doses(question: str, corpus: str) -> list[str]:
-    """Doses the question quotes that the review never states ("卡非佐米改成每周一次56 mg/m2，
+    """Doses a question proposes that the review never states ("卡非佐米改成每周一次56 mg/m2，
     效果会一样吗？"): what is asked is about that dose, of which the review knows nothing.
-    Not in a question checking what was given ("Was it a single 160 mg dose?"), which the
-    review answers with the dose it gave. ``corpus`` is normalized."""
-    if _CHECKS_WHAT_WAS.search(question):
+    ``corpus`` is normalized."""
+    if not _PROPOSES.search(question):
         return []
     flat = corpus.replace(" ", "")
     out = []
     for m in _QUOTED_DOSE.finditer(question):
         unit = re.sub(r"\s", "", m.group(2).lower()).replace("²", "2")
-        if f"{m.group(1)}{unit}" not in flat:
+        if not re.search(rf"(?<![\d.]){re.escape(m.group(1) + unit)}(?![a-z/])", flat):
             out.append(m.group(0))
     return out
 

@@ -120,23 +120,33 @@ _ROUTES = (
 )
 ROUTE = re.compile(
     rf"{_ROUTES}\s*(?:\bor\b|还是|或者?|/)\s*{_ROUTES}"
-    r"|\broute\b|给药途径|给药方式|怎么给药|(?:口服|静脉|皮下)(?:给药)?吗",
+    # (not 给药方式 or 怎么给药: those ask a dosing schedule as often)
+    r"|\broute\b|给药途径|(?:口服|静脉|皮下)(?:给药)?吗",
     re.IGNORECASE,
 )
-ROUTE_STATED = re.compile(_ROUTES, re.IGNORECASE)
+#: ... a route stated: not an infusion or injection of something else (输注血小板)
+ROUTE_STATED = re.compile(
+    r"\b(?:po|iv|sc|oral(?:ly)?|by mouth|intravenous(?:ly)?|subcutaneous(?:ly)?)\b"
+    r"|口服|静脉|皮下|静推",
+    re.IGNORECASE,
+)
 
 #: A yes/no question setting one thing against another ("XKd是不是比XVd效果更好？", "Do women get
 #: more nausea than men?"): answered only by a sentence that compares.
+#: What follows 比 when it compares no two things asked about: a figure (比一年长), 比较
+#: ("fairly"), 比例, 比如, or another measure of the same patients (总生存是不是比无进展生存长).
+_NOT_AGAINST = r"(?![一两二三四五六七八九十半\d]|较|例|如|无进展|总生存|中位|全组|pfs|os\b)"
 BETTER_THAN = re.compile(
-    r"(?:是不是|是否|会不会)[^，,。；;？?]{0,10}比(?![一两二三四五六七八九十半\d])[^，,。；;？?]{1,16}"
+    rf"(?:是不是|是否|会不会)[^，,。；;？?]{{0,10}}比{_NOT_AGAINST}[^，,。；;？?]{{1,16}}"
     r"(?:好|优|有效|高|低|长|短|多|少|快|慢|严重|常见)(?![^，,。；;？?]*(?:多少|几))"
-    r"|比(?![一两二三四五六七八九十半\d])[^，,。；;？?]{1,16}(?:更|还|要)?"
+    rf"|比{_NOT_AGAINST}[^，,。；;？?]{{1,16}}(?:更|还|要)?"
     r"(?:好|优|有效|高|低|长|短|多|少|快|慢|严重|常见)"
     r"[^，,。；;？?多几]{0,4}(?:吗|么)"
     r"|(?:^|[.?!:;,—-]\s*)(?:do|does|did|is|are|was|were|can|could|will|would|has|have|had)\b"
-    r"(?! it true)[^?.;]{0,80}\b(?:better|worse|more|less|fewer|higher|lower|longer|shorter"
-    r"|faster|slower|\w{3,}er) (?:\w+ ){0,3}?than\b"
-    r"(?! (?:half|\d|a|an|one|two|three|four|five|six|ten|twice)\b)",
+    r"(?! it true)[^?.;]{0,80}\b(?!(?:other|rather)\b)(?:better|worse|more|less|fewer|higher"
+    r"|lower|longer|shorter|faster|slower|\w{3,}er) (?:\w+ ){0,3}?than\b"
+    # not against a figure ("longer than 12 months") nor another measure of its own
+    r"(?! (?:\d|(?:half|a|an|one|two|three|four|five|six|ten|twice|its|their)\b))",
     re.IGNORECASE,
 )
 COMPARES = re.compile(

@@ -150,12 +150,12 @@ class Assistant:
         """The ``k`` best passages for the question, best first.
 
         In the order ``ask`` considers them (``_ranked``): passages stating a figure the
-        question quotes first; else, for a Chinese question, the first three reordered by their
-        best sentence, and for an English one a body passage before the English abstract when
-        it covers as much; then the section titled by the adverse event asked about, when it is
-        among the first four. Ranks follow that order; each hit keeps its fused score, so scores
-        need not fall with rank. (``ask`` then passes over passages not naming the trial asked
-        about.)
+        question quotes first; else the first three reordered by their best sentence (for the
+        languages in ``AnswerConfig.rerank_languages``, both by default; for another, a body
+        passage before an abstract in its language when it covers as much); then the section
+        titled by the adverse event asked about, when it is among the first four. Ranks follow
+        that order; each hit keeps its fused score, so scores need not fall with rank. (``ask``
+        then passes over passages not naming the trial asked about.)
         """
         if not isinstance(k, int) or k < 1:
             raise InvalidQuestion("k must be a positive whole number.")

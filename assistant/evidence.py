@@ -18,6 +18,7 @@ from assistant.absence import (
     capitalised_names,
     mentions,
     missing_concepts,
+    occurrences,
     offered_alternatives,
     proper_names,
     uncovered,
@@ -127,13 +128,44 @@ BACK_REFERENCE = re.compile(
 )
 
 
-#: Ways of finding something out that a question names with what they found.
+#: What differs from one country to another: a trial's or a regulator's steps (approval,
+#: enrolment), outcomes, how common a disease is.
+_VARIES_BY_PLACE = frozenset({"endpoint", "response"})
+_STEPS_AND_RATES = frozenset(
+    {
+        "approval",
+        "accelerated approval",
+        "full approval",
+        "conditional approval",
+        "market withdrawal",
+        "enrolled",
+        "inclusion criteria",
+        "recruitment rate",
+        "incidence",
+        "prevalence",
+    }
+)
+
+#: Ways of finding something out that a question names with what they found (a low count, a
+#: value), and questions asking for a test itself.
 _MEANS_OF_KNOWING = frozenset({"laboratory test"})
+_FINDING = re.compile(
+    r"偏?低|偏?高|异常|下降|升高|降低|掉|\d\s*(?:mmol|g/l|×|x\s*10)"
+    r"|\b(?:low|high|dropped|fell|abnormal|showed|shows|came back)\b",
+    re.IGNORECASE,
+)
+_ASKS_TEST = re.compile(
+    r"(?:哪些|什么|哪种|哪个)(?:化验|检查|检测|项目)|查哪些|做什么检查|要查"
+    r"|\b(?:which|what) (?:\w+ ){0,2}tests?\b|\bis there a (?:\w+ )?test\b|\btests? for\b"
+    r"|\bmeasured by\b",
+    re.IGNORECASE,
+)
 
 #: A label naming who asks ("护士随访：", "Pharmacist checking an order:").
+#: (Not 患者 or "Patients with …:": such a label says whom the question is about.)
 _ASKER = re.compile(
-    r"^\W*(?:护士|药师|医生|大夫|家属|病人|患者|学生|同学|进修|规培|住院医|主治|主任|病友|我爸|我妈"
-    r"|(?:the |a |an |our |my )?(?:nurse|pharmacist|doctor|physician|student|caregiver|patient"
+    r"^\W*(?:护士|药师|医生|大夫|家属|学生|同学|进修|规培|住院医|主治|主任"
+    r"|(?:the |a |an |our |my )?(?:nurse|pharmacist|doctor|physician|student|caregiver"
     r"|son|daughter|gp|resident|fellow|clinician|oncologist|ha?ematologist|trainee|intern"
     r"|registrar)s?\b)",
     re.IGNORECASE,
@@ -185,7 +217,8 @@ class Evidence:
                 dict.fromkeys(
                     normalize(v)
                     for u in terms
-                    if u is t or (u.category != "place" and any(z in y for z in t.zh for y in u.zh))
+                    if u is t
+                    or (u.category != "place" and any(y.startswith(t.zh) for y in u.zh))
                     for v in u.en + u.zh
                 )
             )
@@ -238,8 +271,13 @@ class Evidence:
         # antagonists).
         kin = self._kin.covering if self._kin else (lambda name: ())
         # a test reported with what it found ("化验单上白细胞低了") is how the asker knows, not
-        # what is asked; "what blood tests are needed?" asks the test itself
-        found = any(t.category in ("biology", "adverse_event") for t in matched)
+        # what is asked; "what blood tests are needed?", "is there a test for XPO-1?" ask the
+        # test itself
+        found = (
+            any(t.category in ("biology", "adverse_event") for t in matched)
+            and _FINDING.search(question) is not None
+            and _ASKS_TEST.search(question) is None
+        )
         concepts = [
             t.en + t.zh + kin(t.en[0])
             for t in matched
@@ -326,27 +364,40 @@ class Evidence:
             chosen = self._each_part(candidates, choose_sentences(candidates, cfg), asked)
             gaps = self._uncovered(required, chosen, asked)
             if chosen and not gaps:
-                gaps = self._unplaced(signals, chosen)
+                gaps = self._unplaced(signals, chosen, asked)
             if chosen and not gaps:
                 return chosen, max(candidates, key=lambda c: c.dense), []
             first_gaps = gaps if first_gaps is None else first_gaps
         return [], None, first_gaps or []
 
-    def _asked_places(self, signals: Signals) -> list[tuple[str, tuple[str, ...]]]:
-        """The countries or regions the question asks about, each by all its names; none for a
-        claim brought to be checked (it may place what it claims wrongly)."""
-        if signals.expansion is None or CLAIM.search(signals.question):
-            return []
-        return [
-            (t.en[0], self._places[t.en[0]])
-            for t in signals.expansion.matched
-            if t.category == "place"
-        ]
+    def _asked_places(self, signals: Signals, asked: Asked) -> list[tuple[str, tuple[str, ...]]]:
+        """The countries or regions the question asks about, each by all its names.
 
-    def _unplaced(self, signals: Signals, chosen: list[Candidate]) -> list[str]:
+        Named in the question proper (not its scene or label: "I'm in China: …", "A US patient
+        asks: …") and asking what varies by place: a figure, a comparison, an outcome, how
+        common a disease is, a trial's or a regulator's step (approval, enrolment).
+        "国内病人吃塞利尼索恶心，怎么处理？" asks how nausea is managed wherever the patient is.
+        None for a claim brought to be checked (it may place what it claims wrongly).
+        """
+        expansion = signals.expansion
+        if expansion is None or CLAIM.search(signals.question):
+            return []
+        _, proper = label(split(signals.question)[0])
+        places = [t for t in named_in(expansion, proper) if t.category == "place"]
+        varies = (
+            asked.kind in MEASURED_KINDS
+            or asked.compares
+            or any(
+                t.category in _VARIES_BY_PLACE or t.en[0] in _STEPS_AND_RATES
+                for t in expansion.matched
+            )
+        )
+        return [(t.en[0], self._places[t.en[0]]) for t in places] if varies else []
+
+    def _unplaced(self, signals: Signals, chosen: list[Candidate], asked: Asked) -> list[str]:
         """The places asked about that the chosen sentences never name: "Myeloma incidence in
         the US?" is not answered by China's incidence."""
-        places = self._asked_places(signals)
+        places = self._asked_places(signals, asked)
         if not places:
             return []
         cited = " ".join(self._sentence_texts[c.sentence_index] for c in chosen)
@@ -412,10 +463,9 @@ class Evidence:
         Fused ranks of the top passages are often near ties (RRF gives each of the first four
         about 0.032 when BM25 and e5 disagree), and the passage holding the one sentence
         closest to the question is the better first try (dev, Chinese questions: R@1 0.815
-        -> 0.902, facts 0.920 -> 0.960). The assistant uses it for questions in the review's
-        own language only (``AnswerConfig.rerank_languages``): across languages, sentence
-        similarity favours the English abstract's and the summary's broad sentences over the
-        body's specific ones (English questions' facts 0.891 -> 0.855 when reranked).
+        -> 0.902, facts 0.920 -> 0.960; English questions: R@1 0.818 -> 0.880, facts 0.904 ->
+        0.912). The languages it is used for are ``AnswerConfig.rerank_languages``; for others,
+        ``body_first``.
         """
         n = self.config.rerank
         if n < 2 or len(hits) < 2:
@@ -591,7 +641,7 @@ class Evidence:
             gaps.append("a reason")  # "why was it chosen?" of the sentence reporting the choice
         if asked.compares and not gaps and not COMPARES.search(cited):
             gaps.append("a comparison")  # "which schedule did better?" of a dosing sentence
-        if asked.route and not gaps and not ROUTE_STATED.search(cited):
+        if asked.route and not gaps and not self._states_route(required, chosen):
             gaps.append("the route asked for")  # "STORM dex 20 mg, PO or IV?" of its doses
         if asked.defines and not gaps and not asked.defined(cited):
             gaps.append("a definition")  # "how does it define CBR?" of "CBR达71%"
@@ -627,6 +677,22 @@ class Evidence:
         if not gaps and (statistic := lacks_statistic(required.question.lower(), cited)):
             gaps.append(f"the {statistic}")
         return gaps
+
+    def _states_route(self, required: _Required, chosen: list[Candidate]) -> bool:
+        """Whether a cited sentence states how the drug asked about is given, beside its name:
+        "塞利尼索作为一种口服…" says selinexor is oral, not that the 地塞米松 it is approved
+        with is. The drug asked is the review's own when the question names no other."""
+        others = [d for d in required.drugs if self._subject.isdisjoint(d)]
+        drugs = others or [tuple(self._subject)]
+        texts = [self._sentence_texts[c.sentence_index] for c in chosen]
+        window = 8
+        return any(
+            ROUTE_STATED.search(text[max(0, a - window) : b + window])
+            for text in texts
+            for d in drugs
+            for v in d
+            for a, b in occurrences(text, v.lower())
+        )
 
     def _names_own_term(self, required: _Required, cited: str) -> bool:
         """Whether the cited sentences name a term of the question's own: not a general word,
@@ -780,7 +846,7 @@ class Evidence:
         concepts = [g for g in concepts if g]
         cfg = self.config
         kind = asked.kind
-        places = self._asked_places(signals)
+        places = self._asked_places(signals, asked)
         out = []
         for hit in hits:
             first, last = self._sentence_offsets[hit.passage_id]

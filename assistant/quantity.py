@@ -265,8 +265,8 @@ def _values(text: str, kind: str) -> Iterable[re.Match[str]]:
     for m in pattern.finditer(text):
         if kind == "schedule" and text[max(0, m.start() - 1) : m.start()] == "第":
             continue  # 第1~21天 are days of a cycle, not its length
-        if kind == "cycles" and re.search(r"[为第前]\s*$", text[max(0, m.start() - 2) : m.start()]):
-            continue  # 28 d为1个疗程 defines a cycle; 第2个疗程, 前8个疗程 are of a schedule
+        if kind == "cycles" and re.search(r"[为第]\s*$", text[max(0, m.start() - 2) : m.start()]):
+            continue  # 28 d为1个疗程 defines a cycle; 第2个疗程 is one of them
         if kind == "time" and (
             _SCHEDULE_BEFORE.search(text[max(0, m.start() - 2) : m.start()])
             or _SCHEDULE_AFTER.search(text[m.end() : m.end() + 8])

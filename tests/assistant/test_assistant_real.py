@@ -287,7 +287,7 @@ def check_citations(answer: Answer, doc) -> None:
         # "what is" a trial: the sentence saying what it is, its aim included
         ("What is STORM?", "en", "3.1", "2b期研究"),
         ("BOSTON是什么研究？", "zh", "3.3", "3期、随机、对照"),
-        ("How is selinexor taken?", "en", "2", "口服"),
+        ("How is selinexor taken?", "en", "5", "口服"),
         # a dose asked with no drug named is the review's drug's, not methylphenidate's
         ("顽固性乏力可以用什么药物？每天推荐剂量是多少？", "zh", "4.5", "10 mg"),
         ("塞利尼索加达雷 双难治的ORR", "zh", "3.2.5", "73%"),
@@ -298,12 +298,23 @@ def check_citations(answer: Answer, doc) -> None:
         ("How many Chinese patients were treated after CAR-T?", "en", "3.5", "我国报道了2例"),
         ("我国MM发病率是多少？", "zh", "intro", "1~2.5/100 000"),
         ("Is selinexor approved in the US?", "en", "abstract-en", "FDA"),
-        ("塞利尼索是口服还是静脉给药？", "zh", "2", "口服"),  # the route asked, stated
+        ("塞利尼索是口服还是静脉给药？", "zh", "5", "口服塞利尼索"),  # the route, by its name
         ("hypoNa on sel — mostly G1-2?", "en", "4.4", "1~2级"),  # clinicians' shorthand
         # who asks and on what occasion (a follow-up call) is no subject of the answer
         ("护士随访：病人总是没劲，有什么非药物的办法？", "zh", "4.5", "加强锻炼"),
         ("BOSTON的OS的P值是多少？", "zh", "3.3", "P=0.185 2"),
         ("Which stimulant helps fatigue, and how much per day?", "en", "4.5", "10 mg"),
+        # a country that is only where the patient is; a dose checked against the review; a
+        # count of cycles it gives; 比较 ("fairly") compares nothing
+        ("国内病人吃塞利尼索恶心，怎么处理？", "zh", "4.3", "恶心"),
+        ("Is the STORM selinexor dose 120 mg?", "en", "3.1", "80 mg"),
+        (
+            "For how many cycles was bortezomib given twice weekly in the Vd arm of BOSTON?",
+            "en",
+            "3.3",
+            "前8个疗程",
+        ),
+        ("低钠血症比较严重吗？", "zh", "4.4", "症状较轻"),
         # white cells fall mostly as neutrophils; a lab test reported with its finding is
         # how the asker knows, not what is asked
         ("白细胞低了，还能继续吃塞利尼索吗？", "zh", "4.2", "中性粒"),
@@ -564,7 +575,7 @@ def test_a_dose_asked_without_a_drug_is_the_reviews_drugs(real_assistant) -> Non
         ("塞利尼索在中国上市了吗？", "综述中没有涉及这个问题。"),
         ("Myeloma incidence in the US?", "The review does not address this."),
         # a count of cycles given, a list of days, a route, a P value: never stated for these
-        ("How many cycles did BOSTON patients receive?", "The review does not address this."),
+        ("How many cycles did STORM patients receive?", "The review does not address this."),
         ("BOSTON里硼替佐米是在第1、8、15、22天打吗？", "综述中没有涉及这个问题。"),
         ("Is the dexamethasone in STORM given orally or IV?", "The review does not address this."),
         ("XVd组PFS比Vd组长，P值是多少？", "综述中没有涉及这个问题。"),
@@ -581,6 +592,9 @@ def test_a_dose_asked_without_a_drug_is_the_reviews_drugs(real_assistant) -> Non
         ("XKd里卡非佐米改成每周一次70 mg/m2，效果会一样吗？", "综述中没有涉及这个问题。"),
         # what tests to do: the review names none
         ("骨髓瘤确诊要做哪些化验？", "综述中没有涉及这个问题。"),
+        ("Is there a blood test for XPO-1 expression?", "The review does not address this."),
+        # dexamethasone's route: the review states only selinexor's
+        ("地塞米松口服吗？", "综述中没有涉及这个问题。"),
         (
             "What blood tests should be done before starting selinexor?",
             "The review does not address this.",
@@ -705,7 +719,7 @@ def test_cli_ask_prints_no_model_loading_bar(real_assistant) -> None:
     assert "Loading weights" not in out.stderr and "it/s" not in out.stderr
 
 
-def test_chinese_questions_try_the_passage_with_the_closest_sentence_first(
+def test_questions_try_the_passage_with_the_closest_sentence_first(
     real_assistant, monkeypatch
 ) -> None:
     from dataclasses import replace
@@ -735,10 +749,17 @@ def test_chinese_questions_try_the_passage_with_the_closest_sentence_first(
     assert answer.answered and answer.citations[0].section == "2"
     assert "糖皮质激素受体" in answer.answer
     check_citations(answer, qa.doc)
-    # an English question keeps the fused order (sentence similarity across languages favours
-    # the English abstract)
-    monkeypatch.setattr(qa.evidence, "reranked", lambda *a: pytest.fail("English is reranked"))
+    # English questions are reranked too, unless configured otherwise
+    from assistant import Assistant
+
+    config = replace(qa.config, answer=replace(qa.config.answer, rerank_languages=("zh",)))
+    zh_only = Assistant(qa.index, qa.embedder, qa.glossary, config)
+    monkeypatch.setattr(zh_only.evidence, "reranked", lambda *a: pytest.fail("reranked"))
+    assert zh_only.ask("Why does selinexor combine well with dexamethasone?").language == "en"
+    called = []
+    monkeypatch.setattr(qa.evidence, "reranked", lambda s, h: called.append(1) or h)
     assert qa.ask("Why does selinexor combine well with dexamethasone?").language == "en"
+    assert called  # by default, English questions are reranked too
 
 
 def test_passages_not_naming_the_trial_asked_about_are_passed_over(real_assistant) -> None:
