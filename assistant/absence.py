@@ -215,6 +215,7 @@ _QUOTED_DOSE = re.compile(
 #: checking a dose against the review ("STORM里是120 mg吗？"), which its dose answers.
 _PROPOSES = re.compile(
     r"改成|改为|换成|加到|加量到|减到|增加到|提高到|调整为|调到|比如|例如|如果|假如|能不能|可不可以"
+    r"|行不行|行吗|能否|可否|可以吗"
     r"|\b(?:instead|switch\w*|change|increase|escalat\w*|be given as|can|could|would|if"
     r"|such as|e\.g)\b",
     re.IGNORECASE,

@@ -217,8 +217,7 @@ class Evidence:
                 dict.fromkeys(
                     normalize(v)
                     for u in terms
-                    if u is t
-                    or (u.category != "place" and any(y.startswith(t.zh) for y in u.zh))
+                    if u is t or (u.category != "place" and any(y.startswith(t.zh) for y in u.zh))
                     for v in u.en + u.zh
                 )
             )
@@ -482,7 +481,11 @@ class Evidence:
                 cands = [c for c in cands if c.fits]
             return max((c.score - prior / hit.rank for c in cands), default=float("-inf"))
 
-        top = sorted(hits[:n], key=best, reverse=True)
+        # a passage of the section titled by the trial asked about before one merely naming
+        # it: the summary's "STORM、STOMP、BOSTON等试验结果显示…" is close to any question on
+        # them, in English most of all
+        titled = {h.passage_id: self._titled_by(h, trials) for h in hits[:n]}
+        top = sorted(hits[:n], key=lambda h: (titled[h.passage_id], best(h)), reverse=True)
         return [replace(h, rank=i) for i, h in enumerate(top, start=1)] + hits[n:]
 
     def _required(self, signals: Signals) -> _Required | None:
@@ -679,17 +682,18 @@ class Evidence:
         return gaps
 
     def _states_route(self, required: _Required, chosen: list[Candidate]) -> bool:
-        """Whether a cited sentence states how the drug asked about is given, beside its name:
-        "塞利尼索作为一种口服…" says selinexor is oral, not that the 地塞米松 it is approved
-        with is. The drug asked is the review's own when the question names no other."""
+        """Whether a cited sentence states how the drug asked about is given: another drug's
+        beside its name ("塞利尼索作为一种口服…" says selinexor is oral, not that the 地塞米松 it
+        is approved with is); the review's own, when the question names no other, anywhere."""
         others = [d for d in required.drugs if self._subject.isdisjoint(d)]
-        drugs = others or [tuple(self._subject)]
         texts = [self._sentence_texts[c.sentence_index] for c in chosen]
+        if not others:  # the review's own drug: its sentences speak of it ("在口服给药后…")
+            return any(ROUTE_STATED.search(t) for t in texts)
         window = 8
         return any(
             ROUTE_STATED.search(text[max(0, a - window) : b + window])
             for text in texts
-            for d in drugs
+            for d in others
             for v in d
             for a, b in occurrences(text, v.lower())
         )
@@ -811,6 +815,11 @@ class Evidence:
         """Whether the passage names each concept (by any of its variants)."""
         named = self._named[hit.passage_id]
         return all(any(mentions(named, v) for v in variants) for variants in concepts)
+
+    def _titled_by(self, hit: Hit, names: list[str]) -> bool:
+        """Whether the hit's section, or a section it sits under, is titled by every name."""
+        titles = normalize(f"{self._own_titles[hit.passage_id]} {self._ancestry(hit.section)}")
+        return bool(names) and all(mentions(titles, n.lower()) for n in names)
 
     def _names_all(self, hit: Hit, names: list[str]) -> bool:
         return self._names_every(hit, [(n,) for n in names])
