@@ -462,8 +462,8 @@ class Evidence:
         Fused ranks of the top passages are often near ties (RRF gives each of the first four
         about 0.032 when BM25 and e5 disagree), and the passage holding the one sentence
         closest to the question is the better first try (dev, Chinese questions: R@1 0.815
-        -> 0.902, facts 0.920 -> 0.960; English questions: R@1 0.818 -> 0.880, facts 0.904 ->
-        0.912). The languages it is used for are ``AnswerConfig.rerank_languages``; for others,
+        -> 0.902, facts 0.920 -> 0.960; English questions: R@1 0.818 -> 0.890, facts 0.904 ->
+        0.922). The languages it is used for are ``AnswerConfig.rerank_languages``; for others,
         ``body_first``.
         """
         n = self.config.rerank
