@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from assistant.absence import NAME, mentions
 from assistant.answer import asks_about_review
-from assistant.asking import asking, asks_apart, sentences
+from assistant.asking import asking, asks_apart, label, sentences, split
 from assistant.quantity import (
     MEASURED_KINDS,
     asked_kind,
@@ -263,6 +263,7 @@ class Asked:
     design: bool = False  # asks about a trial's design (its aim, phase, blinding)
     compares: bool = False  # asks which of two does better, or whether one does
     route: bool = False  # asks how a drug is given (by mouth, into a vein, under the skin)
+    places: tuple[str, ...] = ()  # countries asked about (first English names; see _places)
     defines: tuple[tuple[str, ...], ...] = ()  # terms whose definition is asked (their variants)
     # the term a bare "what is X" asks about (its variants): a sentence saying what it is is
     # preferred, none is required
@@ -346,6 +347,9 @@ class Asked:
             own = [m for m in own if not any(group[1].search(v) for v in m)]
         lowered = asks.lower()
         why = WHY.search(question) is not None
+        compares = (
+            WHICH_BETTER.search(question) is not None or BETTER_THAN.search(question) is not None
+        )
         expansion = signals.expansion
         defines = _defined_terms(expansion, said)
         # acronyms asked what they mean are answered by their spelling out ("ORR是什么意思？")
@@ -371,9 +375,9 @@ class Asked:
             calculate=CALCULATE.search(signals.question) is not None,
             others=tuple((k, m) for k, m in kinds[1:] if k != kind),
             design=DESIGN.search(question) is not None,
-            compares=WHICH_BETTER.search(question) is not None
-            or BETTER_THAN.search(question) is not None,
+            compares=compares,
             route=ROUTE.search(question) is not None,
+            places=_places(signals, kind, compares),
             defines=defines,
             identifies=_identified_term(expansion, signals.question),
             total=kind in MEASURED_KINDS
@@ -392,6 +396,50 @@ class Asked:
             else (),
             spells=tuple(dict.fromkeys(abbreviations + spelled_out)),
         )
+
+
+#: What differs from one country to another: outcomes, a trial's or a regulator's steps
+#: (approval, enrolment), how common a disease is.
+_VARIES_BY_PLACE = frozenset({"endpoint", "response"})
+_STEPS_AND_RATES = frozenset(
+    {
+        "approval",
+        "accelerated approval",
+        "full approval",
+        "conditional approval",
+        "market withdrawal",
+        "enrolled",
+        "inclusion criteria",
+        "recruitment rate",
+        "incidence",
+        "prevalence",
+    }
+)
+
+
+def _places(signals: Signals, kind: str | None, compares: bool) -> tuple[str, ...]:
+    """The countries or regions the question asks about (first English names).
+
+    Named in the question proper (not its scene or label: "I'm in China: …", "A US patient
+    asks: …") and asking what varies by place: a figure, a comparison, an outcome, how common a
+    disease is, a trial's or a regulator's step (approval, enrolment).
+    "国内病人吃塞利尼索恶心，怎么处理？" asks how nausea is managed wherever the patient is.
+    None for a claim brought to be checked (it may place what it claims wrongly).
+    """
+    expansion = signals.expansion
+    if expansion is None or CLAIM.search(signals.question):
+        return ()
+    varies = (
+        kind in MEASURED_KINDS
+        or compares
+        or any(
+            t.category in _VARIES_BY_PLACE or t.en[0] in _STEPS_AND_RATES for t in expansion.matched
+        )
+    )
+    if not varies:
+        return ()
+    _, proper = label(split(signals.question)[0])
+    return tuple(t.en[0] for t in named_in(expansion, proper) if t.category == "place")
 
 
 def _spells_out(text: str, acronym: str) -> bool:

@@ -128,24 +128,6 @@ BACK_REFERENCE = re.compile(
 )
 
 
-#: What differs from one country to another: a trial's or a regulator's steps (approval,
-#: enrolment), outcomes, how common a disease is.
-_VARIES_BY_PLACE = frozenset({"endpoint", "response"})
-_STEPS_AND_RATES = frozenset(
-    {
-        "approval",
-        "accelerated approval",
-        "full approval",
-        "conditional approval",
-        "market withdrawal",
-        "enrolled",
-        "inclusion criteria",
-        "recruitment rate",
-        "incidence",
-        "prevalence",
-    }
-)
-
 #: Ways of finding something out that a question names with what they found (a low count, a
 #: value), and questions asking for a test itself.
 _MEANS_OF_KNOWING = frozenset({"laboratory test"})
@@ -363,45 +345,27 @@ class Evidence:
             chosen = self._each_part(candidates, choose_sentences(candidates, cfg), asked)
             gaps = self._uncovered(required, chosen, asked)
             if chosen and not gaps:
-                gaps = self._unplaced(signals, chosen, asked)
+                gaps = self._unplaced(required, chosen, asked)
             if chosen and not gaps:
                 return chosen, max(candidates, key=lambda c: c.dense), []
             first_gaps = gaps if first_gaps is None else first_gaps
         return [], None, first_gaps or []
 
-    def _asked_places(self, signals: Signals, asked: Asked) -> list[tuple[str, tuple[str, ...]]]:
-        """The countries or regions the question asks about, each by all its names.
+    def _asked_places(self, asked: Asked) -> list[tuple[str, tuple[str, ...]]]:
+        """The countries or regions the question asks about (``Asked.places``), each with all
+        the names that name it."""
+        return [(name, self._places[name]) for name in asked.places]
 
-        Named in the question proper (not its scene or label: "I'm in China: …", "A US patient
-        asks: …") and asking what varies by place: a figure, a comparison, an outcome, how
-        common a disease is, a trial's or a regulator's step (approval, enrolment).
-        "国内病人吃塞利尼索恶心，怎么处理？" asks how nausea is managed wherever the patient is.
-        None for a claim brought to be checked (it may place what it claims wrongly).
-        """
-        expansion = signals.expansion
-        if expansion is None or CLAIM.search(signals.question):
-            return []
-        _, proper = label(split(signals.question)[0])
-        places = [t for t in named_in(expansion, proper) if t.category == "place"]
-        varies = (
-            asked.kind in MEASURED_KINDS
-            or asked.compares
-            or any(
-                t.category in _VARIES_BY_PLACE or t.en[0] in _STEPS_AND_RATES
-                for t in expansion.matched
-            )
-        )
-        return [(t.en[0], self._places[t.en[0]]) for t in places] if varies else []
-
-    def _unplaced(self, signals: Signals, chosen: list[Candidate], asked: Asked) -> list[str]:
+    def _unplaced(
+        self, required: _Required | None, chosen: list[Candidate], asked: Asked
+    ) -> list[str]:
         """The places asked about that the chosen sentences never name: "Myeloma incidence in
         the US?" is not answered by China's incidence."""
-        places = self._asked_places(signals, asked)
+        places = self._asked_places(asked)
         if not places:
             return []
         cited = " ".join(self._sentence_texts[c.sentence_index] for c in chosen)
         out = [name for name, names in places if not any(mentions(cited, v) for v in names)]
-        required = self._required(signals)
         if out or required is None:
             return out
         # what is asked of that place must be in the passage too: "塞利尼索在中国上市了吗？" is
@@ -855,7 +819,7 @@ class Evidence:
         concepts = [g for g in concepts if g]
         cfg = self.config
         kind = asked.kind
-        places = self._asked_places(signals, asked)
+        places = self._asked_places(asked)
         out = []
         for hit in hits:
             first, last = self._sentence_offsets[hit.passage_id]
