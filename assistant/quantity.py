@@ -38,6 +38,16 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|number of (?:\w+ ){0,2}(?:cycles|courses)\b"
         ),
     ),
+    # a trial's registration number ("临床编号是多少", "STOMP's NCT number?"): an identifier,
+    # which no figure of a results sentence answers
+    (
+        "identifier",
+        re.compile(
+            r"编号|注册号|登记号|nct\s*号"
+            r"|\b(?:nct|registration|registry|trial|clinicaltrials\.gov)"
+            r" (?:number|id|identifier)s?\b"
+        ),
+    ),
     # a P value ("这个差异的P值是多少", "what was the p-value for OS?")
     ("p value", re.compile(r"(?<![a-z])p\s*值|\bp[- ]?values?\b")),
     (
@@ -174,7 +184,12 @@ _GIVES: dict[str, re.Pattern[str]] = {
     # a number of cycles given, not the length of one (28 d为1个疗程: see ``_values``)
     "cycles": re.compile(rf"{_NUMBER}\s*个?(?:疗程|周期)|{_NUMBER}\s*(?:cycles|courses)"),
     "p value": re.compile(r"(?<![a-z])p\s*[=<>＜≤≥]\s*0?\.\d"),
-    "count": re.compile(rf"{_NUMBER}\s*(?:例|名|位|人)|n\s*=\s*\d+|{_NUMBER}\s*(?:patients|cases)"),
+    # ... or, of people falling ill, a rate per population ("每年1~2.5/100 000" answers "每年
+    # 多少人得骨髓瘤？")
+    "count": re.compile(
+        rf"{_NUMBER}\s*(?:例|名|位|人)|n\s*=\s*\d+|{_NUMBER}\s*(?:patients|cases)"
+        rf"|{_NUMBER}\s*/\s*(?:100\s*000|100,000|10\s*万)"
+    ),
     "dose": re.compile(rf"{_NUMBER}\s*(?:mg|g\b|毫克|μg|ml)"),
     "percent": re.compile(rf"{_NUMBER}\s*%|百分之|/\s*\d{{2,}}"),
     "time": re.compile(
@@ -187,6 +202,7 @@ _GIVES: dict[str, re.Pattern[str]] = {
     "number": re.compile(
         r"(?<![第\d.a-z-])\d+(?:\.\d+)?(?![\d.]*\s*(?:[~～、/]\s*\d+\s*)?[a-z]?[级期天])"
     ),
+    "identifier": re.compile(r"nct\s*\d{6,}"),
     "grade": re.compile(r"\d\s*(?:[~～\-–]\s*\d\s*)?级|grade\s*\d"),
     # 2b期, Ⅱ期 (ii期 once normalized), phase 3
     "phase": re.compile(
@@ -300,14 +316,39 @@ def gives_before(text: str, kind: str, before: re.Pattern[str]) -> bool:
     return any(not before.search(text[: m.start()]) for m in _values(text, kind))
 
 
+#: A count and the patients it counts with a relative clause between them, in Chinese order:
+#: "7例[在接受CAR-T治疗后病情进展]的病人" counts patients whose disease progressed, however
+#: long the clause.
+_COUNTED_CLAUSE = re.compile(
+    rf"{_NUMBER}\s*(?:例|名|位)([^，。；,;]{{1,40}}?)的(?:病人|患者|病例|受试者)"
+)
+
+_PER_POPULATION = re.compile(
+    rf"([^，。；,;]{{0,30}}?){_NUMBER}\s*/\s*(?:100\s*000|100,000|10\s*万)"
+)
+
+
 def gives_value_of(text: str, variants: Sequence[str], kind: str, window: int = WINDOW) -> bool:
-    """Whether some mention of the measure (any variant) has a value of that kind beside it."""
+    """Whether some mention of the measure (any variant) has a value of that kind beside it;
+    for a count, also a mention inside the clause describing the patients counted."""
     spans = [(m.start(), m.end()) for m in _values(text, kind)]
-    return any(
+    if any(
         a >= start - window and b <= end + window
         for variant in variants
         for start, end in occurrences(text, variant.lower())
         for a, b in spans
+    ):
+        return True
+    if kind != "count":
+        return False
+    # the patients' clause, or the clause before a rate of people per population ("我国MM发病率
+    # 约为每年1~2.5/100 000")
+    clauses = [m.group(1) for m in _COUNTED_CLAUSE.finditer(text)]
+    clauses += [m.group(1) for m in _PER_POPULATION.finditer(text)]
+    return any(
+        next(occurrences(clause, variant.lower()), None) is not None
+        for clause in clauses
+        for variant in variants
     )
 
 

@@ -137,6 +137,12 @@ def check_citations(answer: Answer, doc) -> None:
         ("What does NDMM stand for in this review?", "en", "1", "新诊断（NDMM）"),
         # how many of a series were given one treatment is stated in its own clause
         ("Chari系列中接受XKd的病人有几例？", "zh", "3.5", "5例给予XKd"),
+        # the count before the clause describing whom it counts
+        ("CAR-T后进展再用Xd+PI的一共几例？", "zh", "3.5", "7例在接受CAR-T治疗后"),
+        # a registration number, not a figure of the cohort's results
+        ("STOMP试验的临床编号是多少？", "zh", "3.2", "NCT02343042"),
+        # how many fall ill a year: the incidence per 100 000
+        ("How many people in China get myeloma each year?", "en", "intro", "1~2.5/100 000"),
         # each thing asked is cited: the exposure sentence, and the pathway's
         (
             "Does selinexor AUC rise with the dose, and which signalling pathway does it restrain?",

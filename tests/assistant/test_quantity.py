@@ -638,3 +638,26 @@ def test_how_much_a_day_asks_a_dose() -> None:
     for asks in ("Which stimulant, and how much per day?", "哌醋甲酯一天吃多少？"):
         assert asked_kind(asks) == "dose", asks
     assert asked_kind("一天吃多少钱") != "dose"
+
+
+def test_a_count_may_stand_before_the_clause_describing_the_patients() -> None:
+    chari = normalize("Chari等报道了7例在接受CAR-T治疗后病情进展的病人接受Xd+PI治疗的相关数据")
+    progression = ("进展", "病情进展", "progression")
+    assert not lacks_value(chari, "count", [progression])
+    # a count that is not of those patients does not do
+    other = normalize("共纳入42名病人，其中多数病人在第3个疗程后才出现病情进展")
+    assert lacks_value(other, "count", [progression])
+
+
+def test_how_many_people_fall_ill_is_answered_by_a_rate_per_population() -> None:
+    intro = normalize("据估计我国MM发病率约为每年1~2.5/100 000，且发病率在逐年升高")
+    assert asked_kind("咱们国家每年大概多少人得骨髓瘤？") == "count"
+    assert not lacks_value(intro, "count", [("mm", "多发性骨髓瘤")])
+    assert lacks_value(intro, "count", [("hyponatremia", "低钠血症")])
+
+
+def test_a_registration_number_is_an_identifier_not_a_figure() -> None:
+    for asks in ("STOMP试验的临床编号是多少？", "What is STOMP's NCT number?", "BOSTON的注册号？"):
+        assert asked_kind(asks) == "identifier", asks
+    assert gives(normalize("STOMP试验（临床编号NCT02343042）"), "identifier")
+    assert not gives(normalize("ORR达48%，临床收益率（CRB）达71%"), "identifier")
