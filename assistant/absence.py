@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 
 from index.segment import normalize
 
@@ -78,12 +79,23 @@ def occurrences(text: str, variant: str) -> Iterator[tuple[int, int]]:
     pattern = re.escape(variant)
     if variant.isascii():
         pattern = rf"(?<![a-z]){pattern}(?![a-z])"
+    else:  # Latin letters at either end whole too: Ⅰ期 (i期) is not in ii期
+        if variant[0].isascii() and variant[0].isalpha():
+            pattern = rf"(?<![a-z]){pattern}"
+        if variant[-1].isascii() and variant[-1].isalpha():
+            pattern = rf"{pattern}(?![a-z])"
     return (m.span() for m in re.finditer(pattern, text))
 
 
+@lru_cache(maxsize=65536)
+def _normalized(variant: str) -> str:
+    return normalize(variant)
+
+
 def mentions(corpus: str, variant: str) -> bool:
-    """Whether the (normalized, lower-case) corpus uses ``variant``; Latin words whole."""
-    variant = variant.lower()
+    """Whether the (normalized, lower-case) corpus uses ``variant``; Latin words whole. The
+    variant is normalized too: a glossary's Ⅱ期 is the review's ii期 once normalized."""
+    variant = _normalized(variant)
     if next(occurrences(corpus, variant), None) is not None:
         return True
     if variant.isascii():

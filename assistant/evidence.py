@@ -48,6 +48,7 @@ from assistant.asked import (
     named_in,
 )
 from assistant.asking import label, split
+from assistant.choices import spared_options, spared_words, unchosen
 from assistant.classes import Kinship, load_classes
 from assistant.quantity import (
     MEASURED_KINDS,
@@ -56,14 +57,17 @@ from assistant.quantity import (
     lacks_statistic,
     lacks_value,
 )
+from assistant.referring import TrialDescriptors, trial_sections
 from assistant.subgroup import split_treatments
 from index.segment import normalize, tokenize
 from index.store import passage_index_text
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     import numpy as np
 
-    from assistant.glossary import Expansion, Glossary
+    from assistant.glossary import Expansion, Glossary, Term
     from assistant.retrieval import HybridRetriever, Signals
     from assistant.types import Hit
     from corpus import Document, Passage
@@ -220,6 +224,7 @@ class Evidence:
         self._body_lang = max(set(langs), key=langs.count)  # zh: the abstract-en is not
         self._titles = normalize(" ".join(f"{s.title} {s.title_en}" for s in index.doc.sections))
         self._proper = capitalised_names(index.doc.text)  # Chari
+        self._described = _trial_descriptors(index.doc, terms)
         # What each passage names: its text and its parent sections' titles (a cohort's
         # passage sits under its trial's heading, 3.2.4 under 3.2 STOMP).
         self._named = {p.id: self._naming(p, p.text) for p in index.doc.passages}
@@ -266,6 +271,12 @@ class Evidence:
         ]
         ways = [t.en + t.zh for t in matched if _a_way(t.category, t.en + t.zh)]
         spared = offered_alternatives(question, ways, self._corpus)
+        rejected = unchosen(question, concepts, mentions, self._corpus)
+        spared += spared_options(question, concepts, mentions, self._corpus)
+        # what a description of a trial says of it ("the single-arm phase 2b study") names it
+        if phrases := self._described.phrases(question):
+            design = [t.en + t.zh for t in matched if t.category == "design"]
+            spared += [c for c in design if _only_within(question, c, phrases)]
         concepts = [c for c in concepts if c not in spared]
         known = [v for t in matched for v in t.en + t.zh]
         absent = missing_concepts(concepts, self._corpus)
@@ -296,6 +307,9 @@ class Evidence:
             + unknown_words(question, self._corpus, known)
             + (unknown_doses(question, self._corpus) if not CLAIM.search(question) else [])
         )
+        # a code only a wrong option uses ("A、CD38 B、XPO-1") is a distractor's
+        distractors = spared_words(question, unknown, rejected)
+        unknown = [u for u in unknown if u not in distractors]
         return list(dict.fromkeys(absent + unknown))
 
     def choose(
@@ -498,6 +512,9 @@ class Evidence:
             for n in NAME.findall(proper_part) + proper_names(proper_part, self._proper, known)
             if mentions(self._corpus, n)
         ]
+        # a trial named by what only it is ("the randomized phase 3 study", "那项纳入122人的2b期
+        # 研究") is named as surely as by its name
+        names += [n for n in self._described.described(question) if n not in names]
         drugs = [variants for category, variants in concepts if category == "drug"]
         subjects = [
             variants
@@ -576,6 +593,9 @@ class Evidence:
             # a drug is also among the concepts as its regimen, and is no way either
             ways = [v for c, v in required.concepts if _a_way(c, v) and v not in required.drugs]
             spared = offered_alternatives(required.question, ways, evidence)
+            spared += spared_options(
+                required.question, [v for _, v in required.concepts], mentions, evidence
+            )
             concepts = [(c, v) for c, v in required.concepts if v not in spared]
             gaps = uncovered(concepts, evidence, required.names, required.drugs)
             gaps += [r[0] for r in required.relatives if not any(mentions(evidence, v) for v in r)]
@@ -873,6 +893,40 @@ class _Required:
     relatives: list[tuple[str, ...]]  # terms the review names only by their relatives
     events: list[tuple[str, ...]]  # named adverse events, and drugs given for them
     question: str = ""  # as asked: the alternatives it offers ("单药还是联用") are read from it
+
+
+def _only_within(question: str, variants: tuple[str, ...], phrases: list[str]) -> bool:
+    """Whether the question names the concept only inside the (normalized) phrases."""
+    rest = normalize(question)
+    for phrase in phrases:
+        rest = rest.replace(phrase, " ")
+    return any(mentions(p, v) for p in phrases for v in variants) and not any(
+        mentions(rest, v) for v in variants
+    )
+
+
+def _trial_descriptors(doc: Document, terms: Iterable[Term]) -> TrialDescriptors:
+    """What the review states of one of its trials only (STORM's 2b期, BOSTON's 402 patients),
+    from the text of each trial's sections and of the rest."""
+    terms = list(terms)
+    sections = trial_sections((s.number, f"{s.title} {s.title_en}") for s in doc.sections)
+
+    def within(section: str, number: str) -> bool:
+        return section == number or section.startswith(number + ".")
+
+    trials = {
+        name: normalize(" ".join(p.text for p in doc.passages if within(p.section, number)))
+        for name, number in sections.items()
+    }
+    rest = normalize(
+        " ".join(
+            p.text
+            for p in doc.passages
+            if not any(within(p.section, number) for number in sections.values())
+        )
+    )
+    design = [t.en + t.zh for t in terms if t.category == "design"]
+    return TrialDescriptors.of(trials, rest, design, [v for t in terms for v in t.en + t.zh])
 
 
 def _sentence_offsets(doc: Document) -> dict[str, tuple[int, int]]:

@@ -248,9 +248,30 @@ _WHICH_THING = re.compile(
 )
 
 
+#: A blank to fill, with the unit written after it ("中位PFS为___个月", "ORR was ___%"): the
+#: unit says the kind of value asked for. A blank without a unit may want a word.
+_BLANK = re.compile(
+    r"(?:_{2,}|＿+|[（(]\s*[)）])\s*(%|％|个月|月|months?\b|例|名|patients\b|mg"
+    r"|小时|h\b|hours?\b|天|days?\b|周|weeks?\b|年|years?\b|级|期)"
+)
+_BLANK_KINDS = (
+    ("percent", ("%", "％")),
+    ("time", ("个月", "月", "month", "months", "天", "day", "days", "周", "week", "weeks")),
+    ("count", ("例", "名", "patients")),
+    ("dose", ("mg",)),
+    ("hours", ("小时", "h", "hour", "hours")),
+    ("grade", ("级",)),
+    ("phase", ("期",)),
+    ("number", ("年", "year", "years")),
+)
+
+
 def asked_kind(question: str) -> str | None:
     """The kind of value the (lower-cased) question asks for, or None if it asks for none."""
     text = question.lower()
+    if blank := _BLANK.search(text):
+        unit = blank.group(1)
+        return next(kind for kind, units in _BLANK_KINDS if unit in units)
     if _WHICH_THING.search(text):
         return None
     kind = next((kind for kind, pattern in _ASKS if pattern.search(text)), None)

@@ -12,10 +12,12 @@ from collections.abc import Sequence
 from assistant.quantity import lacks_value
 
 #: The abnormalities that make myeloma cytogenetically high-risk, as written after
-#: normalization: del(17p), t(4;14), t(14;16), t(14;20), gain(1q) / 1q21+.
+#: normalization: del(17p), t(4;14), t(14;16), t(14;20), gain(1q) / 1q21+; and as a question
+#: may write them before it is normalized, in full-width brackets: t（4；14）.
 _CYTOGENETICS = (
-    r"del\s*\(?17p\)?|17p\s*(?:缺失|deletion)|t\s*\(\s*(?:4\s*;\s*14|14\s*;\s*1[46]|14\s*;\s*20)\s*\)"
-    r"|1q21|gain\s*\(?1q"
+    r"del\s*[(（]?17p[)）]?|17p\s*(?:缺失|deletion)"
+    r"|t\s*[(（]\s*(?:4\s*[;；]\s*14|14\s*[;；]\s*1[46]|14\s*[;；]\s*20)\s*[)）]"
+    r"|1q21|gain\s*[(（]?1q"
 )
 
 #: Groups of patients a figure can be asked for (question wording, how the review names them).

@@ -353,6 +353,9 @@ def test_a_reworded_long_term_counts_only_with_its_head_noun() -> None:
     # 霍奇金淋巴瘤
     assert not mentions(corpus, "无进展生存期")
     assert not mentions(corpus + "淋巴瘤", "霍奇金淋巴瘤")
+    # a variant is normalized as the text is (Ⅱ期 is ii期), and its Latin letters are whole
+    assert mentions("推荐ii期给药剂量", "Ⅱ期")
+    assert not mentions("推荐ii期给药剂量", "Ⅰ期")
     # opening and head noun close together in one clause: the selinexor of one clause and
     # the doublet of another name no selinexor doublet
     far = "给予塞利尼索（60 mg，1次/周），明显优于泊马度胺与地塞米松的二联方案"

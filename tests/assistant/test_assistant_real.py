@@ -141,6 +141,25 @@ def check_citations(answer: Answer, doc) -> None:
         ("CAR-T后进展再用Xd+PI的一共几例？", "zh", "3.5", "7例在接受CAR-T治疗后"),
         # a registration number, not a figure of the cohort's results
         ("STOMP试验的临床编号是多少？", "zh", "3.2", "NCT02343042"),
+        # a trial named by what only it is: its phase, its design, its size
+        (
+            "In the randomized phase 3 study that compared the once-weekly triplet with "
+            "twice-weekly bortezomib and dexamethasone, how many patients were enrolled?",
+            "en",
+            "3.3",
+            "402名",
+        ),
+        ("那项纳入122人的2b期研究里，中位OS是多少？", "zh", "3.1", "8.6个月"),
+        # multiple choice: the options the review never names are distractors
+        ("下列哪项是综述所述MM的主要临床表现？A. 脾大 B. 感染 C. 皮疹", "zh", "intro", "感染"),
+        (
+            "Multiple choice: selinexor binds which residue of XPO-1? (A) serine 10 "
+            "(B) cysteine 528 (C) lysine 48",
+            "en",
+            "2",
+            "半胱氨酸528",
+        ),
+        ("填空：STORM试验的中位OS为___个月。", "zh", "3.1", "8.6个月"),
         # how many fall ill a year: the incidence per 100 000
         ("How many people in China get myeloma each year?", "en", "intro", "1~2.5/100 000"),
         # each thing asked is cited: the exposure sentence, and the pathway's
@@ -375,6 +394,14 @@ def test_a_dose_asked_without_a_drug_is_the_reviews_drugs(real_assistant) -> Non
         # 122 counts the whole trial, not the quad-refractory patients asked about
         ("How many STORM patients were quad-refractory?", "The review does not address this."),
         ("How many patients in STORM had del(17p)?", "The review does not address this."),
+        # options the review names none of; a subgroup's figure asked with a blank to fill
+        (
+            "Which is a side effect of selinexor? (A) alopecia (B) cataract (C) hearing loss",
+            "The review does not address this.",
+        ),
+        ("填空：STORM试验中，t（4；14）病人的中位PFS为___个月。", "综述中没有涉及这个问题。"),
+        # a description outside a phrase naming a study names no trial; 单臂 is not said
+        ("那项2b期研究是单臂的吗？", "综述中没有涉及这个问题。"),
         # 73% is the double-refractory patients' ORR; for naive ones only PFS is given
         (
             "What was the ORR among daratumumab-naive patients in the XDd cohort?",

@@ -661,3 +661,15 @@ def test_a_registration_number_is_an_identifier_not_a_figure() -> None:
         assert asked_kind(asks) == "identifier", asks
     assert gives(normalize("STOMP试验（临床编号NCT02343042）"), "identifier")
     assert not gives(normalize("ORR达48%，临床收益率（CRB）达71%"), "identifier")
+
+
+def test_a_blank_to_fill_asks_the_kind_of_its_unit() -> None:
+    assert asked_kind("填空：STORM试验中，t（4；14）病人的中位PFS为___个月。") == "time"
+    assert asked_kind("STORM的ORR为___%") == "percent"
+    assert asked_kind("BOSTON enrolled ___ patients") == "count"
+    assert asked_kind("塞利尼索终末半衰期约为（ ）h") == "hours"
+    assert asked_kind("下列哪项正确（ ）A. 口服 B. 静脉") is None  # the option's letter
+
+
+def test_cytogenetics_are_a_group_in_full_width_brackets_too() -> None:
+    assert subgroup("storm试验中，t（4；14）病人的中位pfs是多少个月？")[0] == "high-risk patients"

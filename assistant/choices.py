@@ -1,0 +1,100 @@
+"""The options of a multiple-choice question: "(A) splenomegaly (B) infection …", "A. … B. …",
+"A、… B、…".
+
+A student's question lists wrong options on purpose. An option naming what the review never
+mentions (splenomegaly, a skin rash) is a distractor, not something the answer must speak of:
+when the text at hand names one option, the others are spared. When it names none, they stay
+required, and a question whose every option the review ignores is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from index.segment import normalize
+
+#: An option's letter: "(A)", "（B）", "C.", "D、", "A:" after a space, a colon or a
+#: punctuation mark (or opening the text), and never inside a word ("XPd、" is no option D).
+_MARK = re.compile(r"(?:^|(?<=[\s:：，,；;。？?!！）)]))[（(]?([A-F])(?:[)）]|[.．、:：](?!\d))\s*")
+
+
+def options(question: str) -> tuple[str, tuple[str, ...]]:
+    """The stem and the options of a multiple-choice question (the options empty when the
+    question lists none: at least two, lettered in order from A)."""
+    marks = [m for m in _MARK.finditer(question)]
+    # the run of marks lettered A, B, C … in order
+    run: list[re.Match[str]] = []
+    for m in marks:
+        expected = chr(ord("A") + len(run))
+        if m.group(1) == expected:
+            run.append(m)
+        elif m.group(1) == "A":
+            run = [m]
+    if len(run) < 2:
+        return question, ()
+    ends = [m.start() for m in run[1:]] + [len(question)]
+    texts = tuple(question[m.end() : end].strip() for m, end in zip(run, ends, strict=True))
+    return question[: run[0].start()], texts
+
+
+def unchosen(
+    question: str,
+    concepts: Sequence[tuple[str, ...]],
+    named: Callable[[str, str], bool],
+    text: str,
+) -> tuple[str, ...]:
+    """The (normalized) options of the question that ``text`` does not bear out, when it bears
+    out another: one whose every concept (each a tuple of variants) it names. Empty for a
+    question with no options, or when the text names no option whole.
+    ``named(text, variant)`` says whether a text names a variant (the caller's matching)."""
+    stem, opts = options(question)
+    if not opts:
+        return ()
+    flat_stem = normalize(stem)
+    flat = [normalize(o) for o in opts]
+
+    def own(part: str) -> list[tuple[str, ...]]:
+        return [
+            c
+            for c in concepts
+            if any(named(part, v) for v in c) and not any(named(flat_stem, v) for v in c)
+        ]
+
+    found = [bool(cs) and all(any(named(text, v) for v in c) for c in cs) for cs in map(own, flat)]
+    if not any(found):
+        return ()
+    return tuple(o for o, ok in zip(flat, found, strict=True) if not ok)
+
+
+def spared_options(
+    question: str,
+    concepts: Sequence[tuple[str, ...]],
+    named: Callable[[str, str], bool],
+    text: str,
+) -> list[tuple[str, ...]]:
+    """The concepts only unchosen options name (see :func:`unchosen`): distractors."""
+    rejected = unchosen(question, concepts, named, text)
+    if not rejected:
+        return []
+    stem, opts = options(question)
+    kept = [normalize(stem)] + [o for o in map(normalize, opts) if o not in rejected]
+    return [
+        c
+        for c in concepts
+        if any(named(o, v) for o in rejected for v in c)
+        and not any(named(k, v) for k in kept for v in c)
+    ]
+
+
+def spared_words(question: str, words: Sequence[str], rejected: Sequence[str]) -> list[str]:
+    """Of the words (names, codes) the review lacks, those only unchosen options use."""
+    if not rejected:
+        return []
+    stem, opts = options(question)
+    kept = [normalize(stem)] + [o for o in map(normalize, opts) if o not in rejected]
+    return [
+        w
+        for w in words
+        if any(normalize(w) in o for o in rejected) and not any(normalize(w) in k for k in kept)
+    ]

@@ -1,0 +1,88 @@
+"""Multiple-choice options and trials named by description (no model)."""
+
+from __future__ import annotations
+
+from assistant.absence import mentions
+from assistant.choices import options, spared_options, spared_words, unchosen
+from assistant.referring import TrialDescriptors, trial_sections
+from index.segment import normalize
+
+INTRO = normalize("主要临床表现为骨痛、贫血、肾功能损伤、高钙血症和感染等")
+INFECTION = ("infection", "感染")
+SPLEEN = ("splenomegaly", "脾大")
+RASH = ("rash", "皮疹")
+
+
+def test_options_are_read_lettered_in_order() -> None:
+    stem, opts = options("Which is listed? (A) splenomegaly (B) infection (C) skin rash")
+    assert stem == "Which is listed? "
+    assert opts == ("splenomegaly", "infection", "skin rash")
+    assert options("下列哪项是MM的主要表现？A. 脾大 B. 感染 C. 皮疹")[1] == ("脾大", "感染", "皮疹")
+    assert options("塞利尼索的作用靶点是（ ）A、CD38 B、XPO-1")[1] == ("CD38", "XPO-1")
+    # no options: a regimen list, a single letter, letters out of order
+    for plain in ("XVd、XPd和XKd哪个ORR最高？", "Is it plan A?", "B. first A. second"):
+        assert options(plain)[1] == (), plain
+
+
+def test_options_the_text_does_not_bear_out_are_distractors() -> None:
+    question = "主要表现是？A. 脾大 B. 感染 C. 皮疹"
+    concepts = [SPLEEN, INFECTION, RASH]
+    assert unchosen(question, concepts, mentions, INTRO) == ("脾大", "皮疹")
+    assert spared_options(question, concepts, mentions, INTRO) == [SPLEEN, RASH]
+    # a text bearing out no option spares none: the question stays unanswered
+    assert spared_options("主要表现是？A. 脾大 B. 皮疹", concepts, mentions, INTRO) == []
+    # the stem's own concepts are never spared, even when a wrong option repeats them
+    stem_too = "感染以外的主要表现是？A. 感染 B. 脾大"
+    assert INFECTION not in spared_options(stem_too, concepts, mentions, INTRO)
+
+
+def test_codes_only_wrong_options_use_are_spared() -> None:
+    question = "作用靶点是（ ）A、CD38 B、XPO-1 C、BCMA"
+    rejected = unchosen(question, [("xpo-1",)], mentions, normalize("阻断XPO-1的核输出功能"))
+    assert spared_words(question, ["CD38", "BCMA"], rejected) == ["CD38", "BCMA"]
+    assert spared_words("BCMA靶点是？A、CD38 B、XPO-1", ["BCMA"], rejected) == []
+
+
+TRIALS = {
+    "STORM": normalize("STORM试验是一项全球、多中心、开放标签的2b期研究，实验共纳入122例病人"),
+    "BOSTON": normalize("BOSTON试验是一项3期、随机、对照、开放标签研究，共纳入402名病人"),
+}
+REST = normalize("综上所述，塞利尼索具有较好的抗骨髓瘤活性，推荐Ⅱ期给药剂量")
+DESIGN = [
+    ("phase 2b", "2b期"),
+    ("phase 3", "3期"),
+    ("randomized", "随机"),
+    ("open-label", "开放标签"),
+    ("phase 2", "Ⅱ期"),
+]
+
+
+def test_a_descriptor_of_one_trial_names_it_in_a_phrase_referring_to_a_study() -> None:
+    described = TrialDescriptors.of(TRIALS, REST, DESIGN)
+    assert described.described("In the randomized phase 3 study, how many per arm?") == ["BOSTON"]
+    assert described.described("那项纳入122人的研究里，中位OS是多少？") == ["STORM"]
+    assert described.described("那个2b期单臂研究的ORR是多少？") == ["STORM"]
+    # shared by both (open-label), outside a referring phrase, or a trial named: nothing
+    assert described.described("In the open-label study, what ORR?") == []
+    assert described.described("Is a phase 3 trial of XPd planned?") == []
+    assert described.described("In the phase 3 BOSTON trial, what PFS?") == []
+    # the phrase is what identifies, not what is asked
+    assert described.phrases("那个2b期单臂研究的ORR是多少？") == ["那个2b期单臂研究"]
+
+
+def test_a_design_word_inside_a_longer_term_states_no_design() -> None:
+    stomp = {"STOMP": normalize("最终确定推荐Ⅱ期给药剂量（RP2D）"), **TRIALS}
+    described = TrialDescriptors.of(stomp, "", DESIGN, longer=["推荐Ⅱ期给药剂量"]).described(
+        "the phase 2 study"
+    )
+    assert described == []
+    assert TrialDescriptors.of(stomp, "", DESIGN).described("the phase 2 study") == ["STOMP"]
+
+
+def test_trial_sections_are_those_titled_by_one_trial() -> None:
+    titles = [
+        ("3.1", "STORM试验 STORM trial"),
+        ("3.2.1", "塞利尼索+硼替佐米 (XVd)"),
+        ("4", "安全性"),
+    ]
+    assert trial_sections(titles) == {"STORM": "3.1"}
