@@ -296,6 +296,11 @@ def unknown_drugs(question: str, corpus: str, known: Iterable[str] = ()) -> list
 #: an adverse event, a pharmacokinetic measure, a regimen or a transplant is not answered by a
 #: passage that never names it, however similar the rest of its wording.
 SPECIFIC = frozenset({"endpoint", "adverse_event", "pk", "response", "regimen", "procedure"})
+#: ... and stopping treatment, of the dosing words: "导致停药最多的不良反应" is not answered by a
+#: passage on the commonest adverse event that never speaks of stopping (a schedule's "twice
+#: weekly" or "dose" is named wherever a drug is given, and a lower dose is often stated
+#: without the word: "从第5个疗程起改为10 mg").
+SPECIFIC_TERMS = frozenset({"discontinuation"})
 
 
 def uncovered(
@@ -315,7 +320,7 @@ def uncovered(
     gaps = [
         variants[0]
         for category, variants in concepts
-        if category in SPECIFIC
+        if (category in SPECIFIC or variants[0] in SPECIFIC_TERMS)
         and not any(
             mentions(evidence, v)
             or _listed_together(evidence, v)

@@ -149,6 +149,16 @@ _ASKS_TEST = re.compile(
 
 #: A label naming who asks ("护士随访：", "Pharmacist checking an order:").
 #: (Not 患者 or "Patients with …:": such a label says whom the question is about.)
+#: Whether treatment must stop, asked ("是不是就得停药", "does he have to stop"): the passage on
+#: the event answers it, whether or not it speaks of stopping; which events led to stopping
+#: ("导致停药最多的不良反应") it does not.
+_WHETHER_TO_STOP = re.compile(
+    r"(?:是不是|会不会|要不要|需不需要|需要|必须|得|该不该|能不能|是否|应该|逼得)[^，。？?]{0,6}"
+    r"(?:停药|停止治疗|中断治疗|终止治疗)"
+    r"|\b(?:do|does|did|should|must|need to|needs to|have to|has to)\b[^?]{0,40}"
+    r"\b(?:stop|discontinue|interrupt)",
+    re.IGNORECASE,
+)
 _ASKER = re.compile(
     r"^\W*(?:护士|药师|医生|大夫|家属|学生|同学|进修|规培|住院医|主治|主任"
     r"|(?:the |a |an |our |my )?(?:nurse|pharmacist|doctor|physician|student|caregiver"
@@ -593,6 +603,9 @@ class Evidence:
             # a drug is also among the concepts as its regimen, and is no way either
             ways = [v for c, v in required.concepts if _a_way(c, v) and v not in required.drugs]
             spared = offered_alternatives(required.question, ways, evidence)
+            if _WHETHER_TO_STOP.search(required.question):
+                # "白细胞掉了是不是就得停药？" is answered by what the review says of the event
+                spared += [v for _, v in required.concepts if v[0] == "discontinuation"]
             spared += spared_options(
                 required.question, [v for _, v in required.concepts], mentions, evidence
             )

@@ -160,6 +160,10 @@ def check_citations(answer: Answer, doc) -> None:
             "半胱氨酸528",
         ),
         ("填空：STORM试验的中位OS为___个月。", "zh", "3.1", "8.6个月"),
+        # whether to stop is answered by what the review says of the event; the review's
+        # stopping is 放弃继续治疗 too
+        ("白细胞掉了是不是就得停药？", "zh", "4.2", "中性粒"),
+        ("中国那两例病人为什么停药？", "zh", "3.5", "经济原因"),
         # how many fall ill a year: the incidence per 100 000
         ("How many people in China get myeloma each year?", "en", "intro", "1~2.5/100 000"),
         # each thing asked is cited: the exposure sentence, and the pathway's
@@ -400,6 +404,8 @@ def test_a_dose_asked_without_a_drug_is_the_reviews_drugs(real_assistant) -> Non
             "The review does not address this.",
         ),
         ("填空：STORM试验中，t（4；14）病人的中位PFS为___个月。", "综述中没有涉及这个问题。"),
+        # which events led to stopping: no passage speaks of stopping for one
+        ("STORM试验中导致停药最多的不良反应是？", "综述中没有涉及这个问题。"),
         # a description outside a phrase naming a study names no trial; 单臂 is not said
         ("那项2b期研究是单臂的吗？", "综述中没有涉及这个问题。"),
         # 73% is the double-refractory patients' ORR; for naive ones only PFS is given
