@@ -19,6 +19,7 @@ from assistant.answer import (
     refusal_note,
     should_answer,
 )
+from assistant.choices import options
 from assistant.evidence import Evidence
 from assistant.retrieval import HybridRetriever, RetrievalConfig
 from assistant.types import MAX_QUESTION_CHARS, Answer, Citation, Hit, InvalidQuestion
@@ -173,7 +174,7 @@ class Assistant:
         text = clean_question(question)
         lang = _language(text)
         signals = self.retriever.signals(text)
-        hits = self._ranked(signals, lang, len(self.doc.passages))  # choose() tries the first
+        hits = self._ranked(self._ranking_signals(text, signals), lang, len(self.doc.passages))
         missing = self.evidence.missing(text, signals)
         if not meaningful(self.index.bm25.known_terms(signals.query_text)):
             missing.append("any term of the question")  # nonsense, or another subject
@@ -193,6 +194,19 @@ class Assistant:
             timings = {**answer.timings, "total_s": time.perf_counter() - started}
             answer = replace(answer, timings=timings)
         return answer
+
+    def _ranking_signals(self, text: str, signals: Signals) -> Signals:
+        """What passages are ranked by: a multiple-choice question's stem, when it names what it
+        asks about ("Which does the introduction list as a main clinical manifestation? (A)
+        splenomegaly (B) infection …"): its wrong options would rank the passages naming them
+        first (周围神经病变 has a section of its own). A stem naming nothing ("下列说法正确的是")
+        leaves the options to rank by."""
+        stem, opts = options(text)
+        if not opts or signals.expansion is None:
+            return signals
+        stem_signals = self.retriever.signals(stem)
+        named = stem_signals.expansion.matched if stem_signals.expansion else ()
+        return stem_signals if any(t.category != "general" for t in named) else signals
 
     def _ranked(self, signals: Signals, lang: str, k: int) -> list[Hit]:
         """The top ``k`` hits: those stating a figure the question quotes first, else the

@@ -152,6 +152,14 @@ def check_citations(answer: Answer, doc) -> None:
         ("那项纳入122人的2b期研究里，中位OS是多少？", "zh", "3.1", "8.6个月"),
         # multiple choice: the options the review never names are distractors
         ("下列哪项是综述所述MM的主要临床表现？A. 脾大 B. 感染 C. 皮疹", "zh", "intro", "感染"),
+        # ranked by the stem: a wrong option with a section of its own does not lead
+        (
+            "Which of these is a main clinical manifestation of myeloma? (A) splenomegaly "
+            "(B) infection (C) peripheral neuropathy (D) skin rash",
+            "en",
+            "intro",
+            "感染",
+        ),
         (
             "Multiple choice: selinexor binds which residue of XPO-1? (A) serine 10 "
             "(B) cysteine 528 (C) lysine 48",
