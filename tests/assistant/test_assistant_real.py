@@ -172,6 +172,9 @@ def check_citations(answer: Answer, doc) -> None:
         # stopping is 放弃继续治疗 too
         ("白细胞掉了是不是就得停药？", "zh", "4.2", "中性粒"),
         ("中国那两例病人为什么停药？", "zh", "3.5", "经济原因"),
+        # lay words: red cells fall as anaemia; a salt problem is an electrolyte disturbance
+        ("Will the pills lower his red blood cells?", "en", "4.2", "贫血"),
+        ("Which salt problem in the blood is common on this pill?", "en", "4.4", "低钠血症"),
         # how many fall ill a year: the incidence per 100 000
         ("How many people in China get myeloma each year?", "en", "intro", "1~2.5/100 000"),
         # each thing asked is cited: the exposure sentence, and the pathway's
@@ -412,6 +415,10 @@ def test_a_dose_asked_without_a_drug_is_the_reviews_drugs(real_assistant) -> Non
             "The review does not address this.",
         ),
         ("填空：STORM试验中，t（4；14）病人的中位PFS为___个月。", "综述中没有涉及这个问题。"),
+        (
+            "If he throws up within an hour of the dose, should it be repeated?",
+            "The review does not address this.",
+        ),
         # which events led to stopping: no passage speaks of stopping for one
         ("STORM试验中导致停药最多的不良反应是？", "综述中没有涉及这个问题。"),
         # a description outside a phrase naming a study names no trial; 单臂 is not said
