@@ -116,14 +116,22 @@ WHICH_BETTER = re.compile(
 #: them, and as a sentence states them (口服, 静脉输注).
 _ROUTES = (
     r"(?:\b(?:po|iv|sc|oral(?:ly)?|by mouth|intravenous(?:ly)?|subcutaneous(?:ly)?|infusion"
-    r"|injection|injected|infused)\b|口服|静脉|皮下|输注|注射|静推)"
+    r"|injection|injected|infused|a drip)\b"
+    r"|口服|静脉|皮下|输注|注射|静推|打针|输液|打点滴|吊瓶|吃的?)"
 )
 ROUTE = re.compile(
     rf"{_ROUTES}\s*(?:\bor\b|还是|或者?|/)\s*{_ROUTES}"
     # (not 给药方式 or 怎么给药: those ask a dosing schedule as often)
-    r"|\broute\b|给药途径|(?:口服|静脉|皮下)(?:给药)?吗",
+    r"|\broute\b|给药途径|(?:口服|静脉|皮下)(?:给药)?(?:的)?吗"
+    # one route checked: "is it given intravenously?", "判断：塞利尼索是静脉给药的"
+    r"|\b(?:given|taken|administered|dosed)\s+(?:\w+\s+){0,2}?"
+    r"(?:orally|intravenously|subcutaneously|by mouth|by injection|as an? (?:infusion|injection))\b"
+    r"|是(?:口服|静脉|皮下)(?:给药|注射|输注)?的",
     re.IGNORECASE,
 )
+#: The glossary's routes (by first English variant): offered in a route question, one the review
+#: never uses ("is it given intravenously?") is answered by the one it states.
+ROUTE_TERMS = frozenset({"oral", "intravenous", "subcutaneous", "intramuscular", "injection"})
 #: ... a route stated: not an infusion or injection of something else (输注血小板)
 ROUTE_STATED = re.compile(
     r"\b(?:po|iv|sc|oral(?:ly)?|by mouth|intravenous(?:ly)?|subcutaneous(?:ly)?)\b"

@@ -43,7 +43,9 @@ from assistant.asked import (
     CLAIM,
     COMPARES,
     MECHANISM,
+    ROUTE,
     ROUTE_STATED,
+    ROUTE_TERMS,
     Asked,
     named_in,
 )
@@ -281,6 +283,9 @@ class Evidence:
         ]
         ways = [t.en + t.zh for t in matched if _a_way(t.category, t.en + t.zh)]
         spared = offered_alternatives(question, ways, self._corpus)
+        if ROUTE.search(question) and ROUTE_STATED.search(self._corpus):
+            # "is it given intravenously?" is answered by the route the review states (口服)
+            spared += [c for c in ways if c[0] in ROUTE_TERMS]
         rejected = unchosen(question, concepts, mentions, self._corpus)
         spared += spared_options(question, concepts, mentions, self._corpus)
         # what a description of a trial says of it ("the single-arm phase 2b study") names it
@@ -603,6 +608,8 @@ class Evidence:
             # a drug is also among the concepts as its regimen, and is no way either
             ways = [v for c, v in required.concepts if _a_way(c, v) and v not in required.drugs]
             spared = offered_alternatives(required.question, ways, evidence)
+            if asked.route:  # the route given is the answer, whichever the question offers
+                spared += [v for _, v in required.concepts if v[0] in ROUTE_TERMS]
             if _WHETHER_TO_STOP.search(required.question):
                 # "白细胞掉了是不是就得停药？" is answered by what the review says of the event
                 spared += [v for _, v in required.concepts if v[0] == "discontinuation"]
@@ -874,6 +881,9 @@ class Evidence:
                 kinds |= {f"the full name of {a}" for a in spelled}
                 if asked.why and CAUSE.search(self._sentence_texts[i]):
                     score += cfg.cause_weight
+                if asked.route and ROUTE_STATED.search(self._sentence_texts[i]):
+                    score += cfg.value_weight  # "是静脉给药的吗？": 在口服给药后… says how
+
                 if places and all(
                     any(mentions(self._sentence_texts[i], v) for v in names) for _, names in places
                 ):

@@ -175,6 +175,11 @@ def check_citations(answer: Answer, doc) -> None:
         # lay words: red cells fall as anaemia; a salt problem is an electrolyte disturbance
         ("Will the pills lower his red blood cells?", "en", "4.2", "贫血"),
         ("Which salt problem in the blood is common on this pill?", "en", "4.4", "低钠血症"),
+        # one route checked is answered by the route the review states
+        ("塞利尼索是静脉给药的吗？", "zh", "2", "口服"),
+        ("Is this medicine a drip, or something you take by mouth?", "en", "2", "口服"),
+        # lay words: wiped out is fatigue
+        ("I feel completely wiped out on this pill. What can help?", "en", "4.5", "加强锻炼"),
         # how many fall ill a year: the incidence per 100 000
         ("How many people in China get myeloma each year?", "en", "intro", "1~2.5/100 000"),
         # each thing asked is cited: the exposure sentence, and the pathway's
@@ -419,6 +424,13 @@ def test_a_dose_asked_without_a_drug_is_the_reviews_drugs(real_assistant) -> Non
             "If he throws up within an hour of the dose, should it be repeated?",
             "The review does not address this.",
         ),
+        # everyday activities and lay symptoms the review never speaks of
+        (
+            "Is swimming at the public pool okay while his counts are down?",
+            "The review does not address this.",
+        ),
+        ("病人在吃这个药，周末想去泡温泉，血小板低能不能去？", "综述中没有涉及这个问题。"),
+        ("Can this treatment cause an irregular heartbeat?", "The review does not address this."),
         # which events led to stopping: no passage speaks of stopping for one
         ("STORM试验中导致停药最多的不良反应是？", "综述中没有涉及这个问题。"),
         # a description outside a phrase naming a study names no trial; 单臂 is not said
