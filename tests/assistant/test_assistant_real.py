@@ -180,6 +180,15 @@ def check_citations(answer: Answer, doc) -> None:
         ("Is this medicine a drip, or something you take by mouth?", "en", "2", "口服"),
         # lay words: wiped out is fatigue
         ("I feel completely wiped out on this pill. What can help?", "en", "4.5", "加强锻炼"),
+        # a blood level that tops out is a peak; 达雷妥尤单抗 is an antibody
+        ("How many hours after a dose does the blood level top out?", "en", "2", "3~4 h"),
+        (
+            "What median PFS did antibody-naive patients reach with the CD38-targeting "
+            "antibody arm?",
+            "en",
+            "3.2.5",
+            "12.5个月",
+        ),
         # how many fall ill a year: the incidence per 100 000
         ("How many people in China get myeloma each year?", "en", "intro", "1~2.5/100 000"),
         # each thing asked is cited: the exposure sentence, and the pathway's
