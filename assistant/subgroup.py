@@ -72,7 +72,9 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
             r"|(?:patients|people|those|adults) (?:over|above|older than) \d+|older than \d+"
             r"|(?:≥|>=|大于|超过)\s*\d+\s*岁"
         ),
-        re.compile(r"老年|高龄|岁以上|elderly|older"),
+        # ... or a finding across ages (药代数值"在年龄、性别和种族上差异无统计学意义": the
+        # same for the old as for anyone)
+        re.compile(r"老年|高龄|岁以上|elderly|older|年龄[、，和及性别种族]{0,10}上"),
     ),
     (
         # high-risk cytogenetics are named by their abnormalities as often as by the word

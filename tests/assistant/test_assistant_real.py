@@ -189,6 +189,8 @@ def check_citations(answer: Answer, doc) -> None:
             "3.2.5",
             "12.5个月",
         ),
+        # kinetics that do not differ by age answer for the old
+        ("老年人的塞利尼索半衰期会不一样吗？", "zh", "2", "年龄、性别和种族上差异无统计学意义"),
         # how many fall ill a year: the incidence per 100 000
         ("How many people in China get myeloma each year?", "en", "intro", "1~2.5/100 000"),
         # each thing asked is cited: the exposure sentence, and the pathway's
