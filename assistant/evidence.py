@@ -344,6 +344,9 @@ class Evidence:
         trials = self._trials(required)
         if trials:
             hits = [h for h in hits if self._names_all(h, trials)] or hits
+        if signals.parts:
+            # "the closing section says ___ further trials…": only the part named can say it
+            hits = [h for h in hits if any(_within(h.section, p) for p in signals.parts)]
         if required is not None and required.events:
             # a named adverse event (便秘, 腹泻) or drug given for one (奥氮平) is the question's
             # subject: passages that never name it are passed over before the fallback depth is
@@ -918,6 +921,11 @@ class _Required:
     question: str = ""  # as asked: the alternatives it offers ("单药还是联用") are read from it
 
 
+def _within(section: str, part: str) -> bool:
+    """Whether the section is the part or one of its subsections (3.2.4 of 3.2)."""
+    return section == part or section.startswith(part + ".")
+
+
 def _only_within(question: str, variants: tuple[str, ...], phrases: list[str]) -> bool:
     """Whether the question names the concept only inside the (normalized) phrases."""
     rest = normalize(question)
@@ -934,18 +942,15 @@ def _trial_descriptors(doc: Document, terms: Iterable[Term]) -> TrialDescriptors
     terms = list(terms)
     sections = trial_sections((s.number, f"{s.title} {s.title_en}") for s in doc.sections)
 
-    def within(section: str, number: str) -> bool:
-        return section == number or section.startswith(number + ".")
-
     trials = {
-        name: normalize(" ".join(p.text for p in doc.passages if within(p.section, number)))
+        name: normalize(" ".join(p.text for p in doc.passages if _within(p.section, number)))
         for name, number in sections.items()
     }
     rest = normalize(
         " ".join(
             p.text
             for p in doc.passages
-            if not any(within(p.section, number) for number in sections.values())
+            if not any(_within(p.section, number) for number in sections.values())
         )
     )
     design = [t.en + t.zh for t in terms if t.category == "design"]

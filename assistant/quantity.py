@@ -67,7 +67,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?:缓解|发生|发病|生存|有效|控制|获益|收益|反应|应答|死亡|进展)率[^？?，,]{0,8}"
             r"(?:多少|多高|几成)"
             r"|percent|proportion of|fraction of|what (?:\w+ ){0,2}(?:proportion|fraction|share)"
-            r"|\bshare of\b"
+            r"|\bshare of\b|\bthe share (?:who|that)\b"
+            # "name the three … and give their rates"
+            r"|\b(?:give|with|and|list) (?:their|the|its) (?:\w+ )?rates\b"
             # a rate asked for ("what response rate", "response rate of XKd?"), not one that
             # is only the subject ("which drugs drove the gains in response rates")
             r"|(?:^|\b(?:what|how high|how much|how large|tell me|give me)\b(?:\W+\w+){0,5}?\W+)"
@@ -254,6 +256,10 @@ _BLANK = re.compile(
     r"(?:_{2,}|＿+|[（(]\s*[)）])\s*(%|％|个月|月|months?\b|例|名|patients\b|mg"
     r"|小时|h\b|hours?\b|天|days?\b|周|weeks?\b|年|years?\b|级|期)"
 )
+#: ... a blank before what it counts ("___ further phase 3 trials", "___项"): a number.
+_BLANK_COUNTED = re.compile(
+    r"(?:_{2,}|＿+)\s*(?:[a-z0-9-]+\s+){0,3}[a-z]+s\b|(?:_{2,}|＿+)\s*[项个种]"
+)
 _BLANK_KINDS = (
     ("percent", ("%", "％")),
     ("time", ("个月", "月", "month", "months", "天", "day", "days", "周", "week", "weeks")),
@@ -272,6 +278,8 @@ def asked_kind(question: str) -> str | None:
     if blank := _BLANK.search(text):
         unit = blank.group(1)
         return next(kind for kind, units in _BLANK_KINDS if unit in units)
+    if _BLANK_COUNTED.search(text):
+        return "number"
     if _WHICH_THING.search(text):
         return None
     kind = next((kind for kind, pattern in _ASKS if pattern.search(text)), None)

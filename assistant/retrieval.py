@@ -35,6 +35,22 @@ _NUMBERED_SECTION = re.compile(
 )
 
 
+#: Sections named by what they are ("the introduction lists…", "综述的结语部分说…"): the
+#: introduction, and the closing section (总结与展望). Not "the summary", which readers say of
+#: the abstract as often ("reading the English summary").
+_TITLED_SECTIONS = (
+    ("intro", re.compile(r"\bthe introduction\b|引言|前言部分", re.IGNORECASE)),
+    (
+        "5",
+        re.compile(
+            r"\b(?:closing|concluding|final|last) (?:section|part|paragraph)\b|\bthe conclusions?\b"
+            r"|\boutlook section\b|总结与展望|结语|结论部分|最后(?:一|那)?(?:段|部分|节)",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
 def asked_parts(question: str, lang: str | None) -> list[str]:
     """The sections (abstract-en, keywords-zh, 1, 4.4 …) the question asks about by name, first
     first: a keyword list asked about is its language's (the one named, or the question's)."""
@@ -47,7 +63,8 @@ def asked_parts(question: str, lang: str | None) -> list[str]:
     if ASKS_KEYWORDS.search(question):
         codes = [code for _, code in named] or [lang or "zh"]
         named = [("keywords", code) for code in codes] + named
-    return list(dict.fromkeys([f"{kind}-{code}" for kind, code in named] + numbered))
+    titled = [part for part, pattern in _TITLED_SECTIONS if pattern.search(question)]
+    return list(dict.fromkeys([f"{kind}-{code}" for kind, code in named] + numbered + titled))
 
 
 @dataclass(frozen=True)

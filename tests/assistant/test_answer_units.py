@@ -73,6 +73,14 @@ def test_parts_of_the_review_asked_about_by_name() -> None:
     assert asked_parts("What link does section 1 draw between XPO-1 and relapse?", "en") == ["1"]
     assert asked_parts("综述第4.4节怎么处理低钠？按第1部分呢？", "zh") == ["4.4", "1"]
     assert asked_parts("第1天和第3天给药吗？", "zh") == []  # days, not sections
+    # ... or by what it is: the introduction, the closing section; not "the summary", which
+    # readers say of the abstract as often
+    assert asked_parts("Why, according to the introduction, are new drugs needed?", "en") == [
+        "intro"
+    ]
+    assert asked_parts("The closing section says ___ further trials are recruiting.", "en") == ["5"]
+    assert asked_parts("综述结语部分怎么评价塞利尼索？", "zh") == ["5"]
+    assert asked_parts("Reading the English summary: what does the drug do?", "en") == []
 
 
 def test_the_english_parts_are_named_in_chinese_frames() -> None:

@@ -191,6 +191,12 @@ def check_citations(answer: Answer, doc) -> None:
         ),
         # kinetics that do not differ by age answer for the old
         ("老年人的塞利尼索半衰期会不一样吗？", "zh", "2", "年龄、性别和种族上差异无统计学意义"),
+        (
+            "According to the closing section, in which other tumours is selinexor being tested?",
+            "en",
+            "5",
+            "淋巴瘤",
+        ),
         # how many fall ill a year: the incidence per 100 000
         ("How many people in China get myeloma each year?", "en", "intro", "1~2.5/100 000"),
         # each thing asked is cited: the exposure sentence, and the pathway's
@@ -442,6 +448,12 @@ def test_a_dose_asked_without_a_drug_is_the_reviews_drugs(real_assistant) -> Non
         ),
         ("病人在吃这个药，周末想去泡温泉，血小板低能不能去？", "综述中没有涉及这个问题。"),
         ("Can this treatment cause an irregular heartbeat?", "The review does not address this."),
+        # the part named must say it: the closing section gives no number of trials
+        (
+            "Fill in the blank: the closing section says ___ further phase 3 trials are "
+            "recruiting.",
+            "The review does not address this.",
+        ),
         # which events led to stopping: no passage speaks of stopping for one
         ("STORM试验中导致停药最多的不良反应是？", "综述中没有涉及这个问题。"),
         # a description outside a phrase naming a study names no trial; 单臂 is not said

@@ -673,3 +673,17 @@ def test_a_blank_to_fill_asks_the_kind_of_its_unit() -> None:
 
 def test_cytogenetics_are_a_group_in_full_width_brackets_too() -> None:
     assert subgroup("storm试验中，t（4；14）病人的中位pfs是多少个月？")[0] == "high-risk patients"
+
+
+def test_a_blank_before_what_it_counts_and_a_share_who_ask_numbers() -> None:
+    assert asked_kind("The closing section says ___ further phase 3 trials are recruiting.") == (
+        "number"
+    )
+    assert asked_kind("中文关键词共有___个") == "number"
+    assert asked_kind("Fill in: selinexor is an ___ drug") is None
+    assert asked_kind("Among STORM's patients, the share who needed a transfusion was?") == (
+        "percent"
+    )
+    assert asked_kind("Name the adverse events that led to holds, and give their rates.") == (
+        "percent"
+    )
