@@ -8,7 +8,7 @@ cohort, however similar its wording: in medicine, "the review does not say" beat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from index.segment import normalize
@@ -147,7 +147,10 @@ def _span(text: str, variants: Sequence[str]) -> tuple[int, int] | None:
 
 
 def offered_alternatives(
-    question: str, concepts: Sequence[tuple[str, ...]], corpus: str
+    question: str,
+    concepts: Sequence[tuple[str, ...]],
+    corpus: str,
+    in_corpus: Callable[[str], bool] | None = None,
 ) -> list[tuple[str, ...]]:
     """Concepts the question offers as one of two alternatives of which the review names the
     other.
@@ -168,7 +171,7 @@ def offered_alternatives(
         if not before or not after:
             continue
         pair = [max(before, key=lambda x: x[0][1])[1], min(after, key=lambda x: x[0][0])[1]]
-        found = [any(mentions(corpus, v) for v in c) for c in pair]
+        found = [any(in_corpus(v) if in_corpus else mentions(corpus, v) for v in c) for c in pair]
         if any(found):
             out += [c for c, ok in zip(pair, found, strict=True) if not ok]
     return out
@@ -296,11 +299,6 @@ def unknown_drugs(question: str, corpus: str, known: Iterable[str] = ()) -> list
 #: an adverse event, a pharmacokinetic measure, a regimen or a transplant is not answered by a
 #: passage that never names it, however similar the rest of its wording.
 SPECIFIC = frozenset({"endpoint", "adverse_event", "pk", "response", "regimen", "procedure"})
-#: ... and stopping treatment, of the dosing words: "导致停药最多的不良反应" is not answered by a
-#: passage on the commonest adverse event that never speaks of stopping (a schedule's "twice
-#: weekly" or "dose" is named wherever a drug is given, and a lower dose is often stated
-#: without the word: "从第5个疗程起改为10 mg").
-SPECIFIC_TERMS = frozenset({"discontinuation"})
 
 
 def uncovered(
@@ -320,7 +318,7 @@ def uncovered(
     gaps = [
         variants[0]
         for category, variants in concepts
-        if (category in SPECIFIC or variants[0] in SPECIFIC_TERMS)
+        if category in SPECIFIC
         and not any(
             mentions(evidence, v)
             or _listed_together(evidence, v)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from assistant.absence import NAME, mentions
 from assistant.answer import asks_about_review
 from assistant.asking import asking, asks_apart, label, sentences, split
+from assistant.choices import options
 from assistant.quantity import (
     MEASURED_KINDS,
     asked_kind,
@@ -117,7 +118,7 @@ WHICH_BETTER = re.compile(
 _ROUTES = (
     r"(?:\b(?:po|iv|sc|oral(?:ly)?|by mouth|intravenous(?:ly)?|subcutaneous(?:ly)?|infusion"
     r"|injection|injected|infused|a drip)\b"
-    r"|口服|静脉|皮下|输注|注射|静推|打针|输液|打点滴|吊瓶|吃的?)"
+    r"|口服|静脉|皮下|输注|注射|静推|打针|输液|打点滴|吊瓶)"
 )
 ROUTE = re.compile(
     rf"{_ROUTES}\s*(?:\bor\b|还是|或者?|/)\s*{_ROUTES}"
@@ -126,7 +127,9 @@ ROUTE = re.compile(
     # one route checked: "is it given intravenously?", "判断：塞利尼索是静脉给药的"
     r"|\b(?:given|taken|administered|dosed)\s+(?:\w+\s+){0,2}?"
     r"(?:orally|intravenously|subcutaneously|by mouth|by injection|as an? (?:infusion|injection))\b"
-    r"|是(?:口服|静脉|皮下)(?:给药|注射|输注)?的",
+    r"|是(?:口服|静脉|皮下)(?:给药|注射|输注)?的"
+    # eating against a drip ("打针还是吃的？"), not eating against eating ("一直吃还是吃几个疗程")
+    r"|(?:打针|输液|打点滴|吊瓶|静脉|注射)\S{0,4}还是\S{0,2}吃|吃的?还是\S{0,4}(?:打针|输液|静脉|注射)",
     re.IGNORECASE,
 )
 #: The glossary's routes (by first English variant): offered in a route question, one the review
@@ -446,7 +449,9 @@ def _places(signals: Signals, kind: str | None, compares: bool) -> tuple[str, ..
     )
     if not varies:
         return ()
-    _, proper = label(split(signals.question)[0])
+    stem, opts = options(signals.question)
+    # a multiple-choice stem ends on its colon ("在中国获批联合的药物是：A.…"): no label
+    _, proper = (None, stem) if opts else label(split(signals.question)[0])
     return tuple(t.en[0] for t in named_in(expansion, proper) if t.category == "place")
 
 

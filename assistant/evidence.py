@@ -17,7 +17,6 @@ from assistant.absence import (
     NAME,
     capitalised_names,
     mentions,
-    missing_concepts,
     occurrences,
     offered_alternatives,
     proper_names,
@@ -151,16 +150,6 @@ _ASKS_TEST = re.compile(
 
 #: A label naming who asks ("护士随访：", "Pharmacist checking an order:").
 #: (Not 患者 or "Patients with …:": such a label says whom the question is about.)
-#: Whether treatment must stop, asked ("是不是就得停药", "does he have to stop"): the passage on
-#: the event answers it, whether or not it speaks of stopping; which events led to stopping
-#: ("导致停药最多的不良反应") it does not.
-_WHETHER_TO_STOP = re.compile(
-    r"(?:是不是|会不会|要不要|需不需要|需要|必须|得|该不该|能不能|是否|应该|逼得)[^，。？?]{0,6}"
-    r"(?:停药|停止治疗|中断治疗|终止治疗)"
-    r"|\b(?:do|does|did|should|must|need to|needs to|have to|has to)\b[^?]{0,40}"
-    r"\b(?:stop|discontinue|interrupt)",
-    re.IGNORECASE,
-)
 _ASKER = re.compile(
     r"^\W*(?:护士|药师|医生|大夫|家属|学生|同学|进修|规培|住院医|主治|主任"
     r"|(?:the |a |an |our |my )?(?:nurse|pharmacist|doctor|physician|student|caregiver"
@@ -236,6 +225,12 @@ class Evidence:
         self._body_lang = max(set(langs), key=langs.count)  # zh: the abstract-en is not
         self._titles = normalize(" ".join(f"{s.title} {s.title_en}" for s in index.doc.sections))
         self._proper = capitalised_names(index.doc.text)  # Chari
+        # the glossary's variants the review uses, normalized, longest first
+        self._present_variants = sorted(
+            {v for t in terms for v in map(normalize, t.en + t.zh) if v in self._corpus},
+            key=len,
+            reverse=True,
+        )
         self._described = _trial_descriptors(index.doc, terms)
         # What each passage names: its text and its parent sections' titles (a cohort's
         # passage sits under its trial's heading, 3.2.4 under 3.2 STOMP).
@@ -282,7 +277,7 @@ class Evidence:
             if t.category != "general" and not (found and t.en[0] in _MEANS_OF_KNOWING)
         ]
         ways = [t.en + t.zh for t in matched if _a_way(t.category, t.en + t.zh)]
-        spared = offered_alternatives(question, ways, self._corpus)
+        spared = offered_alternatives(question, ways, self._corpus, self._in_review)
         if ROUTE.search(question) and ROUTE_STATED.search(self._corpus):
             # "is it given intravenously?" is answered by the route the review states (口服)
             spared += [c for c in ways if c[0] in ROUTE_TERMS]
@@ -294,7 +289,7 @@ class Evidence:
             spared += [c for c in design if _only_within(question, c, phrases)]
         concepts = [c for c in concepts if c not in spared]
         known = [v for t in matched for v in t.en + t.zh]
-        absent = missing_concepts(concepts, self._corpus)
+        absent = [c[0] for c in concepts if not any(self._in_review(v) for v in c)]
         if expansion is not None and (staged := self._scene_only(expansion, labelled=True)):
             # "病人本来就有糖尿病周围神经病变…综述怎么评价周围神经病变发生率？": the scene's
             # diabetes is the asker's worry, not what the review must speak of; but a disease
@@ -613,9 +608,6 @@ class Evidence:
             spared = offered_alternatives(required.question, ways, evidence)
             if asked.route:  # the route given is the answer, whichever the question offers
                 spared += [v for _, v in required.concepts if v[0] in ROUTE_TERMS]
-            if _WHETHER_TO_STOP.search(required.question):
-                # "白细胞掉了是不是就得停药？" is answered by what the review says of the event
-                spared += [v for _, v in required.concepts if v[0] == "discontinuation"]
             spared += spared_options(
                 required.question, [v for _, v in required.concepts], mentions, evidence
             )
@@ -781,6 +773,21 @@ class Evidence:
                 if not stated:
                     return [f"the outcome of the patients given {variants[0]}"]
         return []
+
+    def _in_review(self, variant: str) -> bool:
+        """Whether the review mentions the variant. One it mentions only once normalized (the
+        glossary's Ⅱ期 as ii期) counts only outside a longer term of the glossary: 推荐Ⅱ期给药剂量
+        names the recommended phase 2 dose, not a phase 2 study the review never reports."""
+        if not mentions(self._corpus, variant):
+            return False
+        flat = normalize(variant)
+        if flat == variant.lower():
+            return True
+        text = self._corpus
+        for longer in self._present_variants:
+            if flat in longer and longer != flat:
+                text = text.replace(longer, " ")
+        return mentions(text, flat)
 
     def _trials(self, required: _Required | None) -> list[str]:
         """The trials the question names that the review gives a section to (STORM, BOSTON)."""

@@ -50,6 +50,18 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # a P value ("这个差异的P值是多少", "what was the p-value for OS?")
     ("p value", re.compile(r"(?<![a-z])p\s*值|\bp[- ]?values?\b")),
+    # how many people fall ill ("每年多少人得骨髓瘤", "how many people get myeloma each year"):
+    # an incidence, which the review gives per 100 000; not how many die of it
+    (
+        "incidence",
+        re.compile(
+            r"多少(?:个)?人(?:会)?(?:得|患|新发|被确诊|确诊|发病)|几个人(?:会)?(?:得|患)|发病人数"
+            r"|(?:新)?确诊(?:几|多少)(?:例|个|人)|新发(?:几|多少)(?:例|个|人)"
+            r"|how many (?:\w+ ){0,2}(?:people|persons|patients|adults)\b[^?]{0,40}"
+            r"\b(?:get|gets|develop|develops|are diagnosed|diagnosed|fall ill)\b"
+            r"|how many new cases"
+        ),
+    ),
     (
         "count",
         re.compile(
@@ -186,12 +198,9 @@ _GIVES: dict[str, re.Pattern[str]] = {
     # a number of cycles given, not the length of one (28 d为1个疗程: see ``_values``)
     "cycles": re.compile(rf"{_NUMBER}\s*个?(?:疗程|周期)|{_NUMBER}\s*(?:cycles|courses)"),
     "p value": re.compile(r"(?<![a-z])p\s*[=<>＜≤≥]\s*0?\.\d"),
-    # ... or, of people falling ill, a rate per population ("每年1~2.5/100 000" answers "每年
-    # 多少人得骨髓瘤？")
-    "count": re.compile(
-        rf"{_NUMBER}\s*(?:例|名|位|人)|n\s*=\s*\d+|{_NUMBER}\s*(?:patients|cases)"
-        rf"|{_NUMBER}\s*/\s*(?:100\s*000|100,000|10\s*万)"
-    ),
+    "count": re.compile(rf"{_NUMBER}\s*(?:例|名|位|人)|n\s*=\s*\d+|{_NUMBER}\s*(?:patients|cases)"),
+    # how many fall ill, given as a rate per population ("每年1~2.5/100 000")
+    "incidence": re.compile(rf"{_NUMBER}\s*/\s*(?:100\s*000|100,000|10\s*万)"),
     "dose": re.compile(rf"{_NUMBER}\s*(?:mg|g\b|毫克|μg|ml)"),
     "percent": re.compile(rf"{_NUMBER}\s*%|百分之|/\s*\d{{2,}}"),
     "time": re.compile(
@@ -223,7 +232,7 @@ _GIVES: dict[str, re.Pattern[str]] = {
 #: A dose belongs to a drug, wherever the sentence names the adverse event it treats.
 #: (Not a dose, cycles or a schedule.) A P value belongs to its comparison's measure: the
 #: P=0.001 2 of BOSTON's time to next treatment is not its PFS's.
-MEASURED_KINDS = frozenset({"count", "percent", "time", "hours", "number", "p value"})
+MEASURED_KINDS = frozenset({"count", "incidence", "percent", "time", "hours", "number", "p value"})
 
 
 #: "How often" asks a dosing schedule only when the question is about giving the drug;
@@ -368,12 +377,12 @@ def gives_value_of(text: str, variants: Sequence[str], kind: str, window: int = 
         for a, b in spans
     ):
         return True
-    if kind != "count":
+    if kind == "count":  # the clause describing the patients counted
+        clauses = [m.group(1) for m in _COUNTED_CLAUSE.finditer(text)]
+    elif kind == "incidence":  # the clause before the rate ("我国MM发病率约为每年1~2.5/100 000")
+        clauses = [m.group(1) for m in _PER_POPULATION.finditer(text)]
+    else:
         return False
-    # the patients' clause, or the clause before a rate of people per population ("我国MM发病率
-    # 约为每年1~2.5/100 000")
-    clauses = [m.group(1) for m in _COUNTED_CLAUSE.finditer(text)]
-    clauses += [m.group(1) for m in _PER_POPULATION.finditer(text)]
     return any(
         next(occurrences(clause, variant.lower()), None) is not None
         for clause in clauses
@@ -447,7 +456,7 @@ def measures(expansion: Expansion | None, kind: str | None = None) -> list[tuple
     """
     if expansion is None:
         return []
-    counted = kind == "count"
+    counted = kind in ("count", "incidence")
     wanted = _MEASURED | (_COUNTED if counted else frozenset())
     return [
         tuple(normalize(v) for v in term.en + term.zh)

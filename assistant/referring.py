@@ -20,8 +20,8 @@ from index.segment import normalize
 #: A phrase referring to one study by a description: "the … study", "that … trial", "那项……研
 #: 究", "这个……试验" (of normalized text).
 _REFERRING = re.compile(
-    r"\b(?:the|that|this)\s+(?:[^\s,.?;:]+\s+){0,12}?(?:study|trial)\b"
-    r"|(?:那项|那个|这项|这个|那一项|该)[^，。？?；;]{0,50}?(?:研究|试验)"
+    r"\b(?:the|that|this)\s+(?:[^\s,.?;:]+\s+){0,8}?(?:study|trial)\b"
+    r"|(?:那项|那个|这项|这个|那一项)[^，。？?；;]{0,50}?(?:研究|试验)"
 )
 #: A count of patients, as a question gives one ("纳入122人", "122 patients", "402-patient").
 _COUNT = re.compile(r"(?<![\d.])(\d{2,})\s*(?:例|名|人|位|-?\s*patients?\b|-?\s*participants?\b)")

@@ -639,6 +639,14 @@ def test_a_route_is_asked_by_its_alternatives_and_stated_by_its_words() -> None:
     assert ROUTE_STATED.search("塞利尼索作为一种口服选择性核输出蛋白抑制剂")
     assert not ROUTE_STATED.search("地塞米松（20 mg，第1、3天）")
     assert not ROUTE_STATED.search("输注血小板")  # an infusion of something else
+    # one route checked, or eating against a drip; not eating against eating
+    for asks in (
+        "塞利尼索是静脉给药的吗？",
+        "Is it given intravenously?",
+        "这个药是打针还是吃的？",
+    ):
+        assert ROUTE.search(asks), asks
+    assert not ROUTE.search("塞利尼索要一直吃还是吃几个疗程就停？")
 
 
 def test_a_dose_the_review_never_states_is_not_in_it(review) -> None:

@@ -651,9 +651,9 @@ def test_a_count_may_stand_before_the_clause_describing_the_patients() -> None:
 
 def test_how_many_people_fall_ill_is_answered_by_a_rate_per_population() -> None:
     intro = normalize("据估计我国MM发病率约为每年1~2.5/100 000，且发病率在逐年升高")
-    assert asked_kind("咱们国家每年大概多少人得骨髓瘤？") == "count"
-    assert not lacks_value(intro, "count", [("mm", "多发性骨髓瘤")])
-    assert lacks_value(intro, "count", [("hyponatremia", "低钠血症")])
+    assert not lacks_value(intro, "incidence", [("mm", "多发性骨髓瘤")])
+    assert lacks_value(intro, "incidence", [("hyponatremia", "低钠血症")])
+    assert lacks_value(intro, "count", [("mm", "多发性骨髓瘤")])  # a rate counts nobody
 
 
 def test_a_registration_number_is_an_identifier_not_a_figure() -> None:
@@ -687,3 +687,14 @@ def test_a_blank_before_what_it_counts_and_a_share_who_ask_numbers() -> None:
     assert asked_kind("Name the adverse events that led to holds, and give their rates.") == (
         "percent"
     )
+
+
+def test_how_many_fall_ill_is_an_incidence_and_how_many_die_is_not() -> None:
+    for asks in (
+        "咱们国家每年大概多少人得骨髓瘤？",
+        "How many people in China get myeloma each year?",
+    ):
+        assert asked_kind(asks) == "incidence", asks
+    assert asked_kind("How many people die of myeloma in China each year?") == "count"
+    assert gives(normalize("我国MM发病率约为每年1~2.5/100 000"), "incidence")
+    assert not gives(normalize("实验共纳入122例RRMM病人"), "incidence")
