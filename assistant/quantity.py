@@ -193,6 +193,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 _NUMBER = r"\d+(?:\.\d+)?(?:\s*[~\-–/]\s*\d+(?:\.\d+)?)*"
+#: A rate per population ("1~2.5/100 000", "3/10万").
+_PER_100_000 = rf"{_NUMBER}\s*/\s*(?:100\s*000|100,000|10\s*万)"
 #: What counts as a value of each kind in the (normalized, lower-case) review.
 _GIVES: dict[str, re.Pattern[str]] = {
     # a number of cycles given, not the length of one (28 d为1个疗程: see ``_values``)
@@ -200,7 +202,7 @@ _GIVES: dict[str, re.Pattern[str]] = {
     "p value": re.compile(r"(?<![a-z])p\s*[=<>＜≤≥]\s*0?\.\d"),
     "count": re.compile(rf"{_NUMBER}\s*(?:例|名|位|人)|n\s*=\s*\d+|{_NUMBER}\s*(?:patients|cases)"),
     # how many fall ill, given as a rate per population ("每年1~2.5/100 000")
-    "incidence": re.compile(rf"{_NUMBER}\s*/\s*(?:100\s*000|100,000|10\s*万)"),
+    "incidence": re.compile(_PER_100_000),
     "dose": re.compile(rf"{_NUMBER}\s*(?:mg|g\b|毫克|μg|ml)"),
     "percent": re.compile(rf"{_NUMBER}\s*%|百分之|/\s*\d{{2,}}"),
     "time": re.compile(
@@ -361,14 +363,15 @@ _COUNTED_CLAUSE = re.compile(
     rf"{_NUMBER}\s*(?:例|名|位)([^，。；,;]{{1,40}}?)的(?:病人|患者|病例|受试者)"
 )
 
-_PER_POPULATION = re.compile(
-    rf"([^，。；,;]{{0,30}}?){_NUMBER}\s*/\s*(?:100\s*000|100,000|10\s*万)"
-)
+#: A rate per population and the clause before it, which says of what: "我国MM发病率约为每年
+#: 1~2.5/100 000" is an incidence of myeloma.
+_PER_POPULATION = re.compile(rf"([^，。；,;]{{0,30}}?){_PER_100_000}")
 
 
 def gives_value_of(text: str, variants: Sequence[str], kind: str, window: int = WINDOW) -> bool:
     """Whether some mention of the measure (any variant) has a value of that kind beside it;
-    for a count, also a mention inside the clause describing the patients counted."""
+    for a count, also a mention inside the clause describing the patients counted, and for an
+    incidence, inside the clause before the rate."""
     spans = [(m.start(), m.end()) for m in _values(text, kind)]
     if any(
         a >= start - window and b <= end + window
