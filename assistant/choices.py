@@ -98,3 +98,20 @@ def spared_words(question: str, words: Sequence[str], rejected: Sequence[str]) -
         for w in words
         if any(normalize(w) in o for o in rejected) and not any(normalize(w) in k for k in kept)
     ]
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def bears_a_figure(question: str, text: str) -> bool | None:
+    """For a question whose options are all figures ("A. 3 h B. 6 h C. 12 h"), whether the
+    (normalized) text states every figure of one option: the right one is in the passage that
+    answers. None when the question offers no such options."""
+    _, opts = options(question)
+    figures = [_FIGURE.findall(normalize(o)) for o in opts]
+    if not figures or not all(figures):
+        return None
+    return any(
+        all(re.search(rf"(?<![\d.]){re.escape(f)}(?!\d|\.\d)", text) for f in found)
+        for found in figures
+    )

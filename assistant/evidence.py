@@ -49,7 +49,7 @@ from assistant.asked import (
     named_in,
 )
 from assistant.asking import label, split
-from assistant.choices import spared_options, spared_words, unchosen
+from assistant.choices import bears_a_figure, spared_options, spared_words, unchosen
 from assistant.classes import Kinship, load_classes
 from assistant.quantity import (
     MEASURED_KINDS,
@@ -626,6 +626,8 @@ class Evidence:
             # is not an answer to "his sodium is low, must he stop?"
             gaps += [s[0] for s in subjects]
         cited = normalize(" ".join(self._sentences[c.sentence_index].text for c in chosen))
+        if not gaps and bears_a_figure(required.question, evidence) is False:
+            gaps.append("any option's figure")  # "A. 2.1 y B. 3.8 y": none is the passage's
         if asked.about_group and not gaps and not asked.about_group[1].search(evidence):
             gaps.append(asked.about_group[0])  # "did high-risk patients benefit from XPd?"
         if asked.mechanism and required.events and not gaps and not ATTRIBUTES.search(cited):

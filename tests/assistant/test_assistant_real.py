@@ -452,6 +452,11 @@ def test_a_dose_asked_without_a_drug_is_the_reviews_drugs(real_assistant) -> Non
             "recruiting.",
             "The review does not address this.",
         ),
+        # options that are figures, none of them the review's
+        (
+            "Median time since diagnosis of BOSTON patients: A. 2.1 y B. 3.8 y C. 4.5 y D. 6.6 y",
+            "The review does not address this.",
+        ),
         # deaths are no incidence; a country in a multiple-choice stem is asked about
         ("How many people die of myeloma in China each year?", "The review does not address this."),
         (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.absence import mentions
-from assistant.choices import options, spared_options, spared_words, unchosen
+from assistant.choices import bears_a_figure, options, spared_options, spared_words, unchosen
 from assistant.referring import TrialDescriptors, trial_sections
 from index.segment import normalize
 
@@ -86,3 +86,12 @@ def test_trial_sections_are_those_titled_by_one_trial() -> None:
         ("4", "安全性"),
     ]
     assert trial_sections(titles) == {"STORM": "3.1"}
+
+
+def test_options_that_are_figures_need_one_the_text_states() -> None:
+    pk = normalize("其终末半衰期约为6 h，全身清除率可达18 L/h")
+    assert bears_a_figure("终末半衰期约为？A. 3 h B. 6 h C. 12 h", pk) is True
+    assert bears_a_figure("中位病程？A. 2.1 y B. 3.8 y C. 4.5 y", pk) is False
+    assert bears_a_figure("终末半衰期约为？A. 1.8 h B. 60 h", pk) is False  # 18 and 6 are others
+    assert bears_a_figure("主要表现是？A. 脾大 B. 感染", pk) is None  # no figures offered
+    assert bears_a_figure("半衰期多长？", pk) is None
