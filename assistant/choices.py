@@ -22,10 +22,9 @@ _MARK = re.compile(r"(?:^|(?<=[\s:：，,；;。？?!！）)]))[（(]?([A-F])(?:
 def options(question: str) -> tuple[str, tuple[str, ...]]:
     """The stem and the options of a multiple-choice question (the options empty when the
     question lists none: at least two, lettered in order from A)."""
-    marks = [m for m in _MARK.finditer(question)]
     # the run of marks lettered A, B, C … in order
     run: list[re.Match[str]] = []
-    for m in marks:
+    for m in _MARK.finditer(question):
         expected = chr(ord("A") + len(run))
         if m.group(1) == expected:
             run.append(m)
@@ -67,18 +66,22 @@ def unchosen(
     return tuple(o for o, ok in zip(flat, found, strict=True) if not ok)
 
 
+def _kept(question: str, rejected: Sequence[str]) -> list[str]:
+    """The (normalized) stem and the options not rejected."""
+    stem, opts = options(question)
+    return [normalize(stem)] + [o for o in map(normalize, opts) if o not in rejected]
+
+
 def spared_options(
     question: str,
     concepts: Sequence[tuple[str, ...]],
     named: Callable[[str, str], bool],
-    text: str,
+    rejected: Sequence[str],
 ) -> list[tuple[str, ...]]:
-    """The concepts only unchosen options name (see :func:`unchosen`): distractors."""
-    rejected = unchosen(question, concepts, named, text)
+    """The concepts only the ``rejected`` options (:func:`unchosen`) name: distractors."""
     if not rejected:
         return []
-    stem, opts = options(question)
-    kept = [normalize(stem)] + [o for o in map(normalize, opts) if o not in rejected]
+    kept = _kept(question, rejected)
     return [
         c
         for c in concepts
@@ -88,11 +91,10 @@ def spared_options(
 
 
 def spared_words(question: str, words: Sequence[str], rejected: Sequence[str]) -> list[str]:
-    """Of the words (names, codes) the review lacks, those only unchosen options use."""
+    """Of the words (names, codes) the review lacks, those only the rejected options use."""
     if not rejected:
         return []
-    stem, opts = options(question)
-    kept = [normalize(stem)] + [o for o in map(normalize, opts) if o not in rejected]
+    kept = _kept(question, rejected)
     return [
         w
         for w in words

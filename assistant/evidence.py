@@ -64,7 +64,7 @@ from index.segment import normalize, tokenize
 from index.store import passage_index_text
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     import numpy as np
 
@@ -231,7 +231,7 @@ class Evidence:
             key=len,
             reverse=True,
         )
-        self._described = _trial_descriptors(index.doc, terms)
+        self._described = _trial_descriptors(index.doc, terms, self._present_variants)
         # What each passage names: its text and its parent sections' titles (a cohort's
         # passage sits under its trial's heading, 3.2.4 under 3.2 STOMP).
         self._named = {p.id: self._naming(p, p.text) for p in index.doc.passages}
@@ -282,7 +282,7 @@ class Evidence:
             # "is it given intravenously?" is answered by the route the review states (口服)
             spared += [c for c in ways if c[0] in ROUTE_TERMS]
         rejected = unchosen(question, concepts, mentions, self._corpus)
-        spared += spared_options(question, concepts, mentions, self._corpus)
+        spared += spared_options(question, concepts, mentions, rejected)
         # what a description of a trial says of it ("the single-arm phase 2b study") names it
         if phrases := self._described.phrases(question):
             design = [t.en + t.zh for t in matched if t.category == "design"]
@@ -608,9 +608,9 @@ class Evidence:
             spared = offered_alternatives(required.question, ways, evidence)
             if asked.route:  # the route given is the answer, whichever the question offers
                 spared += [v for _, v in required.concepts if v[0] in ROUTE_TERMS]
-            spared += spared_options(
-                required.question, [v for _, v in required.concepts], mentions, evidence
-            )
+            values = [v for _, v in required.concepts]
+            rejected = unchosen(required.question, values, mentions, evidence)
+            spared += spared_options(required.question, values, mentions, rejected)
             concepts = [(c, v) for c, v in required.concepts if v not in spared]
             gaps = uncovered(concepts, evidence, required.names, required.drugs)
             gaps += [r[0] for r in required.relatives if not any(mentions(evidence, v) for v in r)]
@@ -945,10 +945,12 @@ def _only_within(question: str, variants: tuple[str, ...], phrases: list[str]) -
     )
 
 
-def _trial_descriptors(doc: Document, terms: Iterable[Term]) -> TrialDescriptors:
+def _trial_descriptors(
+    doc: Document, terms: Iterable[Term], present: Sequence[str]
+) -> TrialDescriptors:
     """What the review states of one of its trials only (STORM's 2b期, BOSTON's 402 patients),
-    from the text of each trial's sections and of the rest."""
-    terms = list(terms)
+    from the text of each trial's sections and of the rest; ``present`` are the glossary's
+    variants the review uses (normalized), inside which a design word states no design."""
     sections = trial_sections((s.number, f"{s.title} {s.title_en}") for s in doc.sections)
 
     trials = {
@@ -963,7 +965,7 @@ def _trial_descriptors(doc: Document, terms: Iterable[Term]) -> TrialDescriptors
         )
     )
     design = [t.en + t.zh for t in terms if t.category == "design"]
-    return TrialDescriptors.of(trials, rest, design, [v for t in terms for v in t.en + t.zh])
+    return TrialDescriptors.of(trials, rest, design, present)
 
 
 def _sentence_offsets(doc: Document) -> dict[str, tuple[int, int]]:

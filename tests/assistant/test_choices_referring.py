@@ -28,12 +28,16 @@ def test_options_the_text_does_not_bear_out_are_distractors() -> None:
     question = "主要表现是？A. 脾大 B. 感染 C. 皮疹"
     concepts = [SPLEEN, INFECTION, RASH]
     assert unchosen(question, concepts, mentions, INTRO) == ("脾大", "皮疹")
-    assert spared_options(question, concepts, mentions, INTRO) == [SPLEEN, RASH]
+    rejected = unchosen(question, concepts, mentions, INTRO)
+    assert spared_options(question, concepts, mentions, rejected) == [SPLEEN, RASH]
     # a text bearing out no option spares none: the question stays unanswered
-    assert spared_options("主要表现是？A. 脾大 B. 皮疹", concepts, mentions, INTRO) == []
+    neither = "主要表现是？A. 脾大 B. 皮疹"
+    assert unchosen(neither, concepts, mentions, INTRO) == ()
+    assert spared_options(neither, concepts, mentions, ()) == []
     # the stem's own concepts are never spared, even when a wrong option repeats them
     stem_too = "感染以外的主要表现是？A. 感染 B. 脾大"
-    assert INFECTION not in spared_options(stem_too, concepts, mentions, INTRO)
+    rejected = unchosen(stem_too, concepts, mentions, INTRO)
+    assert INFECTION not in spared_options(stem_too, concepts, mentions, rejected)
 
 
 def test_codes_only_wrong_options_use_are_spared() -> None:
