@@ -13,9 +13,18 @@ from functools import lru_cache
 
 from index.segment import normalize
 
+#: An English word written in capitals for emphasis ("which is NOT…", "TRUE or FALSE"): no name.
+_EMPHASIS = (
+    "NOT|ALL|AND|THE|TRUE|FALSE|EXCEPT|NONE|BOTH|ONLY|MOST|LEAST|BEST|WORST|NEVER|ALWAYS"
+    "|MUST|CANNOT|CORRECT|INCORRECT|WRONG|RIGHT|FIRST|LAST|YES|ANY|EACH|EVERY|BUT|WITH"
+    "|WITHOUT|BEFORE|AFTER|MORE|LESS|FEWER|HIGHER|LOWER|SAME|DIFFERENT|WHICH|WHAT|WHY|HOW"
+)
 #: Names a question may use for things the review would have to mention by name:
 #: acronyms, trial names and codes (SIENDO, XPORT-MM, CYP3A4, KRd).
-NAME = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*|[A-Za-z]+\d+[A-Za-z0-9]*)")
+NAME = re.compile(
+    rf"(?<![A-Za-z0-9])(?!(?:{_EMPHASIS})(?![A-Za-z0-9]))"
+    r"(?:[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*|[A-Za-z]+\d+[A-Za-z0-9]*)"
+)
 
 
 #: A capitalised word (after a non-letter: "Chari的文章" too).

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from assistant.absence import NAME, mentions
+from assistant.absence import NAME, mentions, occurrences
 from assistant.answer import asks_about_review
 from assistant.asking import asking, asks_apart, label, sentences, split
 from assistant.choices import options
@@ -23,6 +23,7 @@ from assistant.quantity import (
     lacks_value,
     measures,
     part_kinds,
+    quoted,
 )
 from assistant.subgroup import gives_value_for, subgroup
 from index.segment import normalize, tokenize
@@ -354,8 +355,19 @@ class Asked:
                 group = subgroup(_YES_NO_CLAUSE.sub("", question), each=each)
         if group is not None and kind != "count":
             # the group is whom the value is for, not what it measures (unless it is counted):
-            # "双重难治病人的ORR达73%" gives double-refractory patients no PFS
-            own = [m for m in own if not any(group[1].search(v) for v in m)]
+            # "双重难治病人的ORR达73%" gives double-refractory patients no PFS, and the response
+            # that names "patients reaching a minimal response" is none of their measures
+            own = [
+                m
+                for m in own
+                if not any(group[1].search(v) for v in m)
+                and not any(next(occurrences(group[0], v), None) for v in m if v.isascii())
+            ]
+        if kind in MEASURED_KINDS and len(own) > 1:
+            # a measure quoted with its figure is what the asker knows ("a 15.6-month median
+            # OS for them: what was their PFS?"); the others are asked
+            flat = normalize(question)
+            own = [m for m in own if not quoted(flat, m)] or own
         lowered = asks.lower()
         why = WHY.search(question) is not None
         compares = (

@@ -19,6 +19,15 @@ from index.segment import normalize
 _MARK = re.compile(r"(?:^|(?<=[\s:：，,；;。？?!！）)]))[（(]?([A-F])(?:[)）]|[.．、:：](?!\d))\s*")
 
 
+#: Dashes a student may type between a name's parts (JAK–STAT): the glossary's hyphen.
+_DASHES = str.maketrans(dict.fromkeys("‐‑‒–—−", "-"))
+
+
+def _flat(text: str) -> str:
+    """``text`` normalized as the review is, its dashes hyphens."""
+    return normalize(text.translate(_DASHES))
+
+
 def options(question: str) -> tuple[str, tuple[str, ...]]:
     """The stem and the options of a multiple-choice question (the options empty when the
     question lists none: at least two, lettered in order from A)."""
@@ -50,8 +59,8 @@ def unchosen(
     stem, opts = options(question)
     if not opts:
         return ()
-    flat_stem = normalize(stem)
-    flat = [normalize(o) for o in opts]
+    flat_stem = _flat(stem)
+    flat = [_flat(o) for o in opts]
 
     def own(part: str) -> list[tuple[str, ...]]:
         return [
@@ -69,7 +78,7 @@ def unchosen(
 def _kept(question: str, rejected: Sequence[str]) -> list[str]:
     """The (normalized) stem and the options not rejected."""
     stem, opts = options(question)
-    return [normalize(stem)] + [o for o in map(normalize, opts) if o not in rejected]
+    return [_flat(stem)] + [o for o in map(_flat, opts) if o not in rejected]
 
 
 def spared_options(
@@ -102,18 +111,50 @@ def spared_words(question: str, words: Sequence[str], rejected: Sequence[str]) -
     ]
 
 
-_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+#: A figure of an option, and its unit if one follows ("2.5 mg", "6 h", "3 个月").
+_FIGURE = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(mg|%|h\b|hours?\b|小时|个月|months?\b|天|days?\b|周|weeks?\b|年|years?\b|例)?"
+)
+#: How the review writes each unit an option may use.
+_UNITS = {
+    "mg": "mg",
+    "%": "%",
+    "h": "(?:h|小时)",
+    "hour": "(?:h|小时)",
+    "hours": "(?:h|小时)",
+    "小时": "(?:h|小时)",
+    "个月": "个?月",
+    "month": "个?月",
+    "months": "个?月",
+    "天": "(?:天|d)",
+    "day": "(?:天|d)",
+    "days": "(?:天|d)",
+    "周": "周",
+    "week": "周",
+    "weeks": "周",
+    "年": "年",
+    "year": "年",
+    "years": "年",
+    "例": "例",
+}
+#: A thousands separator inside a figure ("100,000", "100 000"): the review writes 100 000.
+_THOUSANDS = re.compile(r"(?<=\d)[,\s](?=\d{3}(?!\d))")
 
 
 def bears_a_figure(question: str, text: str) -> bool | None:
     """For a question whose options are all figures ("A. 3 h B. 6 h C. 12 h"), whether the
-    (normalized) text states every figure of one option: the right one is in the passage that
-    answers. None when the question offers no such options."""
+    (normalized) text states every figure of one option, in the option's unit where it gives
+    one: the right one is in the passage that answers ("5 mg" is not the 5 of 5-羟色胺3).
+    None when the question offers no such options."""
     _, opts = options(question)
-    figures = [_FIGURE.findall(normalize(o)) for o in opts]
+    figures = [_FIGURE.findall(_THOUSANDS.sub("", normalize(o))) for o in opts]
     if not figures or not all(figures):
         return None
+    flat = _THOUSANDS.sub("", text)
     return any(
-        all(re.search(rf"(?<![\d.]){re.escape(f)}(?!\d|\.\d)", text) for f in found)
+        all(
+            re.search(rf"(?<![\d.]){re.escape(f)}(?!\d|\.\d)\s*{_UNITS.get(u, '')}", flat)
+            for f, u in found
+        )
         for found in figures
     )

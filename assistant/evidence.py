@@ -334,7 +334,7 @@ class Evidence:
         high they rank: they cannot answer.
         """
         cfg = self.config.for_language(signals.expansion.lang if signals.expansion else None)
-        asked = Asked.of(signals)  # once per question, not once per passage tried
+        asked = self._asked(signals)  # once per question, not once per passage tried
         required = self._required(signals)
         trials = self._trials(required)
         if trials:
@@ -377,6 +377,16 @@ class Evidence:
                 return chosen, max(candidates, key=lambda c: c.dense), []
             first_gaps = gaps if first_gaps is None else first_gaps
         return [], None, first_gaps or []
+
+    def _asked(self, signals: Signals) -> Asked:
+        """What the question asks (``Asked.of``). A count of the patients the review's title
+        names ("how many relapsed patients were enrolled") counts them all: every patient
+        of the review is relapsed or refractory, whether or not the sentence says so."""
+        asked = Asked.of(signals)
+        if asked.kind != "count":
+            return asked
+        own = [m for m in asked.measures if not any(mentions(self._title, v) for v in m)]
+        return asked if len(own) == len(asked.measures) else replace(asked, measures=own)
 
     def _asked_places(self, asked: Asked) -> list[tuple[str, tuple[str, ...]]]:
         """The countries or regions the question asks about (``Asked.places``), each with all
@@ -436,7 +446,7 @@ class Evidence:
         """
         if len(hits) < 2 or hits[0].lang == self._body_lang:
             return hits  # first is in the body's language: nothing lifted it
-        asked = Asked.of(signals)
+        asked = self._asked(signals)
         coverage = [  # each passage scored once
             max((c.lexical for c in self._candidates(signals, [h], asked)), default=0.0)
             for h in hits[:depth]
@@ -460,7 +470,7 @@ class Evidence:
         n = self.config.rerank
         if n < 2 or len(hits) < 2:
             return hits
-        asked = Asked.of(signals)
+        asked = self._asked(signals)
         prior = self.config.rank_weight
         trials = self._trials(self._required(signals))
 
@@ -613,7 +623,14 @@ class Evidence:
             spared += spared_options(required.question, values, mentions, rejected)
             concepts = [(c, v) for c, v in required.concepts if v not in spared]
             gaps = uncovered(concepts, evidence, required.names, required.drugs)
-            gaps += [r[0] for r in required.relatives if not any(mentions(evidence, v) for v in r)]
+            # a distractor the review names only through its relatives (anti-CD38 antibodies,
+            # by daratumumab) is spared like any other
+            distractors = {v[0] for v in spared}
+            gaps += [
+                r[0]
+                for r in required.relatives
+                if r[0] not in distractors and not any(mentions(evidence, v) for v in r)
+            ]
         subjects = required.subjects
         if asked.kind == "dose":
             # "What dose of selinexor was used in BOSTON?": the dose stated is what is asked

@@ -71,6 +71,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|number of (?:patients|participants|subjects|cases)|sample size|样本量"
         ),
     ),
+    # hours, of a drug's kinetics or a dosing interval: a follow-up in months is no answer;
+    # tried before a dose, which "how many hours after an oral dose of it" names too
+    ("hours", re.compile(r"几个?小时|多少个?小时|how many hours")),
     (
         "percent",
         re.compile(
@@ -101,15 +104,18 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"多少剂量|剂量(?:是|为|各|分别)?(?:是|为)?多少|多少\s*mg|多大剂量|给多少|用多少"
             r"|(?:什么|哪种|何种)剂量|(?:吃|服用?)多少(?!天|周|个?月|次|年|钱)"
-            r"|what (?:\w+ ){0,5}doses?\b|which doses?\b|\bdoses? of\b|dosage|how many mg"
+            # "a dose of X" asks it, "after a dose of X" times from it
+            r"|what (?:\w+ ){0,5}doses?\b|which doses?\b|dosage|how many mg"
+            r"|(?<!\bafter )(?<!\bafter an )(?<!\bafter a )(?<!\bafter the )(?<!\bafter each )"
+            r"(?<!\boral )\bdoses? of\b|(?<!\bafter an )\boral doses? of\b"
             # "which stimulant, and how much per day?", "一天吃多少？"
             r"|how much (?:\w+ ){0,3}(?:per day|a day|daily|each day|per dose|each dose)\b"
             r"|(?:每天|一天|每日|每次|一次)(?:吃|服|用|给)?多少(?!天|周|个?月|次|年|人|例|钱)"
             # a keyword query: "Ondansetron dose for nausea?", "XVd selinexor dose?"; not
             # "Dose modifications for low sodium?" or "My dose was cut, is that normal?"
             r"|^(?!(?:does|did|do|is|was|were|are|has|had|have|can|could|will|would|should|why"
-            r"|how|what if|my)\b)(?:\S+\s+){0,3}doses?(?:\s+(?:for|of|in|with|on)\b[^?？]{0,40})?"
-            r"\s*[?？]$"
+            r"|how|what if|my|after)\b)(?:\S+\s+){0,3}doses?"
+            r"(?:\s+(?:for|of|in|with|on)\b[^?？]{0,40})?\s*[?？]$"
         ),
     ),
     # "what grade is it usually", not "what grade 3 or 4 events occurred"
@@ -152,8 +158,6 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "lines",
         re.compile(r"几线|多少线|how many (?:\w+ ){0,2}lines\b|number of (?:\w+ )?lines\b"),
     ),
-    # hours, of a drug's kinetics or a dosing interval: a follow-up in months is no answer
-    ("hours", re.compile(r"几个?小时|多少个?小时|how many hours")),
     (
         "time",
         re.compile(
@@ -390,6 +394,34 @@ def gives_value_of(text: str, variants: Sequence[str], kind: str, window: int = 
         next(occurrences(clause, variant.lower()), None) is not None
         for clause in clauses
         for variant in variants
+    )
+
+
+#: A figure a question quotes as known ("a 15.6-month median OS", "ORR 26%", "中位OS是15.6个月"):
+#: a decimal, a percent, or a whole number with its unit; not a grade or a phase.
+_QUOTED = re.compile(r"(?<![\d.a-z])(?:\d+\.\d+|\d+\s*(?:%|-?\s*months?\b|个月|例|patients\b))")
+#: How far a quoted figure may start from its measure ("15.6-month median os": 18).
+_QUOTE_WINDOW = 20
+
+
+#: What separates a clause from the next: a figure beyond it is another clause's.
+_CLAUSE_BREAK = re.compile(r"[,，;；。?？!！—]")
+
+
+def quoted(question: str, measure: Sequence[str]) -> bool:
+    """Whether every mention of the measure (its variants) in the (normalized) question has a
+    figure beside it, in its clause: the question quotes the measure's value, it does not ask
+    it ("中位os是15.6个月，那pfs呢" quotes OS, not PFS)."""
+    spans = [(m.start(), m.end()) for m in _QUOTED.finditer(question)]
+    mentions = [span for v in measure for span in occurrences(question, v.lower())]
+
+    def beside(a: int, b: int, start: int, end: int) -> bool:
+        between = question[min(b, end) : max(a, start)]
+        near = a >= start - _QUOTE_WINDOW and b <= end + _QUOTE_WINDOW
+        return near and not _CLAUSE_BREAK.search(between)
+
+    return bool(mentions) and all(
+        any(beside(a, b, start, end) for a, b in spans) for start, end in mentions
     )
 
 

@@ -197,6 +197,10 @@ def test_missing_concepts_and_unknown_names() -> None:
     assert unknown_names("IMWG data?", corpus, known=["IMWG"]) == []
     # a name inside a term the glossary matched is judged by that term
     assert unknown_names("Which NK1 antagonist?", corpus, known=["NK1 antagonist"]) == []
+    # capitals for emphasis are no names; an unknown code beside them still is
+    assert unknown_names("Which is NOT an option? TRUE or FALSE, EXCEPT SIENDO", corpus) == [
+        "SIENDO"
+    ]
 
 
 def test_english_words_in_a_chinese_question_must_be_the_reviews() -> None:

@@ -388,6 +388,26 @@ def check_citations(answer: Answer, doc) -> None:
             "5",
             "再次得到缓解",
         ),
+        # capitals for emphasis name nothing; options the review names only through their
+        # relatives (anti-CD38 antibodies) are distractors like any other
+        (
+            "Which of these is NOT named for severe vomiting on selinexor? "
+            "(A) olanzapine (B) rolapitant (C) loperamide",
+            "en",
+            "4.3",
+            "洛哌丁胺",
+        ),
+        (
+            "Per the English abstract, selinexor is (A) an anti-CD38 monoclonal antibody "
+            "(B) an oral selective inhibitor of nuclear export (C) an injectable PI",
+            "en",
+            "abstract-en",
+            "inhibitor of nuclear export",
+        ),
+        # every patient of the review is relapsed: the cohort's count is theirs
+        ("How many relapsed patients did the STOMP bortezomib cohort enroll?", "en", "3.2.1", "42"),
+        # the dose the time is counted from is not what is asked
+        ("How many hours after an oral dose does selinexor peak in the blood?", "en", "2", "3~4 h"),
     ],
 )
 def test_answers_cite_the_right_sentence(real_assistant, question, lang, section, fact) -> None:
@@ -697,6 +717,12 @@ def test_a_dose_asked_without_a_drug_is_the_reviews_drugs(real_assistant) -> Non
         ("地塞米松口服吗？", "综述中没有涉及这个问题。"),
         (
             "What blood tests should be done before starting selinexor?",
+            "The review does not address this.",
+        ),
+        # a subgroup the review never reports; option figures in a unit none of them is in
+        ("城市和农村的骨髓瘤发病率有差别吗？", "综述中没有涉及这个问题。"),
+        (
+            "Olanzapine for severe nausea: (A) 2.5 mg (B) 5 mg (C) 20 mg a day?",
             "The review does not address this.",
         ),
     ],

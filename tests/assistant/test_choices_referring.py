@@ -99,3 +99,20 @@ def test_options_that_are_figures_need_one_the_text_states() -> None:
     assert bears_a_figure("终末半衰期约为？A. 1.8 h B. 60 h", pk) is False  # 18 and 6 are others
     assert bears_a_figure("主要表现是？A. 脾大 B. 感染", pk) is None  # no figures offered
     assert bears_a_figure("半衰期多长？", pk) is None
+    # a figure in a unit is that unit's: 5 mg is not the 5 of 5-羟色胺3
+    gi = normalize("可通过给予类固醇或5-羟色胺3受体拮抗剂来缓解")
+    assert bears_a_figure("Olanzapine dose? (A) 2.5 mg (B) 5 mg (C) 10 mg", gi) is False
+    assert bears_a_figure("How long? (A) 3 hours (B) 6 hours", pk) is True  # 6 h
+    # thousands are written as the review writes them (100 000, normalized 100000)
+    rate = normalize("我国MM发病率约为每年1~2.5/100 000")
+    assert bears_a_figure("Incidence? (A) 0.1–0.5 per 100,000 (B) 1–2.5 per 100,000", rate)
+    assert not bears_a_figure("Incidence? (A) 5–8 per 100,000 (B) 10–15 per 100,000", rate)
+
+
+def test_an_option_typed_with_a_dash_is_the_glossary_term() -> None:
+    question = "Which pathway? (A) JAK–STAT (B) NF-κB (C) Hedgehog"
+    concepts = [("JAK/STAT", "JAK-STAT"), ("NF-κB", "核因子κB")]
+    text = normalize("限制核因子κB信号通路的转录活性")
+    rejected = unchosen(question, concepts, mentions, text)
+    assert rejected == ("jak-stat", "hedgehog")
+    assert spared_options(question, concepts, mentions, rejected) == [("JAK/STAT", "JAK-STAT")]

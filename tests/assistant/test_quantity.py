@@ -14,6 +14,7 @@ from assistant.quantity import (
     lacks_value,
     measures,
     part_kinds,
+    quoted,
 )
 from assistant.subgroup import gives_value_for, subgroup
 from index.segment import normalize
@@ -118,6 +119,11 @@ OS = ("os", "总生存期")
         ("STOMP卡非佐米队列的中位年龄？", "number"),
         ("XVd中位PFS更长吗？", None),  # a yes/no question
         ("What is the XPd cycle length?", "schedule"),
+        # a dose the time is counted from is not asked for
+        ("After an oral dose of it, how many hours until the concentration peaks?", "hours"),
+        ("After a dose of selinexor how long until the peak?", "time"),
+        ("What oral dose of selinexor was used?", "dose"),
+        ("An oral dose of what size was given?", "dose"),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
@@ -698,3 +704,16 @@ def test_how_many_fall_ill_is_an_incidence_and_how_many_die_is_not() -> None:
     assert asked_kind("How many people die of myeloma in China each year?") == "count"
     assert gives(normalize("我国MM发病率约为每年1~2.5/100 000"), "incidence")
     assert not gives(normalize("实验共纳入122例RRMM病人"), "incidence")
+
+
+def test_a_measure_quoted_with_its_figure_is_known_not_asked() -> None:
+    english = normalize(
+        "storm reported a 15.6-month median os for patients reaching a minimal response — "
+        "what was the median pfs in that same group?"
+    )
+    assert quoted(english, OS) and not quoted(english, PFS)
+    chinese = normalize("达到最小反应的病人中位os是15.6个月，那他们的中位pfs是多少？")
+    assert quoted(chinese, OS) and not quoted(chinese, PFS)
+    # a grade or a phase is no figure quoted; a measure never mentioned is not quoted
+    assert not quoted(normalize("grade 3 thrombocytopenia: what was the orr?"), ORR)
+    assert not quoted(english, ("dor",))
