@@ -157,8 +157,13 @@ def choose_sentences(candidates: Sequence[Candidate], cfg: AnswerConfig) -> list
         if len(chosen) >= cfg.max_sentences:
             break
         close = cand.score >= best.score - cfg.margin and cand.lexical > 0
-        if cfg.complement and not cand.terms - best.terms:
-            continue  # it supports nothing of the question the best sentence does not
+        beside = (
+            cand.section == best.section and abs(cand.sentence_index - best.sentence_index) == 1
+        )
+        if cfg.complement and not cand.terms - best.terms and not beside:
+            # it supports nothing of the question the best sentence does not, and is no
+            # neighbour of it (a passage's "周围神经病变发生率极低。" before its comparison)
+            continue
         if cand.aim:
             continue  # a trial's aim names all its arms and drugs, and answers none of this
         if close and cand.section == best.section:
