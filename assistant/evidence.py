@@ -57,6 +57,7 @@ from assistant.quantity import (
     figures,
     lacks_statistic,
     lacks_value,
+    measures,
 )
 from assistant.referring import TrialDescriptors, trial_sections
 from assistant.subgroup import split_treatments
@@ -163,6 +164,28 @@ _ASKER = re.compile(
 _HISTORY_CLAUSE = re.compile(
     r"[^，,。；;.!?？！]*(?:用过|吃过|打过|耐药|进展|难治|失败|既往|之前用|以前用|以前打"
     r"|previously|prior|progressed on|refractory to|failed)[^，,。；;.!?？！]*",
+    re.IGNORECASE,
+)
+
+
+#: A question setting two trials or cohorts side by side: a figure each ("分别是多少", "各是
+#: 多少", "which had the longer PFS") or whether they match ("the same as", "有何不同").
+_SIDE_BY_SIDE_VALUES = re.compile(
+    r"分别|各(?:是|为|有|自)|哪(?:个|一个|组|项)[^，,。？?]{0,8}(?:更|较)|相比|比较|对比"
+    r"|\bvs\.?|\bversus\b|\bcompar|\bside[- ]by[- ]side\b|\beach\b|\bboth\b"
+    r"|\bwhich (?:\w+ ){0,3}(?:higher|longer|lower|shorter|better|more|fewer|larger|bigger)\b"
+    r"|\bthe same\b|一样|相同|不同|区别|差别|\bdiffer",
+    re.IGNORECASE,
+)
+#: ... of those, the ones asking which does better: the figures of a measure named decide.
+_WHICH_MORE = re.compile(
+    r"哪(?:个|一个|组|项)[^，,。？?]{0,8}(?:更|较)|相比|比较|对比|\bvs\.?|\bversus\b|\bcompar"
+    r"|\bwhich (?:\w+ ){0,3}(?:higher|longer|lower|shorter|better|more|fewer|larger|bigger)\b",
+    re.IGNORECASE,
+)
+#: ... of those, the ones that need no figure: a listing of each, or a match checked.
+_SIDE_BY_SIDE_ANY = re.compile(
+    r"分别|各(?:是|为|有|自)|\beach\b|\bboth\b|\bthe same\b|一样|相同|不同|区别|差别|\bdiffer",
     re.IGNORECASE,
 )
 
@@ -336,6 +359,7 @@ class Evidence:
         cfg = self.config.for_language(signals.expansion.lang if signals.expansion else None)
         asked = self._asked(signals)  # once per question, not once per passage tried
         required = self._required(signals)
+        ranked = hits  # before the filters below: a comparison may need passages they drop
         trials = self._trials(required)
         if trials:
             hits = [h for h in hits if self._names_all(h, trials)] or hits
@@ -376,7 +400,91 @@ class Evidence:
             if chosen and not gaps:
                 return chosen, max(candidates, key=lambda c: c.dense), []
             first_gaps = gaps if first_gaps is None else first_gaps
+        if required is not None and (across := self._across(signals, ranked, asked, required, cfg)):
+            return across
         return [], None, first_gaps or []
+
+    def _across(
+        self,
+        signals: Signals,
+        hits: list[Hit],
+        asked: Asked,
+        required: _Required,
+        cfg: AnswerConfig,
+    ) -> tuple[list[Candidate], Candidate, list[str]] | None:
+        """Sentences from one passage for each trial or cohort a question compares, when no
+        single passage speaks of them all ("STORM的中位OS和卡非佐米队列的OS，哪个更长？"): the
+        figures side by side, each cited to its own passage. None when the question names
+        fewer than two, or the passages so chosen still lack what it asks.
+
+        Trials and acronyms first (STORM, XVd), then drugs asked about as regimens; one that a
+        passage already chosen names (地塞米松, in every regimen) adds none.
+        """
+        question = required.question
+        if not _SIDE_BY_SIDE_VALUES.search(question):
+            return None  # one trial asked about; another named is context ("那XPd的呢")
+        kind, measured = asked.kind, asked.measures
+        if kind is None and _WHICH_MORE.search(question):
+            # "which had the longer median OS?": each one's figure of the measure named
+            kind, measured = "number", measures(signals.expansion, "number")
+            if not measured:
+                return None
+        if kind is None and not _SIDE_BY_SIDE_ANY.search(question):
+            return None
+        picked: list[Hit] = []
+        reasons: dict[str, list[tuple[str, ...]]] = {}  # the entities each passage was picked for
+        for entity, is_name in [((n,), True) for n in required.names] + [
+            (d, False) for d in required.drugs
+        ]:
+            # a trial by its own section (STORM's 3.1, not the summary naming every trial); a
+            # drug by any passage already chosen that names it, else the first naming it
+            own = next((h for h in hits if any(self._titled_by(h, [v]) for v in entity)), None)
+            naming = [h for h in picked if self._names_every(h, [entity])]
+            hit = (
+                own
+                if own in picked
+                else naming[0]
+                if naming and not is_name
+                else own or next((h for h in hits if self._names_every(h, [entity])), None)
+            )
+            if hit is None:
+                return None
+            if hit not in picked:
+                picked.append(hit)
+            reasons.setdefault(hit.passage_id, []).append(entity)
+        # a trial's heading passage gives way to its cohort's, which sits under it (STOMP's 3.2
+        # to the carfilzomib cohort's 3.2.2)
+        picked = [
+            h
+            for h in picked
+            if not all(
+                any(self._names_every(o, [e]) for o in picked if o is not h)
+                for e in reasons[h.passage_id]
+            )
+        ] or picked
+        if len(picked) < 2:
+            return None
+        candidates = [c for h in picked for c in self._candidates(signals, [h], asked)]
+        chosen = sorted(
+            (
+                c
+                for h in picked
+                for c in choose_sentences(self._candidates(signals, [h], asked), cfg)
+            ),
+            key=lambda c: c.sentence_index,
+        )
+        by_passage: dict[str, list[str]] = {}
+        for c in chosen:
+            passage = self._sentences[c.sentence_index].passage_id
+            by_passage.setdefault(passage, []).append(self._sentence_texts[c.sentence_index])
+        if kind is not None and any(
+            lacks_value(" ".join(texts), kind, measured) for texts in by_passage.values()
+        ):
+            return None  # each trial's figure, side by side: none may be missing
+        gaps = self._uncovered(required, chosen, asked, across=True)
+        if not chosen or gaps or self._unplaced(required, chosen, asked):
+            return None
+        return chosen, max(candidates, key=lambda c: c.dense), []
 
     def _asked(self, signals: Signals) -> Asked:
         """What the question asks (``Asked.of``). A count of the patients the review's title
@@ -599,9 +707,17 @@ class Evidence:
         ]
 
     def _uncovered(
-        self, required: _Required | None, chosen: list[Candidate], asked: Asked
+        self,
+        required: _Required | None,
+        chosen: list[Candidate],
+        asked: Asked,
+        across: bool = False,
     ) -> list[str]:
-        """Endpoints, adverse events and PK measures asked about that the cited passage lacks."""
+        """Endpoints, adverse events and PK measures asked about that the cited passage lacks.
+
+        ``across``: the sentences come from one passage per trial compared, so the comparison
+        asked for is the reader's to draw from their figures, not a sentence's to state.
+        """
         if required is None or not chosen:
             return []
         passages = {self._sentences[c.sentence_index].passage_id for c in chosen}
@@ -660,7 +776,7 @@ class Evidence:
             gaps.append("a mechanism")  # "how does its mechanism differ?" of a trial's results
         if asked.why_finding and not gaps and not (CAUSE.search(cited) or ATTRIBUTES.search(cited)):
             gaps.append("a reason")  # "why was it chosen?" of the sentence reporting the choice
-        if asked.compares and not gaps and not COMPARES.search(cited):
+        if asked.compares and not across and not gaps and not COMPARES.search(cited):
             gaps.append("a comparison")  # "which schedule did better?" of a dosing sentence
         if asked.route and not gaps and not self._states_route(required, chosen):
             gaps.append("the route asked for")  # "STORM dex 20 mg, PO or IV?" of its doses

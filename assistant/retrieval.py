@@ -24,7 +24,8 @@ ASKS_KEYWORDS = re.compile(r"关键词|关键字|\bkey ?words?\b", re.IGNORECASE
 #: "does the English abstract back that up?"): what it says is asked, whatever the question's
 #: own language.
 _NAMED_PART = re.compile(
-    r"(英文|中文|english|chinese)\s*(摘要|关键词|关键字|abstract|key ?words?)", re.IGNORECASE
+    r"(英文|中文|english|chinese)\s*(摘要|关键词|关键字|abstract|summary|key ?words?|index terms?)",
+    re.IGNORECASE,
 )
 
 
@@ -58,7 +59,7 @@ def asked_parts(question: str, lang: str | None) -> list[str]:
     named = []
     for language, part in _NAMED_PART.findall(question):
         code = "en" if language.lower() in ("英文", "english") else "zh"
-        kind = "abstract" if part.lower() in ("摘要", "abstract") else "keywords"
+        kind = "abstract" if part.lower() in ("摘要", "abstract", "summary") else "keywords"
         named.append((kind, code))
     if ASKS_KEYWORDS.search(question):
         codes = [code for _, code in named] or [lang or "zh"]

@@ -61,6 +61,8 @@ def test_rrf_weights_and_rank_drop_zero_scores() -> None:
 def test_parts_of_the_review_asked_about_by_name() -> None:
     """A keyword list or abstract named is what is asked, in the language named."""
     assert asked_parts("英文摘要里是怎么表述的？", "zh") == ["abstract-en"]
+    # a reader's names for them: the English summary (below), its index terms
+    assert asked_parts("Which English index term is inverted?", "en") == ["keywords-en"]
     assert asked_parts("中文关键词里有哪几个词？", "zh") == ["keywords-zh"]
     assert asked_parts("Which key words go with the English abstract?", "en") == [
         "keywords-en",
@@ -80,7 +82,10 @@ def test_parts_of_the_review_asked_about_by_name() -> None:
     ]
     assert asked_parts("The closing section says ___ further trials are recruiting.", "en") == ["5"]
     assert asked_parts("综述结语部分怎么评价塞利尼索？", "zh") == ["5"]
-    assert asked_parts("Reading the English summary: what does the drug do?", "en") == []
+    # "the English summary" is the English abstract, never the closing section
+    assert asked_parts("Reading the English summary: what does the drug do?", "en") == [
+        "abstract-en"
+    ]
 
 
 def test_the_english_parts_are_named_in_chinese_frames() -> None:
@@ -201,8 +206,9 @@ def test_missing_concepts_and_unknown_names() -> None:
     assert unknown_names("IMWG data?", corpus, known=["IMWG"]) == []
     # a name inside a term the glossary matched is judged by that term
     assert unknown_names("Which NK1 antagonist?", corpus, known=["NK1 antagonist"]) == []
-    # capitals for emphasis are no names; an unknown code beside them still is
-    assert unknown_names("Which is NOT an option? TRUE or FALSE, EXCEPT SIENDO", corpus) == [
+    # capitals for emphasis, and a label of the question's form, are no names; an unknown
+    # code beside them still is
+    assert unknown_names("MCQ: which is NOT an option? TRUE or FALSE, EXCEPT SIENDO", corpus) == [
         "SIENDO"
     ]
 

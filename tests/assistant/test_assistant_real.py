@@ -1008,3 +1008,26 @@ def test_a_normalized_variant_counts_only_outside_a_longer_term(real_assistant) 
     assert evidence._in_review("3期")
     answer = real_assistant.ask("In the phase II STORM trial, what was the ORR?")
     assert answer.answered and answer.citations[0].section == "3.1"
+
+
+def test_trials_set_side_by_side_are_cited_each_to_its_own_passage(real_assistant) -> None:
+    """No passage gives both figures: one sentence of each trial's passage, each cited."""
+    answer = real_assistant.ask("STORM和BOSTON的临床编号分别是多少？")
+    assert answer.answered
+    assert {c.section for c in answer.citations} == {"3.1", "3.3"}
+    assert "NCT02336815" in answer.answer and "NCT03110562" in answer.answer
+    check_citations(answer, real_assistant.doc)
+    longer = real_assistant.ask(
+        "Which had the longer median OS, STORM or the STOMP carfilzomib cohort?"
+    )
+    assert longer.answered and {c.section for c in longer.citations} == {"3.1", "3.2.2"}
+    assert "8.6个月" in longer.answer and "22.4个月" in longer.answer
+    # each trial's figure is needed: one the review never gives refuses the pair
+    for question in (
+        "What was the median follow-up in STORM and in BOSTON, each?",
+        "XPd和XKd队列的临床收益率分别是多少？",
+        "STOMP达雷妥尤单抗队列和卡非佐米队列各纳入了多少例病人？",
+    ):
+        assert not real_assistant.ask(question).answered, question
+    # one trial asked about, another named as context: no pair
+    assert not real_assistant.ask("卡非佐米队列报了临床收益率71%，那泊马度胺队列的呢？").answered
