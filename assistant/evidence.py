@@ -432,9 +432,9 @@ class Evidence:
         if kind is None and not _SIDE_BY_SIDE_ANY.search(question):
             return None
         picked: list[Hit] = []
-        reasons: dict[str, list[tuple[str, ...]]] = {}  # the entities each passage was picked for
+        regimens = [v for c, v in required.concepts if c == "regimen" and v not in required.drugs]
         for entity, is_name in [((n,), True) for n in required.names] + [
-            (d, False) for d in required.drugs
+            (d, False) for d in required.drugs + regimens
         ]:
             # a trial by its own section (STORM's 3.1, not the summary naming every trial); a
             # drug by any passage already chosen that names it, else the first naming it
@@ -451,17 +451,13 @@ class Evidence:
                 return None
             if hit not in picked:
                 picked.append(hit)
-            reasons.setdefault(hit.passage_id, []).append(entity)
         # a trial's heading passage gives way to its cohort's, which sits under it (STOMP's 3.2
         # to the carfilzomib cohort's 3.2.2)
         picked = [
             h
             for h in picked
-            if not all(
-                any(self._names_every(o, [e]) for o in picked if o is not h)
-                for e in reasons[h.passage_id]
-            )
-        ] or picked
+            if not any(o.section != h.section and _within(o.section, h.section) for o in picked)
+        ]
         if len(picked) < 2:
             return None
         candidates = [c for h in picked for c in self._candidates(signals, [h], asked)]
