@@ -24,6 +24,7 @@ from assistant.quantity import (
     measures,
     part_kinds,
     quoted,
+    unquoted,
 )
 from assistant.subgroup import gives_value_for, subgroup
 from index.segment import normalize, tokenize
@@ -330,9 +331,9 @@ class Asked:
     def of(cls, signals: Signals) -> Asked:
         question = signals.question.lower()
         asks = asking(signals.question)  # "换了几个方案都耐药。" sets the scene, asks no number
-        kind = asked_kind(asks)
+        kind = asked_kind(unquoted(asks))  # "ORR was 26%; its PFS?" asks no percent
         tokens = set(tokenize(signals.query_text))
-        parts = part_kinds(asks)
+        parts = part_kinds(unquoted(asks))
         if len({k for k, _ in parts}) > 1:
             # A question in parts: each kind's value belongs to the measures of its own part
             # ("入组例数为多少？其中……中位PFS为多少？": the count is not PFS's).

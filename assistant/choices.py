@@ -72,6 +72,8 @@ def unchosen(
     found = [bool(cs) and all(any(named(text, v) for v in c) for c in cs) for cs in map(own, flat)]
     if not any(found):
         return ()
+    if negated(question) and found.count(False) != 1:
+        return ()  # "which is NOT…": every option but the answer must be borne out
     return tuple(o for o, ok in zip(flat, found, strict=True) if not ok)
 
 
@@ -79,6 +81,21 @@ def _kept(question: str, rejected: Sequence[str]) -> list[str]:
     """The (normalized) stem and the options not rejected."""
     stem, opts = options(question)
     return [_flat(stem)] + [o for o in map(_flat, opts) if o not in rejected]
+
+
+#: A stem asking for the one option that does not hold ("Which is NOT…", "以下错误的是"): the
+#: text answering bears out every other option, so only one can be a distractor to spare.
+_NEGATED = re.compile(
+    r"\bNOT\b|\bEXCEPT\b|\b(?i:except|false|incorrect|untrue)\b"
+    r"|\b(?i:which|what)\b[^?？]{0,40}\b(?i:is|are|was|were|does|did|do)(?:n't| not)\b"
+    r"|\b(?i:not)\s+(?i:one of|true|correct|among|included|listed|mentioned|named|reported)\b"
+    r"|不是|不属于|不包括|错误的是|不正确的是|除外|不符合"
+)
+
+
+def negated(question: str) -> bool:
+    """Whether the multiple-choice question asks which option does not hold."""
+    return _NEGATED.search(options(question)[0]) is not None
 
 
 def spared_options(

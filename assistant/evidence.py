@@ -60,7 +60,7 @@ from assistant.quantity import (
     measures,
 )
 from assistant.referring import TrialDescriptors, trial_sections
-from assistant.subgroup import split_treatments
+from assistant.subgroup import gives_value_for, split_treatments, subgroup
 from index.segment import normalize, tokenize
 from index.store import passage_index_text
 
@@ -177,15 +177,14 @@ _SIDE_BY_SIDE_VALUES = re.compile(
     r"|\bthe same\b|一样|相同|不同|区别|差别|\bdiffer",
     re.IGNORECASE,
 )
-#: ... of those, the ones asking which does better: the figures of a measure named decide.
-_WHICH_MORE = re.compile(
-    r"哪(?:个|一个|组|项)[^，,。？?]{0,8}(?:更|较)|相比|比较|对比|\bvs\.?|\bversus\b|\bcompar"
-    r"|\bwhich (?:\w+ ){0,3}(?:higher|longer|lower|shorter|better|more|fewer|larger|bigger)\b",
-    re.IGNORECASE,
-)
-#: ... of those, the ones that need no figure: a listing of each, or a match checked.
-_SIDE_BY_SIDE_ANY = re.compile(
-    r"分别|各(?:是|为|有|自)|\beach\b|\bboth\b|\bthe same\b|一样|相同|不同|区别|差别|\bdiffer",
+#: Words naming relapsed or refractory patients: a count of them must say so (not of NDMM ones).
+_RELAPSED = re.compile(r"relaps|refractory|复发|难治")
+
+#: A clause setting one trial beside the one asked about ("与STORM不同，BOSTON…", "Unlike STORM,
+#: …", "Like the pomalidomide cohort, …"): context, no comparison asked.
+_CONTEXT_CLAUSE = re.compile(
+    r"(?:^|(?<=[。；;.!?？！]))\s*(?:与|和|跟|同|像)[^，,。？?]{1,24}(?:不同|一样|相同|相比|类似|相似)[，,]"
+    r"|(?:^|(?<=[.;!?]))\s*(?:unlike|like|as in|as with|similar to)\b[^,]{1,60},",
     re.IGNORECASE,
 )
 
@@ -415,27 +414,35 @@ class Evidence:
         """Sentences from one passage for each trial or cohort a question compares, when no
         single passage speaks of them all ("STORM的中位OS和卡非佐米队列的OS，哪个更长？"): the
         figures side by side, each cited to its own passage. None when the question names
-        fewer than two, or the passages so chosen still lack what it asks.
+        fewer than two, compares no value (a figure, a dose), or any one passage lacks what is
+        asked of it: each must state the value, and name what the question asks of its trial
+        (a subgroup, a follow-up), as if it were asked alone.
 
         Trials and acronyms first (STORM, XVd), then drugs asked about as regimens; one that a
         passage already chosen names (地塞米松, in every regimen) adds none.
         """
-        question = required.question
+        question = _CONTEXT_CLAUSE.sub("", required.question)
         if not _SIDE_BY_SIDE_VALUES.search(question):
             return None  # one trial asked about; another named is context ("那XPd的呢")
         kind, measured = asked.kind, asked.measures
-        if kind is None and _WHICH_MORE.search(question):
-            # "which had the longer median OS?": each one's figure of the measure named
-            kind, measured = "number", measures(signals.expansion, "number")
-            if not measured:
+        if kind is None:
+            # "which had the longer median OS?", "the same dose?": each one's value of what is
+            # named, a measure's figure or a dose
+            named = signals.expansion.matched if signals.expansion else ()
+            if any(t.en[0] == "dose" for t in named):
+                kind, measured = "dose", []
+            else:
+                kind, measured = "number", measures(signals.expansion, "number")
+            if not measured and kind == "number":
                 return None
-        if kind is None and not _SIDE_BY_SIDE_ANY.search(question):
-            return None
+        # "the higher ORR among PI-refractory patients": each trial's figure for them
+        group = asked.group or subgroup(question.lower())
         picked: list[Hit] = []
         regimens = [v for c, v in required.concepts if c == "regimen" and v not in required.drugs]
-        for entity, is_name in [((n,), True) for n in required.names] + [
+        entities = [((n,), True) for n in required.names] + [
             (d, False) for d in required.drugs + regimens
-        ]:
+        ]
+        for entity, is_name in entities:
             # a trial by its own section (STORM's 3.1, not the summary naming every trial); a
             # drug by any passage already chosen that names it, else the first naming it
             own = next((h for h in hits if any(self._titled_by(h, [v]) for v in entity)), None)
@@ -460,36 +467,44 @@ class Evidence:
         ]
         if len(picked) < 2:
             return None
-        candidates = [c for h in picked for c in self._candidates(signals, [h], asked)]
-        chosen = sorted(
-            (
-                c
-                for h in picked
-                for c in choose_sentences(self._candidates(signals, [h], asked), cfg)
-            ),
-            key=lambda c: c.sentence_index,
-        )
-        by_passage: dict[str, list[str]] = {}
-        for c in chosen:
-            passage = self._sentences[c.sentence_index].passage_id
-            by_passage.setdefault(passage, []).append(self._sentence_texts[c.sentence_index])
-        if kind is not None and any(
-            lacks_value(" ".join(texts), kind, measured) for texts in by_passage.values()
-        ):
-            return None  # each trial's figure, side by side: none may be missing
-        gaps = self._uncovered(required, chosen, asked, across=True)
-        if not chosen or gaps or self._unplaced(required, chosen, asked):
+        chosen: list[Candidate] = []
+        candidates: list[Candidate] = []
+        for_group = []
+        for hit in picked:
+            own_candidates = self._candidates(signals, [hit], asked)
+            own_chosen = choose_sentences(own_candidates, cfg)
+            text = " ".join(self._sentence_texts[c.sentence_index] for c in own_chosen)
+            if not own_chosen or lacks_value(text, kind, measured):
+                return None  # each trial's value, side by side: none may be missing
+            if group is not None and group[1].search(text):
+                # a passage speaking of the group must give the group's value: "分为PI难治组
+                # 和PI非难治组…非难治组高于难治组" gives refractory patients no ORR
+                if not gives_value_for(text, kind, measured, group[1]):
+                    return None
+                for_group.append(hit)
+            candidates += own_candidates
+            chosen += own_chosen
+        if group is not None and not for_group:
+            return None  # the group's figure, from one trial at least
+        if self._uncovered(required, chosen, asked, across=True):
             return None
+        if self._unplaced(required, chosen, asked):
+            return None
+        chosen.sort(key=lambda c: c.sentence_index)
         return chosen, max(candidates, key=lambda c: c.dense), []
 
     def _asked(self, signals: Signals) -> Asked:
-        """What the question asks (``Asked.of``). A count of the patients the review's title
-        names ("how many relapsed patients were enrolled") counts them all: every patient
-        of the review is relapsed or refractory, whether or not the sentence says so."""
+        """What the question asks (``Asked.of``). A count of myeloma patients ("BOSTON纳入了多少
+        例骨髓瘤病人") is a count of those enrolled: the review's title names them, and its
+        sentences say "402名病人". Not so of relapsed ones: "8例NDMM病人" are newly diagnosed."""
         asked = Asked.of(signals)
         if asked.kind != "count":
             return asked
-        own = [m for m in asked.measures if not any(mentions(self._title, v) for v in m)]
+        own = [
+            m
+            for m in asked.measures
+            if not any(mentions(self._title, v) for v in m) or any(_RELAPSED.search(v) for v in m)
+        ]
         return asked if len(own) == len(asked.measures) else replace(asked, measures=own)
 
     def _asked_places(self, asked: Asked) -> list[tuple[str, tuple[str, ...]]]:

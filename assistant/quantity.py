@@ -408,6 +408,20 @@ _QUOTE_WINDOW = 20
 _CLAUSE_BREAK = re.compile(r"[,，;；。?？!！—]")
 
 
+#: Where a question's clauses part ("STORM's ORR was 26%; what was its PFS?", "…OS — what …").
+_CLAUSES = re.compile(r"[,，;；。:：—]")
+
+
+def unquoted(question: str) -> str:
+    """The question without the clauses before its last that quote a figure ("STORM's ORR was
+    26%; what was its median DOR?" asks a number, not a percent): what it knows is not what
+    it asks. Unchanged when no earlier clause quotes one."""
+    # each clause with the separator ending it
+    pieces = re.findall(r"[^,，;；。:：—]+[,，;；。:：—]*|[,，;；。:：—]+", question)
+    kept = [p for p in pieces[:-1] if not _QUOTED.search(p.lower())] + pieces[-1:]
+    return question if len(kept) == len(pieces) else "".join(kept)
+
+
 def quoted(question: str, measure: Sequence[str]) -> bool:
     """Whether every mention of the measure (its variants) in the (normalized) question has a
     figure beside it, in its clause: the question quotes the measure's value, it does not ask
@@ -452,9 +466,9 @@ _MEASURED_TERMS = frozenset({"age"})
 #: What a count is of, besides measures: patients with del(17p), NDMM patients.
 _COUNTED = frozenset({"biology", "disease"})
 #: ... and patients whose treatment changed: 21 in "共纳入21例…直至因不良反应无法耐受停止"
-#: counts the cohort, not those who stopped.
+#: counts the cohort, not those who stopped; nor those evaluable for response.
 _COUNTED_CHANGES = frozenset(
-    {"dose adjustment", "dose reduction", "dose interruption", "discontinuation"}
+    {"dose adjustment", "dose reduction", "dose interruption", "discontinuation", "evaluable"}
 )
 
 

@@ -404,8 +404,8 @@ def check_citations(answer: Answer, doc) -> None:
             "abstract-en",
             "inhibitor of nuclear export",
         ),
-        # every patient of the review is relapsed: the cohort's count is theirs
-        ("How many relapsed patients did the STOMP bortezomib cohort enroll?", "en", "3.2.1", "42"),
+        # myeloma patients, as the title names them: the cohort's count is theirs
+        ("How many myeloma patients did the STOMP bortezomib cohort enroll?", "en", "3.2.1", "42"),
         # the dose the time is counted from is not what is asked
         ("How many hours after an oral dose does selinexor peak in the blood?", "en", "2", "3~4 h"),
     ],
@@ -1031,3 +1031,32 @@ def test_trials_set_side_by_side_are_cited_each_to_its_own_passage(real_assistan
         assert not real_assistant.ask(question).answered, question
     # one trial asked about, another named as context: no pair
     assert not real_assistant.ask("卡非佐米队列报了临床收益率71%，那泊马度胺队列的呢？").answered
+    # each trial's value must be stated for the group asked, and in the kind compared
+    for question in (
+        "Which had a higher ORR among PI-refractory patients, the bortezomib cohort or the "
+        "carfilzomib cohort?",
+        "Did the daratumumab and pomalidomide cohorts use the same dexamethasone dose?",
+        "卡非佐米队列和来那度胺队列中可评估疗效的病人分别有多少例？",
+    ):
+        assert not real_assistant.ask(question).answered, question
+
+
+def test_counts_quoted_figures_and_negated_options(real_assistant) -> None:
+    """A count of myeloma patients is the trial's; of relapsed ones, only where it says so. A
+    figure quoted is known, not asked. "Which is NOT…" needs every other option borne out."""
+    boston = real_assistant.ask("How many myeloma patients were enrolled in BOSTON?")
+    assert boston.answered and "402名病人" in boston.answer
+    assert not real_assistant.ask(
+        "How many relapsed patients were in the lenalidomide cohort?"
+    ).answered
+    dor = real_assistant.ask("STORM's ORR was 26%; what was its median DOR?")
+    assert dor.answered and "4.4个月" in dor.answer
+    storm = real_assistant.ask(
+        "All of the following describe STORM EXCEPT: A. global B. multicenter C. open-label "
+        "D. placebo-controlled"
+    )
+    assert storm.answered and storm.citations[0].section == "3.1"
+    # one option borne out of four is no answer to "不包括"
+    assert not real_assistant.ask(
+        "STORM中3~4级不良反应不包括：A. 疲劳 B. 血小板减少 C. 低钠血症 D. 脓毒症"
+    ).answered

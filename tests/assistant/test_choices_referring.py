@@ -116,3 +116,23 @@ def test_an_option_typed_with_a_dash_is_the_glossary_term() -> None:
     rejected = unchosen(question, concepts, mentions, text)
     assert rejected == ("jak-stat", "hedgehog")
     assert spared_options(question, concepts, mentions, rejected) == [("JAK/STAT", "JAK-STAT")]
+
+
+def test_a_negated_stem_spares_only_the_one_option_the_text_does_not_bear_out() -> None:
+    gi = normalize(
+        "可通过给予类固醇或5-羟色胺3受体拮抗剂来缓解，建议使用奥氮平或神经激肽-1受体拮抗剂"
+    )
+    concepts = [
+        ("olanzapine", "奥氮平"),
+        ("5-HT3", "5-羟色胺3受体拮抗剂"),
+        ("methylphenidate", "哌醋甲酯"),
+    ]
+    except_one = "All of these relieve nausea EXCEPT: A. 5-HT3 B. olanzapine C. methylphenidate"
+    assert unchosen(except_one, concepts, mentions, gi) == ("methylphenidate",)
+    # two options unborne: the text cannot tell which one is "not"
+    two = "Which is NOT used for nausea? A. olanzapine B. methylphenidate C. 5-HT3 D. loperamide"
+    lop = [*concepts, ("loperamide", "洛哌丁胺")]
+    assert unchosen(two, lop, mentions, gi) == ()
+    # "could not tolerate" in a stem negates nothing
+    plain = "Patients could not tolerate which? A. olanzapine B. methylphenidate"
+    assert unchosen(plain, concepts, mentions, gi) == ("methylphenidate",)

@@ -15,6 +15,7 @@ from assistant.quantity import (
     measures,
     part_kinds,
     quoted,
+    unquoted,
 )
 from assistant.subgroup import gives_value_for, subgroup
 from index.segment import normalize
@@ -717,3 +718,15 @@ def test_a_measure_quoted_with_its_figure_is_known_not_asked() -> None:
     # a grade or a phase is no figure quoted; a measure never mentioned is not quoted
     assert not quoted(normalize("grade 3 thrombocytopenia: what was the orr?"), ORR)
     assert not quoted(english, ("dor",))
+
+
+def test_clauses_quoting_a_figure_are_not_what_is_asked() -> None:
+    assert unquoted("STORM's ORR was 26%; what was its median DOR?") == " what was its median DOR?"
+    assert asked_kind(unquoted("STORM's ORR was 26%; what was its median DOR?")) == "number"
+    assert (
+        unquoted("卡非佐米队列临床收益率71%，那泊马度胺队列的是多少？")
+        == "那泊马度胺队列的是多少？"
+    )
+    # unchanged when nothing earlier is quoted, or only the last clause quotes
+    for same in ("sel + Mel200 study — median age of the pts?", "Was the ORR 26% or 29%?"):
+        assert unquoted(same) == same
