@@ -16,9 +16,9 @@ from index.segment import normalize
 #: An English word written in capitals for emphasis ("which is NOT…", "TRUE or FALSE"), or a
 #: label of the question's form ("MCQ:"): no name.
 _EMPHASIS = (
-    "NOT|ALL|AND|THE|TRUE|FALSE|EXCEPT|NONE|BOTH|ONLY|MOST|LEAST|BEST|WORST|NEVER|ALWAYS"
-    "|MUST|CANNOT|CORRECT|INCORRECT|WRONG|RIGHT|FIRST|LAST|YES|ANY|EACH|EVERY|BUT|WITH"
-    "|WITHOUT|BEFORE|AFTER|MORE|LESS|FEWER|HIGHER|LOWER|SAME|DIFFERENT|WHICH|WHAT|WHY|HOW"
+    # not words a trial may be named (FIRST, BEST, MOST): "the FIRST trial" is not the review's
+    "NOT|ALL|AND|THE|TRUE|FALSE|EXCEPT|NONE|BOTH|ONLY|NEVER|ALWAYS|MUST|CANNOT|CORRECT"
+    "|INCORRECT|WRONG|YES|ANY|EACH|EVERY|BUT|WITH|WITHOUT|WHICH|WHAT|WHY|HOW"
     # ... and the labels of a question's form: a multiple-choice item, a note to self
     "|MCQS?|SBA|EMQ|FAQS?|FYI|ASAP|BTW|TLDR|PDF|TBD"
 )

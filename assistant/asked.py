@@ -331,9 +331,10 @@ class Asked:
     def of(cls, signals: Signals) -> Asked:
         question = signals.question.lower()
         asks = asking(signals.question)  # "换了几个方案都耐药。" sets the scene, asks no number
-        kind = asked_kind(unquoted(asks))  # "ORR was 26%; its PFS?" asks no percent
+        asking_clauses = unquoted(asks)  # "ORR was 26%; its PFS?" asks no percent
+        kind = asked_kind(asking_clauses)
         tokens = set(tokenize(signals.query_text))
-        parts = part_kinds(unquoted(asks))
+        parts = part_kinds(asking_clauses)
         if len({k for k, _ in parts}) > 1:
             # A question in parts: each kind's value belongs to the measures of its own part
             # ("入组例数为多少？其中……中位PFS为多少？": the count is not PFS's).

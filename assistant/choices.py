@@ -54,7 +54,8 @@ def unchosen(
 ) -> tuple[str, ...]:
     """The (normalized) options of the question that ``text`` does not bear out, when it bears
     out another: one whose every concept (each a tuple of variants) it names. Empty for a
-    question with no options, or when the text names no option whole.
+    question with no options, when the text names no option whole, or, for a stem asking
+    which option does not hold ("Which is NOT…"), unless it bears out all the others.
     ``named(text, variant)`` says whether a text names a variant (the caller's matching)."""
     stem, opts = options(question)
     if not opts:
@@ -86,10 +87,11 @@ def _kept(question: str, rejected: Sequence[str]) -> list[str]:
 #: A stem asking for the one option that does not hold ("Which is NOT…", "以下错误的是"): the
 #: text answering bears out every other option, so only one can be a distractor to spare.
 _NEGATED = re.compile(
-    r"\bNOT\b|\bEXCEPT\b|\b(?i:except|false|incorrect|untrue)\b"
-    r"|\b(?i:which|what)\b[^?？]{0,40}\b(?i:is|are|was|were|does|did|do)(?:n't| not)\b"
+    r"\bNOT\b|\b(?i:except|false|incorrect|untrue)\b"
+    # "which of the following is not", not "which is given when nausea is not relieved"
+    r"|\b(?i:which|what)(?: \w+){0,3} (?i:is|are|was|were|does|did|do)(?:n't| not)\b"
     r"|\b(?i:not)\s+(?i:one of|true|correct|among|included|listed|mentioned|named|reported)\b"
-    r"|不是|不属于|不包括|错误的是|不正确的是|除外|不符合"
+    r"|哪(?:一)?(?:项|个|种|些)?不是|不属于|不包括|错误的是|不正确的是|除外|不符合"
 )
 
 
@@ -152,7 +154,7 @@ _UNITS = {
     "年": "年",
     "year": "年",
     "years": "年",
-    "例": "例",
+    "例": "(?:例|名|人)",
 }
 #: A thousands separator inside a figure ("100,000", "100 000"): the review writes 100 000.
 _THOUSANDS = re.compile(r"(?<=\d)[,\s](?=\d{3}(?!\d))")

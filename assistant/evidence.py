@@ -174,9 +174,14 @@ _SIDE_BY_SIDE_VALUES = re.compile(
     r"分别|各(?:是|为|有|自)|哪(?:个|一个|组|项)[^，,。？?]{0,8}(?:更|较)|相比|比较|对比"
     r"|\bvs\.?|\bversus\b|\bcompar|\bside[- ]by[- ]side\b|\beach\b|\bboth\b"
     r"|\bwhich (?:\w+ ){0,3}(?:higher|longer|lower|shorter|better|more|fewer|larger|bigger)\b"
-    r"|\bthe same\b|一样|相同|不同|区别|差别|\bdiffer",
+    r"|\bthe same\b|\brespectively\b|一样|相同|不同|区别|差别|\bdiffer",
     re.IGNORECASE,
 )
+#: Glossary categories of what a comparison measures, never a trial compared.
+_MEASURED_CATEGORIES = frozenset(
+    {"endpoint", "response", "pk", "adverse_event", "general", "design"}
+)
+
 #: Words naming relapsed or refractory patients: a count of them must say so (not of NDMM ones).
 _RELAPSED = re.compile(r"relaps|refractory|复发|难治")
 
@@ -418,8 +423,9 @@ class Evidence:
         asked of it: each must state the value, and name what the question asks of its trial
         (a subgroup, a follow-up), as if it were asked alone.
 
-        Trials and acronyms first (STORM, XVd), then drugs asked about as regimens; one that a
-        passage already chosen names (地塞米松, in every regimen) adds none.
+        Trials and names first (STORM, Chari; not what is measured, ORR), then drugs and named
+        regimens (XKd); a drug that a passage already chosen names (地塞米松, in every regimen)
+        adds none.
         """
         question = _CONTEXT_CLAUSE.sub("", required.question)
         if not _SIDE_BY_SIDE_VALUES.search(question):
@@ -439,7 +445,14 @@ class Evidence:
         group = asked.group or subgroup(question.lower())
         picked: list[Hit] = []
         regimens = [v for c, v in required.concepts if c == "regimen" and v not in required.drugs]
-        entities = [((n,), True) for n in required.names] + [
+        # what is measured (ORR, PFS) is no trial to find a passage for, though an acronym
+        measured_names = {
+            v.lower()
+            for t in (signals.expansion.matched if signals.expansion else ())
+            if t.category in _MEASURED_CATEGORIES
+            for v in t.en + t.zh
+        }
+        entities = [((n,), True) for n in required.names if n.lower() not in measured_names] + [
             (d, False) for d in required.drugs + regimens
         ]
         for entity, is_name in entities:
@@ -469,23 +482,18 @@ class Evidence:
             return None
         chosen: list[Candidate] = []
         candidates: list[Candidate] = []
-        for_group = []
         for hit in picked:
             own_candidates = self._candidates(signals, [hit], asked)
             own_chosen = choose_sentences(own_candidates, cfg)
             text = " ".join(self._sentence_texts[c.sentence_index] for c in own_chosen)
             if not own_chosen or lacks_value(text, kind, measured):
                 return None  # each trial's value, side by side: none may be missing
-            if group is not None and group[1].search(text):
-                # a passage speaking of the group must give the group's value: "分为PI难治组
-                # 和PI非难治组…非难治组高于难治组" gives refractory patients no ORR
-                if not gives_value_for(text, kind, measured, group[1]):
-                    return None
-                for_group.append(hit)
+            if group is not None and not gives_value_for(text, kind, measured, group[1]):
+                # each trial's figure for the group asked: "分为PI难治组和PI非难治组…非难治组高于
+                # 难治组" gives refractory patients no ORR, and STORM's 26% is everyone's
+                return None
             candidates += own_candidates
             chosen += own_chosen
-        if group is not None and not for_group:
-            return None  # the group's figure, from one trial at least
         if self._uncovered(required, chosen, asked, across=True):
             return None
         if self._unplaced(required, chosen, asked):

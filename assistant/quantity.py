@@ -409,16 +409,20 @@ _CLAUSE_BREAK = re.compile(r"[,，;；。?？!！—]")
 
 
 #: Where a question's clauses part ("STORM's ORR was 26%; what was its PFS?", "…OS — what …").
-_CLAUSES = re.compile(r"[,，;；。:：—]")
+_CLAUSES = re.compile(r"[^,，;；。:：—]+[,，;；。:：—]*|[,，;；。:：—]+")
 
 
 def unquoted(question: str) -> str:
-    """The question without the clauses before its last that quote a figure ("STORM's ORR was
-    26%; what was its median DOR?" asks a number, not a percent): what it knows is not what
-    it asks. Unchanged when no earlier clause quotes one."""
-    # each clause with the separator ending it
-    pieces = re.findall(r"[^,，;；。:：—]+[,，;；。:：—]*|[,，;；。:：—]+", question)
-    kept = [p for p in pieces[:-1] if not _QUOTED.search(p.lower())] + pieces[-1:]
+    """The question without the clauses before its last that quote a figure and ask nothing
+    ("STORM's ORR was 26%; what was its median DOR?" asks a number, not a percent): what it
+    knows is not what it asks. Unchanged unless the last clause asks a value itself ("How
+    many of the 21 patients …, overall?" asks in its first)."""
+    pieces = _CLAUSES.findall(question)
+    if len(pieces) < 2 or asked_kind(pieces[-1]) is None:
+        return question
+    kept = [
+        p for p in pieces[:-1] if not _QUOTED.search(p.lower()) or asked_kind(p) is not None
+    ] + pieces[-1:]
     return question if len(kept) == len(pieces) else "".join(kept)
 
 

@@ -59,6 +59,8 @@ def asked_parts(question: str, lang: str | None) -> list[str]:
     named = []
     for language, part in _NAMED_PART.findall(question):
         code = "en" if language.lower() in ("英文", "english") else "zh"
+        if part.lower() == "summary" and code == "zh":
+            continue  # "the Chinese summary" may be its 总结与展望 as well as its abstract
         kind = "abstract" if part.lower() in ("摘要", "abstract", "summary") else "keywords"
         named.append((kind, code))
     if ASKS_KEYWORDS.search(question):

@@ -211,6 +211,8 @@ def test_missing_concepts_and_unknown_names() -> None:
     assert unknown_names("MCQ: which is NOT an option? TRUE or FALSE, EXCEPT SIENDO", corpus) == [
         "SIENDO"
     ]
+    # a trial may be named by a word in capitals: "the FIRST trial" is not the review's
+    assert unknown_names("In the FIRST trial, what was the median survival?", corpus) == ["FIRST"]
 
 
 def test_english_words_in_a_chinese_question_must_be_the_reviews() -> None:

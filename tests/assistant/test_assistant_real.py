@@ -1037,8 +1037,14 @@ def test_trials_set_side_by_side_are_cited_each_to_its_own_passage(real_assistan
         "carfilzomib cohort?",
         "Did the daratumumab and pomalidomide cohorts use the same dexamethasone dose?",
         "卡非佐米队列和来那度胺队列中可评估疗效的病人分别有多少例？",
+        # STORM's 26% is everyone's, not its double-refractory patients'
+        "Which had the higher ORR among double-refractory patients, STORM or the daratumumab "
+        "cohort?",
     ):
         assert not real_assistant.ask(question).answered, question
+    # a measure (ORR) is no trial to find a passage for
+    orr = real_assistant.ask("XPd和XKd队列的ORR分别是多少？")
+    assert orr.answered and {c.section for c in orr.citations} == {"3.2.2", "3.2.3"}
 
 
 def test_counts_quoted_figures_and_negated_options(real_assistant) -> None:

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from assistant.absence import mentions
-from assistant.choices import bears_a_figure, options, spared_options, spared_words, unchosen
+from assistant.choices import (
+    bears_a_figure,
+    negated,
+    options,
+    spared_options,
+    spared_words,
+    unchosen,
+)
 from assistant.referring import TrialDescriptors, trial_sections
 from index.segment import normalize
 
@@ -136,3 +143,18 @@ def test_a_negated_stem_spares_only_the_one_option_the_text_does_not_bear_out() 
     # "could not tolerate" in a stem negates nothing
     plain = "Patients could not tolerate which? A. olanzapine B. methylphenidate"
     assert unchosen(plain, concepts, mentions, gi) == ("methylphenidate",)
+
+
+def test_a_stem_is_negated_only_where_it_asks_which_does_not_hold() -> None:
+    assert negated("Which of the following is NOT listed? A. x B. y")
+    assert negated("All of these relieve nausea except: A. x B. y")
+    assert negated("以下哪项不是常见不良反应？A. 恶心 B. 乏力")
+    # a negation inside what the stem describes asks nothing of the options
+    assert not negated("Which is suggested when nausea is not relieved by steroids? A. x B. y")
+    assert not negated("恶心不是很严重时可用哪种？A. 类固醇 B. 奥氮平")
+
+
+def test_a_count_option_in_例_is_the_reviews_名() -> None:
+    boston = normalize("共纳入402名病人")
+    assert bears_a_figure("BOSTON纳入了多少例病人？A. 402例 B. 195例", boston) is True
+    assert bears_a_figure("BOSTON纳入了多少例病人？A. 400例 B. 195例", boston) is False
