@@ -419,9 +419,10 @@ class Evidence:
         """Sentences from one passage for each trial or cohort a question compares, when no
         single passage speaks of them all ("STORM的中位OS和卡非佐米队列的OS，哪个更长？"): the
         figures side by side, each cited to its own passage. None when the question names
-        fewer than two, compares no value (a figure, a dose), or any one passage lacks what is
-        asked of it: each must state the value, and name what the question asks of its trial
-        (a subgroup, a follow-up), as if it were asked alone.
+        fewer than two, compares no value, or any one passage lacks what is asked of it: each
+        must state the value compared (a figure of the measure named, a follow-up or an age
+        among them; a dose) and, when a group is asked, the group's figure; what else the
+        question names (an adverse event, a drug) the passages must name together.
 
         Trials and names first (STORM, Chari; not what is measured, ORR), then drugs and named
         regimens (XKd); a drug that a passage already chosen names (地塞米松, in every regimen)
