@@ -73,7 +73,7 @@ def unchosen(
     found = [bool(cs) and all(any(named(text, v) for v in c) for c in cs) for cs in map(own, flat)]
     if not any(found):
         return ()
-    if negated(question) and found.count(False) != 1:
+    if _NEGATED.search(stem) and found.count(False) != 1:
         return ()  # "which is NOT…": every option but the answer must be borne out
     return tuple(o for o, ok in zip(flat, found, strict=True) if not ok)
 

@@ -431,12 +431,12 @@ class Evidence:
         question = _CONTEXT_CLAUSE.sub("", required.question)
         if not _SIDE_BY_SIDE_VALUES.search(question):
             return None  # one trial asked about; another named is context ("那XPd的呢")
+        matched = signals.expansion.matched if signals.expansion else ()
         kind, measured = asked.kind, asked.measures
         if kind is None:
             # "which had the longer median OS?", "the same dose?": each one's value of what is
             # named, a measure's figure or a dose
-            named = signals.expansion.matched if signals.expansion else ()
-            if any(t.en[0] == "dose" for t in named):
+            if any(t.en[0] == "dose" for t in matched):
                 kind, measured = "dose", []
             else:
                 kind, measured = "number", measures(signals.expansion, "number")
@@ -448,10 +448,7 @@ class Evidence:
         regimens = [v for c, v in required.concepts if c == "regimen" and v not in required.drugs]
         # what is measured (ORR, PFS) is no trial to find a passage for, though an acronym
         measured_names = {
-            v.lower()
-            for t in (signals.expansion.matched if signals.expansion else ())
-            if t.category in _MEASURED_CATEGORIES
-            for v in t.en + t.zh
+            v.lower() for t in matched if t.category in _MEASURED_CATEGORIES for v in t.en + t.zh
         }
         entities = [((n,), True) for n in required.names if n.lower() not in measured_names] + [
             (d, False) for d in required.drugs + regimens
