@@ -22,6 +22,7 @@ from assistant.answer import (
 from assistant.choices import options
 from assistant.evidence import Evidence
 from assistant.retrieval import HybridRetriever, RetrievalConfig
+from assistant.spelling import Speller
 from assistant.types import MAX_QUESTION_CHARS, Answer, Citation, Hit, InvalidQuestion
 from index.store import IndexConfig
 
@@ -80,6 +81,7 @@ class Assistant:
         self.config = config or AssistantConfig(index=index.config)
         self.retriever = HybridRetriever(index, embedder, glossary, self.config.retrieval)
         self.evidence = Evidence(index, embedder, self.retriever, glossary, self.config.answer)
+        self.speller = Speller.of([index.doc.text, *(v for t in glossary or () for v in t.en)])
 
     @property
     def doc(self) -> Document:
@@ -160,7 +162,7 @@ class Assistant:
         """
         if not isinstance(k, int) or k < 1:
             raise InvalidQuestion("k must be a positive whole number.")
-        text = clean_question(question)
+        text = self.speller.mend(clean_question(question)).text
         signals = self.retriever.signals(text)
         return self._ranked(signals, _language(text), k)
 
@@ -171,7 +173,9 @@ class Assistant:
         synthesised reply that fails its citation check falls back to the extractive answer.
         """
         started = time.perf_counter()
-        text = clean_question(question)
+        typed = clean_question(question)
+        mended = self.speller.mend(typed)  # "karfilzomib" is read as carfilzomib
+        text = mended.text
         lang = _language(text)
         signals = self.retriever.signals(text)
         hits = self._ranked(self._ranking_signals(text, signals), lang, len(self.doc.passages))
@@ -182,11 +186,13 @@ class Assistant:
         timings = {"total_s": 0.0}
         if not chosen or not should_answer(best, missing + gaps, self.config.answer, lang):
             timings["total_s"] = time.perf_counter() - started
-            note = refusal_note(missing, gaps) or NOTHING_CLOSE
-            return Answer(text, REFUSAL[lang], False, lang, (), nearest(hits), note, timings)
+            note = _joined(mended.note(), refusal_note(missing, gaps) or NOTHING_CLOSE)
+            return Answer(typed, REFUSAL[lang], False, lang, (), nearest(hits), note, timings)
         citations = tuple(self._citation(n, c) for n, c in enumerate(chosen, start=1))
         timings["total_s"] = time.perf_counter() - started
-        answer = Answer(text, compose(citations, lang), True, lang, citations, (), timings=timings)
+        answer = Answer(
+            typed, compose(citations, lang), True, lang, citations, (), mended.note(), timings
+        )
         if synthesize and self.config.synthesis is not None:
             from assistant.synthesis import synthesize as rewrite
 
@@ -245,6 +251,10 @@ class Assistant:
         s = self.doc.sentences[cand.sentence_index]
         p = self.doc.passage(s.passage_id)
         return Citation.of(marker, p, s, round(cand.score, 4))
+
+
+def _joined(*notes: str) -> str:
+    return " ".join(n for n in notes if n)
 
 
 def _language(text: str) -> str:

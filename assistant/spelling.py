@@ -1,0 +1,123 @@
+"""Misspelt words of a question mended before it is read: "karfilzomib", "bortezimib".
+
+Users type drug names from memory and in a hurry. The dense model shrugs most slips off, but
+BM25, the glossary and the checks for names the review never mentions read letters: to them
+"karfilzomib" is an unknown drug, and the question is refused. A slip is mended only into a word
+the assistant knows (the review's own Latin words and the glossary's English ones), only when
+the typed word is no English word at all (symspellpy's dictionary of 82,765), and only within one
+edit (two for words of nine letters or more), so "stating" never becomes "staging".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from symspellpy import SymSpell
+
+#: Words a slip may hide in: lower-case letters only (XVd, mPFS, CD38 are names, not words).
+_WORD = re.compile(r"(?<![A-Za-z0-9\-])([A-Za-z][a-z]+)(?![A-Za-z0-9])")
+#: Shorter words are left alone: "pts", "sel", "dara", "penta" are shorthand, not slips.
+MIN_LENGTH = 6
+#: Words at least this long may be two edits away from what was meant.
+TWO_EDITS_FROM = 9
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One mended word: what was typed and what it was read as."""
+
+    typed: str
+    read: str
+
+
+@dataclass(frozen=True)
+class Mended:
+    """A question with its slips mended, and the corrections made (none: the text as typed)."""
+
+    text: str
+    corrections: tuple[Correction, ...] = ()
+
+    def note(self) -> str:
+        """What the reader is told: which words were read as which."""
+        if not self.corrections:
+            return ""
+        pairs = ", ".join(f"“{c.typed}” as “{c.read}”" for c in self.corrections)
+        return f"Read {pairs}."
+
+
+def known_words(texts: Iterable[str]) -> set[str]:
+    """The lower-case Latin words of the texts (the review, the glossary's variants)."""
+    return {m.lower() for t in texts for m in re.findall(r"[A-Za-z]+", t)}
+
+
+def english_words() -> frozenset[str]:
+    """symspellpy's English dictionary: words that are no slips, however close to a term."""
+    from importlib.resources import files
+
+    path = files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+    return frozenset(line.split(" ", 1)[0] for line in path.read_text("utf-8").splitlines())
+
+
+@dataclass
+class Speller:
+    """Mends a question's slips into the words the assistant knows.
+
+    ``known`` are the targets (the review's and the glossary's words); ``english`` the words no
+    one misspells by typing them. Build with ``Speller.of``; the lookup table is made on first
+    use, so an assistant that is never asked pays nothing for it.
+    """
+
+    known: frozenset[str]
+    english: frozenset[str]
+    _symspell: SymSpell | None = field(default=None, init=False, repr=False)
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> Speller:
+        """A speller whose targets are the words of ``texts`` long enough to be mended into."""
+        words = frozenset(w for w in known_words(texts) if len(w) >= MIN_LENGTH - 1)
+        return cls(words, english_words())
+
+    def _table(self) -> SymSpell:
+        if self._symspell is None:
+            from symspellpy import SymSpell
+
+            table = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+            for word in self.known:
+                table.create_dictionary_entry(word, 1)
+            self._symspell = table
+        return self._symspell
+
+    def suggestion(self, word: str) -> str | None:
+        """The known word ``word`` is a slip of, or None: it is a word, or close to none, or
+        close to two alike (a slip that could be either is left as typed)."""
+        from symspellpy import Verbosity
+
+        lower = word.lower()
+        if len(lower) < MIN_LENGTH or lower in self.known or lower in self.english:
+            return None
+        if lower.endswith("s") and (lower[:-1] in self.known or lower[:-2] in self.known):
+            return None  # a plural ("exportins", "alkylators"), which the glossary folds
+        edits = 2 if len(lower) >= TWO_EDITS_FROM else 1
+        found = self._table().lookup(lower, Verbosity.CLOSEST, max_edit_distance=edits)
+        if len(found) != 1:
+            return None
+        read = found[0].term
+        return read.capitalize() if word[0].isupper() else read
+
+    def mend(self, question: str) -> Mended:
+        """The question with each slip replaced by the word it was read as."""
+        corrections: list[Correction] = []
+
+        def fix(m: re.Match[str]) -> str:
+            read = self.suggestion(m.group(1))
+            if read is None:
+                return m.group(0)
+            corrections.append(Correction(m.group(1), read))
+            return read
+
+        text = _WORD.sub(fix, question)
+        return Mended(text, tuple(dict.fromkeys(corrections)))
