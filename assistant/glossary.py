@@ -100,8 +100,31 @@ def _norm_zh(text: str) -> str:
     return re.sub(r"\s+", "", _nfkc(text).lower())
 
 
+#: British spellings folded to American ones, on both sides of a match: "anaemia" meets
+#: "anemia", "randomised" "randomized", "tumour" "tumor", "oedema" "edema", "diarrhoea"
+#: "diarrhea", "centre" "center".
+_BRITISH = (
+    (re.compile(r"(?<=[a-z]{3})is(ation|ations|e|ed|es|ing|er|ers)$"), r"iz\1"),
+    (re.compile(r"aem"), "em"),
+    (re.compile(r"^oe(?=[a-z]{3})"), "e"),
+    (re.compile(r"rhoea$"), "rhea"),
+    (re.compile(r"paed"), "ped"),
+    (re.compile(r"^(tum|col|hum|lab|fav|behavi|neighb)our(s?)$"), r"\1or\2"),
+    (re.compile(r"^(cent|lit|met|fib)re(s?)$"), r"\1er\2"),
+)
+
+
+def _american(token: str) -> str:
+    """A lower-case word in American spelling (``_BRITISH``); others as they are."""
+    for pattern, repl in _BRITISH:
+        token = pattern.sub(repl, token)
+    return token
+
+
 def _stem(token: str) -> str:
-    """Plural folding so "responses" meets "response"; short tokens (acronyms) are kept."""
+    """Plural folding so "responses" meets "response", British spelling so "anaemia" meets
+    "anemia"; short tokens (acronyms) are kept."""
+    token = _american(token)
     if len(token) <= 3 or not token.endswith("s") or token.endswith(("ss", "us", "is")):
         return token
     if token.endswith("ies") and len(token) > 4:

@@ -95,6 +95,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "STORM grade 3 thrombocytopenia rate?", not a clearance or heart rate
             r"|^(?:\S+\s+){0,4}(?!(?:clearance|heart|infusion|flow|filtration)\b)\S+\s+rates?\s*\?$"
             r"|^(?:\S+\s+){0,3}(?:orr|cbr|crb)\b[^?？]{0,40}[?？]$"
+            # ... typed without words around it: "XKd因不良反应停药率", "BOSTON 肺炎 发生率"
+            r"|^(?![^？?]*(?:哪|什么|吗|是否|怎|如何|为了))[^，,。；;？?]{0,24}(?<!清除)率\s*[?？]$"
             r"|(?<!clearance )(?<!heart )\brates? of\b"
             r"|\bwhat (?:\w+ ){0,3}(?:orr|cbr|crb)\b"
         ),
@@ -116,6 +118,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|^(?!(?:does|did|do|is|was|were|are|has|had|have|can|could|will|would|should|why"
             r"|how|what if|my|after)\b)(?:\S+\s+){0,3}doses?"
             r"(?:\s+(?:for|of|in|with|on)\b[^?？]{0,40})?\s*[?？]$"
+            # ... "罗拉匹坦剂量", "XVd 塞利尼索 剂量"; not "要不要减剂量"
+            r"|^(?![^？?]*(?:哪|什么|吗|是否|怎|如何|为了))[^，,。；;？?]{0,24}(?<![减增降调改])剂量\s*[?？]$"
         ),
     ),
     # "what grade is it usually", not "what grade 3 or 4 events occurred"
@@ -287,9 +291,20 @@ _BLANK_KINDS = (
 )
 
 
+#: A search-box query: no sentence's punctuation and no verb ("rolapitant dose for sel nausea",
+#: "XKd因不良反应停药率"). It is read as if it ended in a question mark, as the keyword
+#: queries of ``_ASKS`` do; "STORM's ORR was 26%" is a claim, not a query.
+_TERSE = re.compile(
+    r"(?![^。.!！?？;；:：]*(?:\b(?:is|are|was|were|be|been|has|had|have|do|does|did|reached"
+    r"|achieved|showed|gave|got)\b|是|为|达|了))[^。.!！?？;；:：]+"
+)
+
+
 def asked_kind(question: str) -> str | None:
     """The kind of value the (lower-cased) question asks for, or None if it asks for none."""
-    text = question.lower()
+    text = question.lower().strip()
+    if _TERSE.fullmatch(text):
+        text += "?"
     if blank := _BLANK.search(text):
         unit = blank.group(1)
         return next(kind for kind, units in _BLANK_KINDS if unit in units)
@@ -510,6 +525,8 @@ def measures(expansion: Expansion | None, kind: str | None = None) -> list[tuple
     if expansion is None:
         return []
     counted = kind in ("count", "incidence")
+    # a share of patients whose treatment changed ("discontinuation rate") is theirs too
+    changed = counted or kind == "percent"
     wanted = _MEASURED | (_COUNTED if counted else frozenset())
     return [
         tuple(normalize(v) for v in term.en + term.zh)
@@ -517,7 +534,7 @@ def measures(expansion: Expansion | None, kind: str | None = None) -> list[tuple
         if (
             term.category in wanted
             or term.en[0].lower() in _MEASURED_TERMS
-            or (counted and term.en[0].lower() in _COUNTED_CHANGES)
+            or (changed and term.en[0].lower() in _COUNTED_CHANGES)
         )
         and term.en[0].lower() not in _UNMEASURED
     ]

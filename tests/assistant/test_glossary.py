@@ -453,6 +453,12 @@ def test_parse_glossary_reads_variants_and_comments() -> None:
         ("Why does it come back sooner after each relapse?", "progression-free interval"),
         ("白细胞低了还能吃吗？", "leukopenia"),
         ("Low white count on selinexor: stop it?", "leukopenia"),
+        ("病人吃塞利尼索后总觉得累，怎么办？", "fatigue"),
+        # British spellings meet the glossary's American ones
+        ("Did selinexor affect stem-cell mobilisation?", "stem cell mobilization"),
+        ("How common was anaemia?", "anemia"),
+        ("Was BOSTON randomised?", "randomized"),
+        ("diarrhoea on selinexor", "diarrhea"),
     ],
 )
 def test_everyday_english_finds_the_concept(

@@ -111,6 +111,15 @@ OS = ("os", "总生存期")
         ("吃多少天？", "time"),  # days, not a dose
         ("Ondansetron dose for selinexor nausea?", "dose"),
         ("XVd selinexor dose?", "dose"),
+        # search-box queries, typed without a question mark
+        ("rolapitant dose for sel nausea", "dose"),
+        ("罗拉匹坦剂量", "dose"),
+        ("要不要减剂量", None),  # a dose change, no dose
+        ("XKd因不良反应停药率", "percent"),
+        ("BOSTON 肺炎 发生率", "percent"),
+        ("塞利尼索清除率", None),  # a clearance, 18 L/h, is no share of patients
+        ("STORM mPFS", "number"),
+        ("XKd ORR", "percent"),
         ("Dose modifications needed for low sodium?", None),  # a dose change, no dose
         ("My dose was cut, is that normal?", None),
         ("Dose-limiting toxicities of XKd?", None),
@@ -734,3 +743,17 @@ def test_clauses_quoting_a_figure_are_not_what_is_asked() -> None:
         "How many of the 21 patients in the carfilzomib cohort stopped treatment, overall?",
     ):
         assert unquoted(same) == same
+
+
+def test_a_share_of_patients_who_stopped_is_theirs() -> None:
+    """ "XKd discontinuation rate": the cohort's ORR of 48% is no share of those who stopped."""
+    from assistant.glossary import load_glossary
+    from assistant.quantity import measures
+
+    glossary = load_glossary()
+    asked = measures(glossary.expand("XKd discontinuation rate due to AEs"), "percent")
+    assert any("discontinuation" in m for m in asked)
+    xkd = normalize("直至因不良反应无法耐受停止……ORR达48%，临床收益率（CRB）达71%")
+    assert lacks_value(xkd, "percent", asked)
+    # a dose asked takes no measure: a drug's dose is its own
+    assert not measures(glossary.expand("discontinuation dose of selinexor"), "dose")
