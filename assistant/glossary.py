@@ -171,12 +171,28 @@ def detect_language(text: str) -> str:
     """Return "zh" when CJK characters are at least a fifth of letters plus CJK, else "en".
 
     One Chinese character carries about as much as an English word, so a mostly Chinese
-    question with a few acronyms ("STORM试验的ORR是多少") still counts as Chinese.
+    question with a few acronyms ("STORM试验的ORR是多少") still counts as Chinese. A question
+    whose grammar is Chinese with English terms in it ("BOSTON里XVd和Vd的median
+    time to first response各是多少？") is Chinese too: it has Chinese function words and no
+    English ones.
     """
+    zh_grammar, en_grammar = bool(_ZH_GRAMMAR.search(text)), bool(_EN_GRAMMAR.search(text))
+    if zh_grammar != en_grammar:
+        return "zh" if zh_grammar else "en"
     cjk = len(_CJK_RE.findall(text))
     letters = sum(1 for c in text if c.isalpha() and not _CJK_RE.match(c))
     total = cjk + letters
     return "zh" if total and cjk / total >= 0.2 else "en"
+
+
+#: Function words of a sentence's grammar: Chinese ones, and English ones that terms never
+#: hold ("time to first response" holds "to", so "to" is none).
+_ZH_GRAMMAR = re.compile(r"[的了吗呢是里吧么哪几]|多少|什么|怎么|多长")
+_EN_GRAMMAR = re.compile(
+    r"\b(?:what|which|how|why|who|when|does|did|do|is|are|was|were|the|this|that|can|should"
+    r"|could|would|there)\b",
+    re.IGNORECASE,
+)
 
 
 # ---------------------------------------------------------------- parsing

@@ -279,6 +279,11 @@ def test_chinese_additions_skip_what_the_question_says(glossary: Glossary) -> No
         ("STORM试验的ORR是多少", "zh"),
         ("What is the half-life of selinexor according to 塞利尼索 review?", "en"),
         ("XVd组的疗效", "zh"),
+        # Chinese grammar around English terms; English grammar around Chinese ones
+        ("BOSTON里XVd和Vd的median time to first response各是多少？", "zh"),
+        ("Chari那7例post-CAR-T的pts，median follow-up多长？", "zh"),
+        ("What does 塞利尼索 do to XPO1?", "en"),
+        ("median time to first response in BOSTON", "en"),
         ("", "en"),
         ("12345 ？", "en"),
     ],

@@ -355,6 +355,9 @@ def test_a_year_is_a_calendar_year() -> None:
         ("达到非常好的部分缓解的病人中位PFS？", "patients reaching a VGPR"),
         ("未达到最小反应的病人中位OS是多少？", "non-responders"),
         ("How many patients achieved PR?", None),  # a count of responses, no group
+        # how hard the disease is to treat, compared: no group
+        ("are relapsed pts more aggressive / refractory than newly diagnosed ones?", None),
+        ("复发病人是不是比新诊断的更难治？", None),
         ("In the IMWG retreatment study, how many patients were there?", "retreated patients"),
         ("硼替佐米再治疗研究的中位PFS是多少？", "retreated patients"),
         # a group of those above first: the triple-refractory patient who reached a VGPR
