@@ -223,6 +223,13 @@ class Evidence:
             for v in t.en + t.zh
         )
         self._subject_tokens = frozenset(tokenize(" ".join(self._subject)))
+        # relapsed/refractory myeloma by every name: its patients are relapsed patients
+        self._relapsed_names = tuple(
+            normalize(v)
+            for t in (glossary.terms if glossary is not None else ())
+            if t.en[0] == "RRMM"
+            for v in t.en + t.zh
+        )
         # each country or region by every name that names it: its own, and its institutions'
         # (美国食品药品管理局, FDA name the United States; 中国临床肿瘤学会 names China)
         terms = glossary.terms if glossary is not None else ()
@@ -502,16 +509,17 @@ class Evidence:
     def _asked(self, signals: Signals) -> Asked:
         """What the question asks (``Asked.of``). A count of myeloma patients ("BOSTON纳入了多少
         例骨髓瘤病人") is a count of those enrolled: the review's title names them, and its
-        sentences say "402名病人". Not so of relapsed ones: "8例NDMM病人" are newly diagnosed."""
+        sentences say "402名病人". Not so of relapsed ones: "8例NDMM病人" are newly diagnosed;
+        "42名RRMM病人" have relapsed (RRMM's names count as relapsed patients' names)."""
         asked = Asked.of(signals)
         if asked.kind != "count":
             return asked
         own = [
-            m
+            m + self._relapsed_names if "relapsed" in m else m
             for m in asked.measures
             if not any(mentions(self._title, v) for v in m) or any(_RELAPSED.search(v) for v in m)
         ]
-        return asked if len(own) == len(asked.measures) else replace(asked, measures=own)
+        return asked if own == asked.measures else replace(asked, measures=own)
 
     def _asked_places(self, asked: Asked) -> list[tuple[str, tuple[str, ...]]]:
         """The countries or regions the question asks about (``Asked.places``), each with all
@@ -775,6 +783,8 @@ class Evidence:
             # answer it, however close its wording: the English abstract's background sentence
             # is not an answer to "his sodium is low, must he stop?"
             gaps += [s[0] for s in subjects]
+        if not gaps and not across:
+            gaps += self._other_cohorts(required, passages)
         cited = normalize(" ".join(self._sentences[c.sentence_index].text for c in chosen))
         if not gaps and bears_a_figure(required.question, evidence) is False:
             gaps.append("any option's figure")  # "A. 2.1 y B. 3.8 y": none is the passage's
@@ -831,6 +841,33 @@ class Evidence:
         if not gaps and (statistic := lacks_statistic(required.question.lower(), cited)):
             gaps.append(f"the {statistic}")
         return gaps
+
+    def _other_cohorts(self, required: _Required, passages: set[str]) -> list[str]:
+        """The cohorts named by their drug ("the lenalidomide cohort", "来那度胺队列") that no
+        cited passage is about: the pomalidomide cohort's passage names lenalidomide (泊马度胺
+        及来那度胺难治病人), and its 48 patients are not the lenalidomide cohort's 8. A passage
+        is about a cohort when its section's title names the drug or its text names the
+        cohort."""
+        question = normalize(required.question)
+        cohorts = [
+            d
+            for d in required.drugs
+            if self._subject.isdisjoint(d)
+            and any(
+                re.search(rf"{re.escape(normalize(v))}\s*(?:队列|(?:cohort|arm)s?\b)", question)
+                for v in d
+            )
+        ]
+        return [
+            f"the {d[0]} cohort"
+            for d in cohorts
+            if not any(
+                mentions(self._own_titles[p], v)
+                or re.search(rf"{re.escape(normalize(v))}\s*(?:队列|cohort)", self._citable[p])
+                for p in passages
+                for v in d
+            )
+        ]
 
     def _states_route(self, required: _Required, chosen: list[Candidate]) -> bool:
         """Whether a cited sentence states how the drug asked about is given: another drug's

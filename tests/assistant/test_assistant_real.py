@@ -406,6 +406,15 @@ def check_citations(answer: Answer, doc) -> None:
         ),
         # myeloma patients, as the title names them: the cohort's count is theirs
         ("How many myeloma patients did the STOMP bortezomib cohort enroll?", "en", "3.2.1", "42"),
+        # RRMM patients are relapsed patients
+        ("STOMP硼替佐米队列纳入了多少例复发病人？", "zh", "3.2.1", "42名RRMM病人"),
+        # Chinese grammar around English terms: a Chinese answer
+        (
+            "BOSTON里XVd和Vd的median time to first response各是多少？",
+            "zh",
+            "3.3",
+            "1.1个月比1.4个月",
+        ),
         # the dose the time is counted from is not what is asked
         ("How many hours after an oral dose does selinexor peak in the blood?", "en", "2", "3~4 h"),
     ],
@@ -725,6 +734,12 @@ def test_a_dose_asked_without_a_drug_is_the_reviews_drugs(real_assistant) -> Non
             "Olanzapine for severe nausea: (A) 2.5 mg (B) 5 mg (C) 20 mg a day?",
             "The review does not address this.",
         ),
+        # the pomalidomide cohort's passage names lenalidomide; its 48 are not this cohort's
+        (
+            "How many relapsed patients were in the lenalidomide cohort?",
+            "The review does not address this.",
+        ),
+        ("rolapitant dose for sel nausea", "The review does not address this."),
     ],
 )
 def test_refuses_what_the_review_does_not_say(real_assistant, question, message) -> None:
