@@ -786,6 +786,8 @@ class Evidence:
         if not gaps and not across:
             gaps += self._other_cohorts(required, passages)
         cited = normalize(" ".join(self._sentences[c.sentence_index].text for c in chosen))
+        if not gaps:
+            gaps += self._kinetics_of_another(required, cited)
         if not gaps and bears_a_figure(required.question, evidence) is False:
             gaps.append("any option's figure")  # "A. 2.1 y B. 3.8 y": none is the passage's
         if asked.about_group and not gaps and not asked.about_group[1].search(evidence):
@@ -867,6 +869,21 @@ class Evidence:
                 for p in passages
                 for v in d
             )
+        ]
+
+    def _kinetics_of_another(self, required: _Required, cited: str) -> list[str]:
+        """A pharmacokinetic measure asked of another drug than the review's ("the half-life of
+        dexamethasone"), which the cited sentences never state of it: the review's kinetics
+        ("其终末半衰期约为6 h") are selinexor's, though its passage names dexamethasone too. A
+        question naming selinexor as well asks selinexor's."""
+        if not any(c == "pk" for c, _ in required.concepts):
+            return []
+        if any(not self._subject.isdisjoint(d) for d in required.drugs):
+            return []
+        return [
+            f"the kinetics of {d[0]}"
+            for d in required.drugs
+            if not any(mentions(cited, v) for v in d)
         ]
 
     def _states_route(self, required: _Required, chosen: list[Candidate]) -> bool:
