@@ -451,6 +451,8 @@ class Evidence:
                 return None
         # "the higher ORR among PI-refractory patients": each trial's figure for them
         group = asked.group or subgroup(question.lower())
+        if group is not None:  # the group is whose figure, not a measure ("double-refractory")
+            measured = [m for m in measured if not any(group[1].search(v) for v in m)]
         picked: list[Hit] = []
         regimens = [v for c, v in required.concepts if c == "regimen" and v not in required.drugs]
         # what is measured (ORR, PFS) is no trial to find a passage for, though an acronym
@@ -460,6 +462,8 @@ class Evidence:
         entities = [((n,), True) for n in required.names if n.lower() not in measured_names] + [
             (d, False) for d in required.drugs + regimens
         ]
+        flat = normalize(question)
+        where: list[tuple[int, Hit]] = []  # where each entity is named, and its passage
         for entity, is_name in entities:
             # a trial by its own section (STORM's 3.1, not the summary naming every trial); a
             # drug by any passage already chosen that names it, else the first naming it
@@ -476,6 +480,9 @@ class Evidence:
                 return None
             if hit not in picked:
                 picked.append(hit)
+            spans = [a for v in entity for a, _ in occurrences(flat, normalize(v))]
+            if spans:
+                where.append((min(spans), hit))
         # a trial's heading passage gives way to its cohort's, which sits under it (STOMP's 3.2
         # to the carfilzomib cohort's 3.2.2)
         picked = [
@@ -485,6 +492,7 @@ class Evidence:
         ]
         if len(picked) < 2:
             return None
+        owner = self._group_owner(flat, group, picked, where)
         chosen: list[Candidate] = []
         candidates: list[Candidate] = []
         for hit in picked:
@@ -493,7 +501,11 @@ class Evidence:
             text = " ".join(self._sentence_texts[c.sentence_index] for c in own_chosen)
             if not own_chosen or lacks_value(text, kind, measured):
                 return None  # each trial's value, side by side: none may be missing
-            if group is not None and not gives_value_for(text, kind, measured, group[1]):
+            if (
+                group is not None
+                and owner in (None, hit)
+                and not gives_value_for(text, kind, measured, group[1])
+            ):
                 # each trial's figure for the group asked: "分为PI难治组和PI非难治组…非难治组高于
                 # 难治组" gives refractory patients no ORR, and STORM's 26% is everyone's
                 return None
@@ -505,6 +517,34 @@ class Evidence:
             return None
         chosen.sort(key=lambda c: c.sentence_index)
         return chosen, max(candidates, key=lambda c: c.dense), []
+
+    @staticmethod
+    def _group_owner(
+        question: str,
+        group: tuple[str, re.Pattern[str]] | None,
+        picked: list[Hit],
+        where: list[tuple[int, Hit]],
+    ) -> Hit | None:
+        """The one trial a group compared belongs to, or None when it is every trial's.
+
+        A group named between two trials is one trial's: the next one's when a preposition
+        leads to it ("the lenalidomide cohort or the double-refractory patients in the
+        daratumumab cohort"), else the one before ("达雷妥尤单抗队列中双重难治病人的ORR和来那度胺
+        队列的ORR"). Named before or after them all ("among PI-refractory patients, the
+        bortezomib or the carfilzomib cohort?"), it is every trial's.
+        """
+        found = group[1].search(question) if group is not None else None
+        if found is None:
+            return None
+        named = sorted(((at, h) for at, h in where if h in picked), key=lambda x: x[0])
+        before = [(at, h) for at, h in named if at < found.start()]
+        after = [(at, h) for at, h in named if at > found.end()]
+        if not before or not after:
+            return None
+        leads = question[found.end() : after[0][0]]
+        if re.search(r"\b(?:in|of|on|from|within|receiving|given|treated with)\b", leads):
+            return after[0][1]
+        return before[-1][1]
 
     def _asked(self, signals: Signals) -> Asked:
         """What the question asks (``Asked.of``). A count of myeloma patients ("BOSTON纳入了多少

@@ -1064,6 +1064,17 @@ def test_trials_set_side_by_side_are_cited_each_to_its_own_passage(real_assistan
     # a measure (ORR) is no trial to find a passage for
     orr = real_assistant.ask("XPd和XKd队列的ORR分别是多少？")
     assert orr.answered and {c.section for c in orr.citations} == {"3.2.2", "3.2.3"}
+    # a group of one trial only: that trial's figure for it, the other's for everyone
+    one = real_assistant.ask(
+        "Which posted the higher response rate, the STOMP lenalidomide cohort or the "
+        "double-refractory patients in the daratumumab cohort?"
+    )
+    assert one.answered and {c.section for c in one.citations} == {"3.2.4", "3.2.5"}
+    assert "86%" in one.answer and "73%" in one.answer
+    # ... named after both, it is both trials' (the lenalidomide cohort gives it none)
+    assert not real_assistant.ask(
+        "来那度胺队列和达雷妥尤单抗队列中双重难治病人的ORR，哪个更高？"
+    ).answered
 
 
 def test_counts_quoted_figures_and_negated_options(real_assistant) -> None:
