@@ -480,9 +480,8 @@ class Evidence:
                 return None
             if hit not in picked:
                 picked.append(hit)
-            spans = [a for v in entity for a, _ in occurrences(flat, normalize(v))]
-            if spans:
-                where.append((min(spans), hit))
+            if self._subject.isdisjoint(entity):  # the review's drug names no one trial
+                where += [(a, hit) for v in entity for a, _ in occurrences(flat, normalize(v))]
         # a trial's heading passage gives way to its cohort's, which sits under it (STOMP's 3.2
         # to the carfilzomib cohort's 3.2.2)
         picked = [

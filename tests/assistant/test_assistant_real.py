@@ -1071,6 +1071,11 @@ def test_trials_set_side_by_side_are_cited_each_to_its_own_passage(real_assistan
     )
     assert one.answered and {c.section for c in one.citations} == {"3.2.4", "3.2.5"}
     assert "86%" in one.answer and "73%" in one.answer
+    naive = real_assistant.ask(
+        "Which had the longer median PFS - the whole selinexor/bortezomib/dex cohort or the "
+        "pomalidomide-naive patients on selinexor/pom/dex?"
+    )
+    assert naive.answered and "9.0个月" in naive.answer and "12.2个月" in naive.answer
     # ... named after both, it is both trials' (the lenalidomide cohort gives it none)
     assert not real_assistant.ask(
         "来那度胺队列和达雷妥尤单抗队列中双重难治病人的ORR，哪个更高？"
