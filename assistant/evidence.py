@@ -182,6 +182,15 @@ _MEASURED_CATEGORIES = frozenset(
     {"endpoint", "response", "pk", "adverse_event", "general", "design"}
 )
 
+#: A question pointing back at its scene: "that figure", "this trial", "its", "该研究", "这个队列".
+_REFERS_BACK = re.compile(
+    r"\b(?:that|this|those|these|the same) (?:figure|number|result|finding|trial|study|cohort"
+    r"|arm|group|subgroup|series|regimen|combination|analysis|value|estimate|report)s?\b"
+    r"|\bthe subgroup\b|\bits\b"
+    r"|(?:该|这个?|这一|那个?|那项|此)(?:研究|试验|队列|组|方案|数据|结果|数字|数值|报道|亚组)",
+    re.IGNORECASE,
+)
+
 #: Words naming relapsed or refractory patients: a count of them must say so (not of NDMM ones).
 _RELAPSED = re.compile(r"relaps|refractory|复发|难治")
 
@@ -710,6 +719,24 @@ class Evidence:
         # a trial named by what only it is ("the randomized phase 3 study", "那项纳入122人的2b期
         # 研究") is named as surely as by its name
         names += [n for n in self._described.described(question) if n not in names]
+        if scene_part and _REFERS_BACK.search(proper_part):
+            # "The XKd cohort reported an OS of 22.4 months. What was the median follow-up
+            # behind that figure?": a question pointing back at the scene, naming no trial or
+            # regimen of its own, asks of the scene's
+            measured = {
+                v.lower() for t in matched if t.category in _MEASURED_CATEGORIES for v in t.en
+            }
+            own_drugs = [v for c, v in asked if c == "drug"]
+            if not [n for n in names if n.lower() not in measured] and not any(
+                c == "regimen" and v not in own_drugs for c, v in asked
+            ):
+                names += [
+                    n
+                    for n in NAME.findall(scene_part)
+                    + proper_names(scene_part, self._proper, known)
+                    if mentions(self._corpus, n) and n.lower() not in measured and n not in names
+                ]
+                asked += [(c, v) for c, v in concepts if c == "regimen" and (c, v) not in asked]
         drugs = [variants for category, variants in concepts if category == "drug"]
         subjects = [
             variants

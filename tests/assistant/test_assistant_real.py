@@ -37,6 +37,12 @@ def check_citations(answer: Answer, doc) -> None:
         ),
         ("What is the terminal half-life of selinexor?", "en", "2", "6 h"),
         ("What is the half-life of selinexor given with dexamethasone?", "en", "2", "6 h"),
+        (
+            "The XKd cohort reported an OS of 22.4 months. What was the median PFS of that cohort?",
+            "en",
+            "3.2.2",
+            "3.7个月",
+        ),
         ("塞利尼索最常见的3~4级不良反应是什么？", "zh", "4.1", "血小板减少"),
         # the kind of value asked (a dose) picks the dosing sentence over the design one
         ("Which doses of selinexor and dexamethasone did STORM use?", "en", "3.1", "80 mg"),
@@ -741,6 +747,13 @@ def test_a_dose_asked_without_a_drug_is_the_reviews_drugs(real_assistant) -> Non
             "The review does not address this.",
         ),
         ("rolapitant dose for sel nausea", "The review does not address this."),
+        # a question pointing back at its scene asks of the scene's trial: BOSTON's
+        # follow-up is not the XKd cohort's
+        (
+            "The XKd cohort reported an OS of 22.4 months. What was the median follow-up "
+            "behind that figure?",
+            "The review does not address this.",
+        ),
         # the review's kinetics are selinexor's, though its passage names dexamethasone
         ("What is the half-life of dexamethasone?", "The review does not address this."),
         ("地塞米松口服后几小时达到血药峰值？", "综述中没有涉及这个问题。"),
