@@ -133,7 +133,18 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|是几期的|属于几期|(?:what|which) phase\b(?! of)"
         ),
     ),
-    ("year", re.compile(r"哪一?年(?!龄)|什么年份|(?:what|which) year\b")),
+    # ... or when a study ends: "预计什么时候完成", "when is it expected to finish?"
+    (
+        "year",
+        re.compile(
+            r"哪一?年(?!龄)|什么年份|(?:what|which) year\b"
+            r"|(?:什么时候|何时|哪年)(?:能|会|才)?(?:完成|结束|出结果|公布结果|揭盲)"
+            r"|\bwhen (?:\w+ ){0,5}(?:expected|due|scheduled|planned|set) to (?:finish|complete|end"
+            r"|report|read out)\b"
+            r"|\bwhen will (?:\w+ ){0,5}(?:finish|complete|end|report|read out)\b"
+            r"|\b(?:completion|end) date\b"
+        ),
+    ),
     # a calendar date, of an approval or a report: "批准的具体日期是哪一天" asks no day of a
     # schedule, "给药日期是每周哪两天" does
     (
@@ -187,6 +198,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"多少|(?<!哪)几(?!个例子)(?![个种项][^，,。？?]{0,12}(?:里|中|当中)[，,]?\s*哪)"
             r"(?:个|种|次|级|期|周期|疗程)|多高|多大"
             r"|how many|how much|what number"
+            # a threshold: "below what sodium level should it be held?", "what cut-off?"
+            r"|\b(?:below|above|under|over|at|to) what (?:\w+ ){0,3}(?:level|count|value|threshold"
+            r"|concentration|number)s?\b|\bwhat (?:\w+ ){0,2}(?:threshold|cut-?off)s?\b"
             r"|what (?:was|were|is|are) (?:the )?(?:\w+ )?(?:median|mean|average)\b"
             r"|\bwhat (?:\w+ )?(?:median|mean|average)\b|\bby (?:\w+ )?what factor\b|几倍|多少倍"
             # a keyword query for a median: "Median age of BOSTON patients?", "队列的中位年龄？"
@@ -528,6 +542,8 @@ def measures(expansion: Expansion | None, kind: str | None = None) -> list[tuple
     # a share of patients whose treatment changed ("discontinuation rate") is theirs too
     changed = counted or kind == "percent"
     wanted = _MEASURED | (_COUNTED if counted else frozenset())
+    if kind == "hours":  # how soon something happens in the cell ("多少小时开始凋亡")
+        wanted |= {"biology"}
     return [
         tuple(normalize(v) for v in term.en + term.zh)
         for term in expansion.matched

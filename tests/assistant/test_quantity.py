@@ -111,6 +111,14 @@ OS = ("os", "总生存期")
         ("吃多少天？", "time"),  # days, not a dose
         ("Ondansetron dose for selinexor nausea?", "dose"),
         ("XVd selinexor dose?", "dose"),
+        # when a study ends: a year or a date
+        ("STOMP试验目前还在进行，预计什么时候完成？", "year"),
+        ("When is the XDd study expected to finish?", "year"),
+        ("When does hyponatremia usually occur?", None),  # a stage of treatment, no year
+        # a threshold asked
+        ("Below what serum sodium level should selinexor be held?", "number"),
+        ("At what platelet count should selinexor be held?", "number"),
+        ("What cut-off defines grade 3 thrombocytopenia?", "number"),
         # search-box queries, typed without a question mark
         ("rolapitant dose for sel nausea", "dose"),
         ("罗拉匹坦剂量", "dose"),
@@ -760,3 +768,15 @@ def test_a_share_of_patients_who_stopped_is_theirs() -> None:
     assert lacks_value(xkd, "percent", asked)
     # a dose asked takes no measure: a drug's dose is its own
     assert not measures(glossary.expand("discontinuation dose of selinexor"), "dose")
+
+
+def test_hours_asked_of_a_cell_event_belong_to_it() -> None:
+    """ "多少小时开始凋亡": the 3~4 h of the blood peak are not apoptosis's."""
+    from assistant.glossary import load_glossary
+    from assistant.quantity import measures
+
+    asked = measures(load_glossary().expand("用药后多少小时开始凋亡？"), "hours")
+    assert any("凋亡" in m for m in asked)
+    pk = normalize("给药后3~4 h，血药浓度达到峰值，重复给药不会导致药物在血液中明显蓄积")
+    assert lacks_value(pk, "hours", asked)
+    assert not lacks_value(pk, "hours", [])
