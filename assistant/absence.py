@@ -174,18 +174,29 @@ def offered_alternatives(
     named drugs ("with warfarin or dexamethasone?", "XVd or DRd?") is asked about in its own
     right, and the caller leaves those out.
     """
-    text = _singular(normalize(question))
-    named = [(span, c) for c in concepts if (span := _span(text, c)) is not None]
     out: list[tuple[str, ...]] = []
-    for m in _OR.finditer(text):
-        before = [(s, c) for s, c in named if s[1] <= m.start()]
-        after = [(s, c) for s, c in named if s[0] >= m.end()]
-        if not before or not after:
-            continue
-        pair = [max(before, key=lambda x: x[0][1])[1], min(after, key=lambda x: x[0][0])[1]]
+    for pair in alternatives(question, concepts):
         found = [any(in_corpus(v) if in_corpus else mentions(corpus, v) for v in c) for c in pair]
         if any(found):
             out += [c for c, ok in zip(pair, found, strict=True) if not ok]
+    return out
+
+
+def alternatives(
+    question: str, concepts: Sequence[tuple[str, ...]]
+) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The pairs of concepts the question offers as alternatives: the ones named right before
+    and right after each "or" ("eltrombopag or romiplostim", "皮下注射还是静脉推注")."""
+    text = _singular(normalize(question))
+    named = [(span, c) for c in concepts if (span := _span(text, c)) is not None]
+    out = []
+    for m in _OR.finditer(text):
+        before = [(s, c) for s, c in named if s[1] <= m.start()]
+        after = [(s, c) for s, c in named if s[0] >= m.end()]
+        if before and after:
+            out.append(
+                (max(before, key=lambda x: x[0][1])[1], min(after, key=lambda x: x[0][0])[1])
+            )
     return out
 
 

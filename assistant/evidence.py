@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from assistant.absence import (
     NAME,
+    alternatives,
     capitalised_names,
     mentions,
     occurrences,
@@ -333,6 +334,17 @@ class Evidence:
         concepts = [c for c in concepts if c not in spared]
         known = [v for t in matched for v in t.en + t.zh]
         absent = [c[0] for c in concepts if not any(self._in_review(v) for v in c)]
+        # "eltrombopag or romiplostim?": the review names both only through their class (TPO
+        # receptor agonists), so it cannot say which
+        own = {t.en[0]: t.en + t.zh for t in matched if t.category != "general"}
+        absent += [
+            f"{a[0]} or {b[0]}"
+            for a, b in alternatives(question, list(own.values()))
+            if a[0] != b[0]
+            and not any(self._in_review(v) for v in a + b)
+            and kin(a[0])
+            and kin(b[0])
+        ]
         if expansion is not None and (staged := self._scene_only(expansion, labelled=True)):
             # "病人本来就有糖尿病周围神经病变…综述怎么评价周围神经病变发生率？": the scene's
             # diabetes is the asker's worry, not what the review must speak of; but a disease

@@ -754,6 +754,12 @@ def test_a_dose_asked_without_a_drug_is_the_reviews_drugs(real_assistant) -> Non
             "behind that figure?",
             "The review does not address this.",
         ),
+        # two drugs the review names only through their class: it cannot say which
+        (
+            "Which thrombopoietin receptor agonist, eltrombopag or romiplostim, does the review "
+            "prefer for low platelets on selinexor?",
+            "The review does not address this.",
+        ),
         # the review's kinetics are selinexor's, though its passage names dexamethasone
         ("What is the half-life of dexamethasone?", "The review does not address this."),
         ("地塞米松口服后几小时达到血药峰值？", "综述中没有涉及这个问题。"),

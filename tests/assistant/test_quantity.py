@@ -780,3 +780,13 @@ def test_hours_asked_of_a_cell_event_belong_to_it() -> None:
     pk = normalize("给药后3~4 h，血药浓度达到峰值，重复给药不会导致药物在血液中明显蓄积")
     assert lacks_value(pk, "hours", asked)
     assert not lacks_value(pk, "hours", [])
+
+
+def test_alternatives_are_the_concepts_around_or() -> None:
+    from assistant.absence import alternatives
+
+    elt, rom, tpo = ("eltrombopag", "艾曲泊帕"), ("romiplostim", "罗米司亭"), ("TPO-RA",)
+    pairs = alternatives("Which TPO-RA, eltrombopag or romiplostim, is preferred?", [tpo, elt, rom])
+    assert pairs == [(elt, rom)]
+    assert alternatives("艾曲泊帕还是罗米司亭？", [elt, rom]) == [(elt, rom)]
+    assert alternatives("eltrombopag dose?", [elt, rom]) == []
