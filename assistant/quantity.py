@@ -26,6 +26,14 @@ WINDOW = 12
 #: Vd组有所延长（16.1个月比10.8个月，P=0.001 2）" is 35 apart).
 _P_WINDOW = 40
 
+#: Where a figure comes from ("which trial did those doublet figures come from?", "来自哪项
+#: 研究"): a study named, which a sentence reporting the figure alone does not give.
+_SOURCE = re.compile(
+    r"\bwhich (?:trials?|stud(?:y|ies)|papers?|sources?|references?|reports?) (?:\w+ ){0,6}"
+    r"(?:come|came|comes|derive|derived|taken|drawn)\b|\bwhere (?:\w+ ){0,4}(?:come|came)"
+    r" from\b|(?:来自|出自|来源于|引自)(?:哪|什么|何)(?:一)?(?:项|个|篇)?(?:研究|试验|文献)"
+)
+
 #: Question wordings for each kind, in the order they are tried (the most specific first).
 _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # how many cycles were given ("how many cycles did STORM patients get?"), not which one
@@ -48,6 +56,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r" (?:number|id|identifier)s?\b"
         ),
     ),
+    ("source", _SOURCE),
     # a P value ("这个差异的P值是多少", "what was the p-value for OS?")
     ("p value", re.compile(r"(?<![a-z])p\s*值|\bp[- ]?values?\b")),
     # how many people fall ill ("每年多少人得骨髓瘤", "how many people get myeloma each year"):
@@ -238,6 +247,10 @@ _GIVES: dict[str, re.Pattern[str]] = {
         r"(?<![第\d.a-z-])\d+(?:\.\d+)?(?![\d.]*\s*(?:[~～、/]\s*\d+\s*)?[a-z]?[级期天])"
     ),
     "identifier": re.compile(r"nct\s*\d{6,}"),
+    # a study named: a trial, a registration, a cited group ("Chari等", 国际骨髓瘤工作组)
+    "source": re.compile(
+        r"storm|stomp|boston|nct\s*\d|试验|研究|工作组|等报道|等人|\bet al\b|\btrial\b|\bstudy\b"
+    ),
     "grade": re.compile(r"\d\s*(?:[~～\-–]\s*\d\s*)?级|grade\s*\d"),
     # 2b期, Ⅱ期 (ii期 once normalized), phase 3
     "phase": re.compile(
@@ -325,7 +338,8 @@ def asked_kind(question: str) -> str | None:
     if _BLANK_COUNTED.search(text):
         return "number"
     if _WHICH_THING.search(text):
-        return None
+        # "which trial did those figures come from?" asks a source; "which trial had…" none
+        return "source" if _SOURCE.search(text) else None
     kind = next((kind for kind, pattern in _ASKS if pattern.search(text)), None)
     if kind == "frequency" and text.isascii() and not _DOSING.search(text):
         return "percent"

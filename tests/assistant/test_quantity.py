@@ -111,6 +111,10 @@ OS = ("os", "总生存期")
         ("吃多少天？", "time"),  # days, not a dose
         ("Ondansetron dose for selinexor nausea?", "dose"),
         ("XVd selinexor dose?", "dose"),
+        # where a figure comes from: a study named
+        ("Which trial did those doublet figures come from?", "source"),
+        ("泊马度胺+地塞米松二联的数据来自哪项研究？", "source"),
+        ("Which trial had the higher ORR?", None),
         # when a study ends: a year or a date
         ("STOMP试验目前还在进行，预计什么时候完成？", "year"),
         ("When is the XDd study expected to finish?", "year"),
