@@ -126,6 +126,7 @@ class Assistant:
     def warm_up(self) -> None:
         """Load the model, jieba and the sentence vectors now, so the first question is fast."""
         self.ask("塞利尼索 selinexor", synthesize=False)
+        self.speller.ready()
 
     @classmethod
     def from_document(

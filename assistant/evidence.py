@@ -192,6 +192,15 @@ _REFERS_BACK = re.compile(
     re.IGNORECASE,
 )
 
+#: A question asking to choose between alternatives ("which", "prefer", "还是").
+_CHOOSES = re.compile(
+    r"\bwhich\b|\bprefer|\bbetter\b|\bspecifically\b|\brather\b|\bfavou?r|哪|还是|更好|首选|优先",
+    re.IGNORECASE,
+)
+
+#: A regimen by its name: an acronym (XVd, Vd) or its drugs joined (塞利尼索+卡非佐米).
+_NAMED_REGIMEN = re.compile(r"^[A-Z][A-Za-z]{0,4}$|\+")
+
 #: Words naming relapsed or refractory patients: a count of them must say so (not of NDMM ones).
 _RELAPSED = re.compile(r"relaps|refractory|复发|难治")
 
@@ -336,11 +345,14 @@ class Evidence:
         absent = [c[0] for c in concepts if not any(self._in_review(v) for v in c)]
         # "eltrombopag or romiplostim?": the review names both only through their class (TPO
         # receptor agonists), so it cannot say which
+        # ... when it asks to choose; "can it be treated with eltrombopag or romiplostim?" is
+        # answered by the class
         own = {t.en[0]: t.en + t.zh for t in matched if t.category != "general"}
         absent += [
             f"{a[0]} or {b[0]}"
             for a, b in alternatives(question, list(own.values()))
-            if a[0] != b[0]
+            if _CHOOSES.search(question)
+            and a[0] != b[0]
             and not any(self._in_review(v) for v in a + b)
             and kin(a[0])
             and kin(b[0])
@@ -575,7 +587,7 @@ class Evidence:
         if asked.kind != "count":
             return asked
         own = [
-            m + self._relapsed_names if "relapsed" in m else m
+            m + self._relapsed_names if any(v.startswith(("relapsed", "复发")) for v in m) else m
             for m in asked.measures
             if not any(mentions(self._title, v) for v in m) or any(_RELAPSED.search(v) for v in m)
         ]
@@ -748,7 +760,15 @@ class Evidence:
                     + proper_names(scene_part, self._proper, known)
                     if mentions(self._corpus, n) and n.lower() not in measured and n not in names
                 ]
-                asked += [(c, v) for c, v in concepts if c == "regimen" and (c, v) not in asked]
+                # named regimens (XKd, 塞利尼索+卡非佐米), not descriptions filed with them
+                # (salvage therapy, heavily pretreated, second-line)
+                asked += [
+                    (c, v)
+                    for c, v in concepts
+                    if c == "regimen"
+                    and (c, v) not in asked
+                    and any(_NAMED_REGIMEN.search(x) for x in v)
+                ]
         drugs = [variants for category, variants in concepts if category == "drug"]
         subjects = [
             variants
@@ -934,8 +954,7 @@ class Evidence:
             for d in required.drugs
             if self._subject.isdisjoint(d)
             and any(
-                re.search(rf"{re.escape(normalize(v))}\s*(?:队列|(?:cohort|arm)s?\b)", question)
-                for v in d
+                re.search(rf"{re.escape(normalize(v))}\s*(?:队列|cohorts?\b)", question) for v in d
             )
         ]
         return [

@@ -187,11 +187,12 @@ def detect_language(text: str) -> str:
 
 #: Function words of a sentence's grammar: Chinese ones, and English ones that terms never
 #: hold ("time to first response" holds "to", so "to" is none).
-_ZH_GRAMMAR = re.compile(r"[的了吗呢是里吧么哪几]|多少|什么|怎么|多长")
+#: A question's final particles (吗, 呢, 吧) only at its end: 吗啡 is morphine. English ones in
+#: lower case or capitalised to open a sentence (WHO is a name).
+_ZH_GRAMMAR = re.compile(r"[的了是里么哪几]|[吗呢吧](?=\s*(?:[？?。!！]|$))|多少|什么|怎么|多长")
 _EN_GRAMMAR = re.compile(
-    r"\b(?:what|which|how|why|who|when|does|did|do|is|are|was|were|the|this|that|can|should"
-    r"|could|would|there)\b",
-    re.IGNORECASE,
+    r"\b(?:[Ww]hat|[Ww]hich|[Hh]ow|[Ww]hy|[Ww]ho|[Ww]hen|[Dd]oes|[Dd]id|[Dd]o|[Ii]s|[Aa]re|[Ww]as"
+    r"|[Ww]ere|[Tt]he|[Tt]his|[Tt]hat|[Cc]an|[Ss]hould|[Cc]ould|[Ww]ould|[Tt]here)\b"
 )
 
 

@@ -29,8 +29,8 @@ _P_WINDOW = 40
 #: Where a figure comes from ("which trial did those doublet figures come from?", "来自哪项
 #: 研究"): a study named, which a sentence reporting the figure alone does not give.
 _SOURCE = re.compile(
-    r"\bwhich (?:trials?|stud(?:y|ies)|papers?|sources?|references?|reports?) (?:\w+ ){0,6}"
-    r"(?:come|came|comes|derive|derived|taken|drawn)\b|\bwhere (?:\w+ ){0,4}(?:come|came)"
+    r"\bwhich (?:trials?|stud(?:y|ies)|papers?|sources?|references?|reports?) (?:\S+ ){0,6}"
+    r"(?:come|came|comes|derive|derived|taken|drawn)\b|\bwhere (?:\S+ ){0,4}(?:come|came)"
     r" from\b|(?:来自|出自|来源于|引自)(?:哪|什么|何)(?:一)?(?:项|个|篇)?(?:研究|试验|文献)"
 )
 

@@ -5,7 +5,8 @@ BM25, the glossary and the checks for names the review never mentions read lette
 "karfilzomib" is an unknown drug, and the question is refused. A slip is mended only into a word
 the assistant knows (the review's own Latin words and the glossary's English ones), only when
 the typed word is no English word at all (symspellpy's dictionary of 82,765), and only within one
-edit (two for words of nine letters or more), so "stating" never becomes "staging".
+edit (a transposition is one), so "stating" never becomes "staging". Two edits turned one drug
+into another (fluoxetine into duloxetine, betamethasone into dexamethasone): never allowed.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from symspellpy import SymSpell
 
-#: Words a slip may hide in: lower-case letters only (XVd, mPFS, CD38 are names, not words).
-_WORD = re.compile(r"(?<![A-Za-z0-9\-])([A-Za-z][a-z]+)(?![A-Za-z0-9])")
+#: Words a slip may hide in: lower-case letters only (XVd, mPFS, CD38 are names, not words);
+#: each part of a hyphenated run ("selinexor-bortezimib-dexamethasone") is a word.
+_WORD = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][a-z]+)(?![A-Za-z0-9])")
 #: Shorter words are left alone: "pts", "sel", "dara", "penta" are shorthand, not slips.
 MIN_LENGTH = 6
-#: Words at least this long may be two edits away from what was meant.
-TWO_EDITS_FROM = 9
+#: How far a slip may be from what was meant.
+EDITS = 1
 
 
 @dataclass(frozen=True)
@@ -81,11 +83,15 @@ class Speller:
         words = frozenset(w for w in known_words(texts) if len(w) >= MIN_LENGTH - 1)
         return cls(words, english_words())
 
+    def ready(self) -> None:
+        """Build the lookup table now (``Assistant.warm_up``), not on the first slip asked."""
+        self._table()
+
     def _table(self) -> SymSpell:
         if self._symspell is None:
             from symspellpy import SymSpell
 
-            table = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+            table = SymSpell(max_dictionary_edit_distance=EDITS, prefix_length=7)
             for word in self.known:
                 table.create_dictionary_entry(word, 1)
             self._symspell = table
@@ -101,8 +107,7 @@ class Speller:
             return None
         if lower.endswith("s") and (lower[:-1] in self.known or lower[:-2] in self.known):
             return None  # a plural ("exportins", "alkylators"), which the glossary folds
-        edits = 2 if len(lower) >= TWO_EDITS_FROM else 1
-        found = self._table().lookup(lower, Verbosity.CLOSEST, max_edit_distance=edits)
+        found = self._table().lookup(lower, Verbosity.CLOSEST, max_edit_distance=EDITS)
         if len(found) != 1:
             return None
         read = found[0].term

@@ -36,9 +36,8 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
             r"(?<!relapsed )(?<!relapsed/)(?<!relapsed-)(?<!relapsed and )(?<!relapsed or )"
             r"(?<!non-)(?<!non )"
             # nor a comparison of how hard a disease is to treat ("more refractory than
-            # newly diagnosed ones", "更难治")
-            r"(?<!more )(?<!less )(?<!most )"
-            r"(?<!non)refractory(?! than)|(?<!复发)(?<!或)(?<!非)(?<!更)(?<!较)难治(?!性)"
+            # newly diagnosed ones")
+            r"(?<!non)refractory(?! than)|(?<!复发)(?<!或)(?<!非)难治(?!性)"
         ),
         re.compile(r"(?<!复发)(?<!非)难治(?!性)|(?<!non-)refractory"),
     ),

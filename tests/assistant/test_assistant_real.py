@@ -1101,6 +1101,27 @@ def test_trials_set_side_by_side_are_cited_each_to_its_own_passage(real_assistan
     ).answered
 
 
+def test_session_15_review_probes(real_assistant) -> None:
+    """Questions a review of session 15's change found refused or answered wrongly."""
+    for question in (
+        # a description in the scene (salvage therapy) is no regimen to name
+        "STORM tested Xd as salvage therapy. What was the median OS in that trial?",
+        # a yes/no question about two members of a class the review advises on
+        "Can selinexor-induced thrombocytopenia be treated with eltrombopag or romiplostim?",
+        # an arm is no cohort: BOSTON's Vd arm
+        "What was the median follow-up in the bortezomib arm of BOSTON?",
+        "How many relapsed and refractory patients did STORM enroll?",
+    ):
+        assert real_assistant.ask(question).answered, question
+    for question in (
+        "What was the ORR among the most refractory patients in STORM?",
+        "Which thrombopoietin receptor agonist, eltrombopag or romiplostim, is preferred?",
+    ):
+        assert not real_assistant.ask(question).answered, question
+    # two edits apart is no slip: fluoxetine is not duloxetine
+    assert "duloxetine" not in real_assistant.ask("Can selinexor be taken with fluoxetine?").note
+
+
 def test_counts_quoted_figures_and_negated_options(real_assistant) -> None:
     """A count of myeloma patients is the trial's; of relapsed ones, only where it says so. A
     figure quoted is known, not asked. "Which is NOT…" needs every other option borne out."""

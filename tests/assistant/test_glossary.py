@@ -284,6 +284,8 @@ def test_chinese_additions_skip_what_the_question_says(glossary: Glossary) -> No
         ("Chari那7例post-CAR-T的pts，median follow-up多长？", "zh"),
         ("What does 塞利尼索 do to XPO1?", "en"),
         ("median time to first response in BOSTON", "en"),
+        ("selinexor 吗啡 interaction", "en"),  # 吗啡 is morphine, no question particle
+        ("WHO 对塞利尼索 评价", "zh"),  # WHO is a name
         ("", "en"),
         ("12345 ？", "en"),
     ],

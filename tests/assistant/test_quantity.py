@@ -369,7 +369,7 @@ def test_a_year_is_a_calendar_year() -> None:
         ("How many patients achieved PR?", None),  # a count of responses, no group
         # how hard the disease is to treat, compared: no group
         ("are relapsed pts more aggressive / refractory than newly diagnosed ones?", None),
-        ("复发病人是不是比新诊断的更难治？", None),
+        ("What was the ORR among the most refractory patients in STORM?", "refractory patients"),
         ("In the IMWG retreatment study, how many patients were there?", "retreated patients"),
         ("硼替佐米再治疗研究的中位PFS是多少？", "retreated patients"),
         # a group of those above first: the triple-refractory patient who reached a VGPR
