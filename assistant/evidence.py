@@ -489,9 +489,7 @@ class Evidence:
         picked: list[Hit] = []
         regimens = [v for c, v in required.concepts if c == "regimen" and v not in required.drugs]
         # what is measured (ORR, PFS) is no trial to find a passage for, though an acronym
-        measured_names = {
-            v.lower() for t in matched if t.category in _MEASURED_CATEGORIES for v in t.en + t.zh
-        }
+        measured_names = _measured_names(matched)
         entities = [((n,), True) for n in required.names if n.lower() not in measured_names] + [
             (d, False) for d in required.drugs + regimens
         ]
@@ -747,9 +745,7 @@ class Evidence:
             # "The XKd cohort reported an OS of 22.4 months. What was the median follow-up
             # behind that figure?": a question pointing back at the scene, naming no trial or
             # regimen of its own, asks of the scene's
-            measured = {
-                v.lower() for t in matched if t.category in _MEASURED_CATEGORIES for v in t.en
-            }
+            measured = _measured_names(matched)
             own_drugs = [v for c, v in asked if c == "drug"]
             if not [n for n in names if n.lower() not in measured] and not any(
                 c == "regimen" and v not in own_drugs for c, v in asked
@@ -1229,6 +1225,12 @@ class _Required:
     relatives: list[tuple[str, ...]]  # terms the review names only by their relatives
     events: list[tuple[str, ...]]  # named adverse events, and drugs given for them
     question: str = ""  # as asked: the alternatives it offers ("单药还是联用") are read from it
+
+
+def _measured_names(matched: Iterable[Term]) -> set[str]:
+    """The names of what a question measures (ORR, PFS, follow-up), lower-cased: no trial or
+    regimen, though acronyms like them."""
+    return {v.lower() for t in matched if t.category in _MEASURED_CATEGORIES for v in t.en + t.zh}
 
 
 def _within(section: str, part: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -56,8 +57,11 @@ def known_words(texts: Iterable[str]) -> set[str]:
     return {m.lower() for t in texts for m in re.findall(r"[A-Za-z]+", t)}
 
 
+@lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
-    """symspellpy's English dictionary: words that are no slips, however close to a term."""
+    """symspellpy's English dictionary: words that are no slips, however close to a term.
+
+    Read once per process: every Assistant (``with_retrieval``'s ablations too) shares it."""
     from importlib.resources import files
 
     path = files("symspellpy") / "frequency_dictionary_en_82_765.txt"
