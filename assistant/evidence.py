@@ -61,7 +61,7 @@ from assistant.quantity import (
     measures,
 )
 from assistant.referring import TrialDescriptors, trial_sections
-from assistant.subgroup import gives_value_for, split_treatments, subgroup
+from assistant.subgroup import gives_value_for, group_owner, split_treatments, subgroup
 from index.segment import normalize, tokenize
 from index.store import passage_index_text
 
@@ -522,7 +522,7 @@ class Evidence:
         ]
         if len(picked) < 2:
             return None
-        owner = self._group_owner(flat, group, picked, where)
+        owner = group_owner(flat, group, picked, where)
         chosen: list[Candidate] = []
         candidates: list[Candidate] = []
         for hit in picked:
@@ -547,34 +547,6 @@ class Evidence:
             return None
         chosen.sort(key=lambda c: c.sentence_index)
         return chosen, max(candidates, key=lambda c: c.dense), []
-
-    @staticmethod
-    def _group_owner(
-        question: str,
-        group: tuple[str, re.Pattern[str]] | None,
-        picked: list[Hit],
-        where: list[tuple[int, Hit]],
-    ) -> Hit | None:
-        """The one trial a group compared belongs to, or None when it is every trial's.
-
-        A group named between two trials is one trial's: the next one's when a preposition
-        leads to it ("the lenalidomide cohort or the double-refractory patients in the
-        daratumumab cohort"), else the one before ("达雷妥尤单抗队列中双重难治病人的ORR和来那度胺
-        队列的ORR"). Named before or after them all ("among PI-refractory patients, the
-        bortezomib or the carfilzomib cohort?"), it is every trial's.
-        """
-        found = group[1].search(question) if group is not None else None
-        if found is None:
-            return None
-        named = sorted(((at, h) for at, h in where if h in picked), key=lambda x: x[0])
-        before = [(at, h) for at, h in named if at < found.start()]
-        after = [(at, h) for at, h in named if at > found.end()]
-        if not before or not after:
-            return None
-        leads = question[found.end() : after[0][0]]
-        if re.search(r"\b(?:in|of|on|from|within|receiving|given|treated with)\b", leads):
-            return after[0][1]
-        return before[-1][1]
 
     def _asked(self, signals: Signals) -> Asked:
         """What the question asks (``Asked.of``). A count of myeloma patients ("BOSTON纳入了多少
@@ -947,9 +919,8 @@ class Evidence:
         question = normalize(required.question)
         cohorts = [
             d
-            for d in required.drugs
-            if self._subject.isdisjoint(d)
-            and any(
+            for d in self._other_drugs(required)
+            if any(
                 re.search(rf"{re.escape(normalize(v))}\s*(?:队列|cohorts?\b)", question) for v in d
             )
         ]
@@ -964,6 +935,11 @@ class Evidence:
             )
         ]
 
+    def _other_drugs(self, required: _Required) -> list[tuple[str, ...]]:
+        """The drugs the question names other than the review's own (selinexor): what a
+        cohort, a kinetic measure or a route is asked of, when it is not selinexor's."""
+        return [d for d in required.drugs if self._subject.isdisjoint(d)]
+
     def _kinetics_of_another(self, required: _Required, cited: str) -> list[str]:
         """A pharmacokinetic measure asked of another drug than the review's ("the half-life of
         dexamethasone"), which the cited sentences never state of it: the review's kinetics
@@ -971,19 +947,16 @@ class Evidence:
         question naming selinexor as well asks selinexor's."""
         if not any(c == "pk" for c, _ in required.concepts):
             return []
-        if any(not self._subject.isdisjoint(d) for d in required.drugs):
+        others = self._other_drugs(required)
+        if len(others) < len(required.drugs):
             return []
-        return [
-            f"the kinetics of {d[0]}"
-            for d in required.drugs
-            if not any(mentions(cited, v) for v in d)
-        ]
+        return [f"the kinetics of {d[0]}" for d in others if not any(mentions(cited, v) for v in d)]
 
     def _states_route(self, required: _Required, chosen: list[Candidate]) -> bool:
         """Whether a cited sentence states how the drug asked about is given: another drug's
         beside its name ("塞利尼索作为一种口服…" says selinexor is oral, not that the 地塞米松 it
         is approved with is); the review's own, when the question names no other, anywhere."""
-        others = [d for d in required.drugs if self._subject.isdisjoint(d)]
+        others = self._other_drugs(required)
         texts = [self._sentence_texts[c.sentence_index] for c in chosen]
         if not others:  # the review's own drug: its sentences speak of it ("在口服给药后…")
             return any(ROUTE_STATED.search(t) for t in texts)

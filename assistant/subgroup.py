@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TypeVar
 
 from assistant.quantity import lacks_value
+
+T = TypeVar("T")  # a passage hit, or whatever stands for one trial
 
 #: The abnormalities that make myeloma cytogenetically high-risk, as written after
 #: normalization: del(17p), t(4;14), t(14;16), t(14;20), gain(1q) / 1q21+; and as a question
@@ -275,3 +278,31 @@ def split_treatments(text: str) -> dict[str, str]:
         if len(given) >= 2:
             out.update({t: c for t, (_, c) in given.items()})
     return out
+
+
+def group_owner(
+    question: str,
+    group: tuple[str, re.Pattern[str]] | None,
+    picked: Sequence[T],
+    where: Sequence[tuple[int, T]],
+) -> T | None:
+    """The one trial a group compared belongs to, or None when it is every trial's.
+
+    A group named between two trials is one trial's: the next one's when a preposition
+    leads to it ("the lenalidomide cohort or the double-refractory patients in the
+    daratumumab cohort"), else the one before ("达雷妥尤单抗队列中双重难治病人的ORR和来那度胺
+    队列的ORR"). Named before or after them all ("among PI-refractory patients, the
+    bortezomib or the carfilzomib cohort?"), it is every trial's.
+    """
+    found = group[1].search(question) if group is not None else None
+    if found is None:
+        return None
+    named = sorted(((at, h) for at, h in where if h in picked), key=lambda x: x[0])
+    before = [(at, h) for at, h in named if at < found.start()]
+    after = [(at, h) for at, h in named if at > found.end()]
+    if not before or not after:
+        return None
+    leads = question[found.end() : after[0][0]]
+    if re.search(r"\b(?:in|of|on|from|within|receiving|given|treated with)\b", leads):
+        return after[0][1]
+    return before[-1][1]
