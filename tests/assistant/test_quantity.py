@@ -794,3 +794,23 @@ def test_alternatives_are_the_concepts_around_or() -> None:
     assert pairs == [(elt, rom)]
     assert alternatives("艾曲泊帕还是罗米司亭？", [elt, rom]) == [(elt, rom)]
     assert alternatives("eltrombopag dose?", [elt, rom]) == []
+
+
+def test_a_group_named_between_two_trials_is_one_trials() -> None:
+    """group_owner: a group between two named trials belongs to the one a preposition leads
+    to, else to the one before it; named before or after them all, it is every trial's."""
+    from assistant.subgroup import group_owner
+
+    def owner(question: str, trials: dict[str, str]) -> str | None:
+        group = subgroup(question)
+        where = [(question.index(name), hit) for name, hit in trials.items()]
+        return group_owner(question, group, list(trials.values()), where)
+
+    both = {"lenalidomide": "len", "daratumumab": "dara"}
+    q = "the lenalidomide cohort or the double-refractory patients in the daratumumab cohort?"
+    assert owner(q, both) == "dara"
+    q = "达雷妥尤单抗队列中双重难治病人的orr和来那度胺队列的orr"
+    assert owner(q, {"达雷妥尤单抗": "dara", "来那度胺": "len"}) == "dara"
+    q = "among pi-refractory patients, the bortezomib or the carfilzomib cohort?"
+    assert owner(q, {"bortezomib": "bor", "carfilzomib": "car"}) is None
+    assert group_owner("the orr of storm and boston?", None, ["a", "b"], [(8, "a")]) is None
