@@ -112,6 +112,12 @@ def mentions(corpus: str, variant: str) -> bool:
         return True
     if variant.isascii():
         return False
+    if "+" in variant.strip("+"):
+        # a combination written with words between its drugs: "塞利尼索、地塞米松与…联合",
+        # "塞利尼索与地塞米松联合" name 塞利尼索+地塞米松
+        joined = r"\s*(?:\+|、|和|与|及|联合|加)\s*".join(map(re.escape, variant.split("+")))
+        if re.search(joined, corpus):
+            return True
     # A long Chinese term may be worded a little differently (血液系统恶性肿瘤 vs 血液系统…肿瘤):
     # its opening half and its head noun (last in Chinese) count. Only the opening: it is what
     # sets the term apart (生存期 is not 无进展生存期, 淋巴瘤 not 霍奇金淋巴瘤; any half did

@@ -80,10 +80,14 @@ CLAIM = re.compile(
     r"(?:(?:有人|同事|同学|资料|医生|护士|病友|家属|朋友|师兄|师姐|老师|药师|网上有人|网上|群里有人"
     r"|书上|别人)[^，,。？?]{0,10}说|听说|笔记|据说|看到.{0,20}写着?|(?:ppt|幻灯片|医嘱|处方)上?写)"
     r"[^？?]{2,}"
-    r"(?:对吗|是吗|是真的吗|真的吗|真的是|是这样吗|是这样的吗|是不是这样|没错吧|准确吗|这么说的吗"
+    r"(?:对吗|是吗|是真的吗|真的吗|真的假的|是真是假|靠谱吗|真的是|是这样吗|是这样的吗|是不是这样|没错吧"
+    r"|准确吗|这么说的吗"
     r"|是不是记反了|哪(?:几|两|一)?处(?:写)?错|错在哪|哪里(?:写|说得?)?(?:错|不对)|有没有(?:写)?错"
     r"|一致吗|对不对|(?:这样|这么)(?:写|说)的吗|(?:按|对照)综述"
     r"|综述[^？?。]{0,12}(?:说|写|报))"
+    # the claim first, then whose word it is ("…都达到CR了？病友这么说，真的假的？")
+    r"|[？?，,]\s*(?:有人|同事|同学|医生|护士|病友|家属|朋友|老师|药师|网上|别人)(?:都|也)?(?:这么|这样)说"
+    r"[，,]?\s*(?:真的假的|是真是假|是真的吗|真的吗|对吗|对不对|是吗|靠谱吗)"
     r"|(?:\bsays?\b|\bsaid\b|\bclaims?\b|\bnotes\b|\bslide\b|\bi read\b|\bi heard\b|\btold me\b"
     r"|\bread online\b|\bimpression\b|\bassum(?:e|es|ed)\b|\blists\b)"
     r"[^?]{0,200}(?:\bis (?:that|this|it) (?:correct|right|true|accurate|so)\b"
@@ -246,7 +250,17 @@ _WHAT_IS = re.compile(
     r"^\W*(?:what|who)(?:\s+(?:is|are)|'s)\s+(?:an?\s+|the\s+)?(?P<en>[^?？,，]{1,40}?)\W*$"
     r"|^\W*(?:什么是|啥是|何为)(?P<zh1>[^?？,，]{1,20}?)[呢啊呀]?\W*$"
     r"|^\W*(?P<zh2>[^?？,，]{1,20}?)(?:到底)?(?:是|是一种)(?:什么|啥|哪类|哪一类|哪种)"
-    r"(?:药物?|东西|类药物?|物质|蛋白|疾病|病|研究|试验|方案)?[呢啊呀]?\W*$",
+    r"(?:药物?|东西|类药物?|物质|蛋白|疾病|病|研究|试验|方案)?[呢啊呀]?\W*$"
+    # "what kind of drug is selinexor?", "a one-line description of selinexor: what sort of
+    # medicine is it?", "简单说说塞利尼索属于哪种药"
+    r"|^\W*what (?:sort|kind|type|class) of (?:an? )?(?:medicine|drug|agent) is "
+    r"(?P<en2>[^?？,，]{1,40}?)\W*$"
+    r"|^\W*(?:(?:please )?(?:give me|i need|tell me) )?(?:an? |the )?"
+    r"(?:one-line |short |brief |quick )?"
+    r"(?:description|overview|summary) of (?P<en3>[^?？,，—–:;]{1,40}?)"
+    r"(?:\s*[—–:;-]+\s*what (?:sort|kind|type|class) of (?:medicine|drug|agent) is it)?\W*$"
+    r"|^\W*(?:简单|请)?(?:说说|讲讲|介绍一下|介绍下)?(?P<zh3>[^?？,，]{1,20}?)(?:属于|算是?)"
+    r"(?:哪种|哪类|哪一类|什么|什么样的?)(?:类型的?)?(?:药物?|药品)[呢啊呀]?\W*$",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(  # an apostrophe (don't) is no quote
@@ -401,7 +415,9 @@ class Asked:
             others=tuple((k, m) for k, m in kinds[1:] if k != kind),
             design=DESIGN.search(question) is not None,
             compares=compares,
-            route=ROUTE.search(question) is not None,
+            # a route in one option of several ("D) a proteasome inhibitor given by injection")
+            # is a claim to weigh; the stem says whether the route is asked
+            route=ROUTE.search(options(signals.question)[0].lower()) is not None,
             places=_places(signals, kind, compares),
             defines=defines,
             identifies=_identified_term(expansion, signals.question),

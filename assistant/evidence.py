@@ -60,6 +60,7 @@ from assistant.quantity import (
     lacks_value,
     measures,
 )
+from assistant.ranking import asks_ranking, ranked_kind, ranked_scope
 from assistant.referring import TrialDescriptors, trial_sections
 from assistant.subgroup import gives_value_for, group_owner, split_treatments, subgroup
 from index.segment import normalize, tokenize
@@ -175,7 +176,10 @@ _SIDE_BY_SIDE_VALUES = re.compile(
     r"分别|各(?:是|为|有|自)|哪(?:个|一个|组|项)[^，,。？?]{0,8}(?:更|较)|相比|比较|对比"
     r"|\bvs\.?|\bversus\b|\bcompar|\bside[- ]by[- ]side\b|\beach\b|\bboth\b"
     r"|\bwhich (?:\w+ ){0,3}(?:higher|longer|lower|shorter|better|more|fewer|larger|bigger)\b"
-    r"|\bthe same\b|\brespectively\b|一样|相同|不同|区别|差别|\bdiffer",
+    r"|\bthe same\b|\brespectively\b|一样|相同|不同|区别|差别|\bdiffer"
+    # "was the ORR higher in the bortezomib cohort or the carfilzomib cohort?", "A还是B更高"
+    r"|\b(?:higher|longer|lower|shorter|better|worse|greater|larger|smaller)\b[^?]{0,40}?"
+    r"\b(?:in|with|for|on|among)\b[^?]{1,50}?\bor\b|还是[^，,。？?]{1,24}(?:更|较)",
     re.IGNORECASE,
 )
 #: Glossary categories of what a comparison measures, never a trial compared.
@@ -434,6 +438,9 @@ class Evidence:
                 key=lambda h: not h.section.startswith("abstract"),
             )
             hits = saying + [h for h in hits if h not in saying]
+        ranking = self._ranking(signals, ranked, asked, required, cfg) if required else None
+        if ranking is not None:
+            return ranking  # each group's figure, never the first passage's as "the highest"
         first_gaps: list[str] | None = None
         for start in range(0, min(cfg.fallback, len(hits)), cfg.passages):
             candidates = self._candidates(signals, hits[start : start + cfg.passages], asked)
@@ -498,7 +505,14 @@ class Evidence:
         for entity, is_name in entities:
             # a trial by its own section (STORM's 3.1, not the summary naming every trial); a
             # drug by any passage already chosen that names it, else the first naming it
-            own = next((h for h in hits if any(self._titled_by(h, [v]) for v in entity)), None)
+            # ... of its passages, the one stating the value compared (the carfilzomib cohort's
+            # results, not its design passage before them)
+            titled = [h for h in hits if any(self._titled_by(h, [v]) for v in entity)]
+            titled = [h for h in titled if h.section == titled[0].section]
+            own = next(
+                (h for h in titled if not lacks_value(self._citable[h.passage_id], kind, measured)),
+                titled[0] if titled else None,
+            )
             naming = [h for h in picked if self._names_every(h, [entity])]
             hit = (
                 own
@@ -544,6 +558,51 @@ class Evidence:
         if self._uncovered(required, chosen, asked, across=True):
             return None
         if self._unplaced(required, chosen, asked):
+            return None
+        chosen.sort(key=lambda c: c.sentence_index)
+        return chosen, max(candidates, key=lambda c: c.dense), []
+
+    def _ranking(
+        self,
+        signals: Signals,
+        hits: list[Hit],
+        asked: Asked,
+        required: _Required,
+        cfg: AnswerConfig,
+    ) -> tuple[list[Candidate], Candidate, list[str]] | None:
+        """Each group's figure, one sentence from each section of the trials ranked, when the
+        question ranks groups it does not name ("Which STOMP cohort had the highest ORR?"; see
+        ``assistant.ranking``). None when it names two or more (``_across`` sets those side by
+        side), asks of a subgroup, names no measure, or fewer than two sections state one."""
+        question = required.question
+        if not asks_ranking(question) or asked.group is not None:
+            return None
+        matched = signals.expansion.matched if signals.expansion else ()
+        measured_names = _measured_names(matched)
+        trials = [n for n in required.names if n.lower() not in measured_names]
+        regimens = [v for c, v in required.concepts if c == "regimen" and v not in required.drugs]
+        if len(trials) + len(self._other_drugs(required)) + len(regimens) >= 2:
+            return None
+        kind = ranked_kind(question, asked.kind) or "number"
+        measured = asked.measures or measures(signals.expansion, kind)
+        if kind not in MEASURED_KINDS or not (measured or kind == "count"):
+            return None  # a count of patients is one of the patients enrolled
+        titled = [h.section for h in hits for n in trials if self._titled_by(h, [n])]
+        if trials and not titled:
+            return None
+        candidates: list[Candidate] = []
+        chosen: list[Candidate] = []
+        for section in ranked_scope((h.section for h in self.index.doc.passages), titled):
+            own = [h for h in hits if h.section == section]
+            stating = [
+                c
+                for c in self._candidates(signals, own, asked)
+                if not lacks_value(self._sentence_texts[c.sentence_index], kind, measured)
+            ]
+            if stating:
+                candidates += stating
+                chosen.append(max(stating, key=lambda c: c.score))
+        if len(chosen) < 2:
             return None
         chosen.sort(key=lambda c: c.sentence_index)
         return chosen, max(candidates, key=lambda c: c.dense), []
@@ -1030,13 +1089,20 @@ class Evidence:
                 continue
             # the part of the question naming the treatment itself (not Xd of "Xd+PI"), and
             # what it asks of those patients besides how many they were
-            own = re.compile(rf"(?<![a-z0-9+]){re.escape(name)}(?![a-z0-9+])(?!\s*(?:\+|plus\b))")
+            own = re.compile(
+                rf"(?<![a-z0-9+]){re.escape(name)}(?![a-z0-9+])(?!\s*(?:\+|plus\b|联合|加用?))"
+            )
             in_full = [v for v in variants if v.lower() != name]
             clause = split[name]
             for part in asked.parts:
-                if not own.search(part) and not any(mentions(normalize(part), v) for v in in_full):
+                at = own.search(part)
+                if not at and not any(mentions(normalize(part), v) for v in in_full):
                     continue
-                named = [o for o in outcomes if any(mentions(part, v) for v in o)]
+                # an outcome in a clause before the treatment's is the series' scene
+                # ("7例CAR-T后进展病人里，Xd二联几例？"), not what is asked of those given it
+                scene = re.match(r".*[，,;；:：]", part[: at.start()]) if at else None
+                asked_of = part[scene.end() :] if scene else part
+                named = [o for o in outcomes if any(mentions(asked_of, v) for v in o)]
                 kind = asked_kind(part)
                 if named:
                     stated = any(mentions(clause, v) for o in named for v in o)
@@ -1160,6 +1226,8 @@ class Evidence:
                 score += cfg.value_weight * bool(spelled)
                 identified = asked.identified(self._sentence_texts[i])
                 score += cfg.value_weight * identified
+                if fits is None and asked.identifies:
+                    fits = identified  # "what is X?" is answered by a sentence saying what X is
                 kinds |= {f"the full name of {a}" for a in spelled}
                 if asked.why and CAUSE.search(self._sentence_texts[i]):
                     score += cfg.cause_weight

@@ -140,11 +140,29 @@ class _Token:
     key: str
 
 
+#: Clinicians' short names of the myeloma drugs, read as the names within a regimen's words:
+#: "bortezomib-dex" is bortezomib + dexamethasone (Vd), "len-dex" Rd.
+_SHORT_DRUGS = {
+    "dex": "dexamethasone",
+    "btz": "bortezomib",
+    "bort": "bortezomib",
+    "cfz": "carfilzomib",
+    "carf": "carfilzomib",
+    "pom": "pomalidomide",
+    "len": "lenalidomide",
+    "dara": "daratumumab",
+}
+
+
 def _tokens(text: str) -> tuple[_Token, ...]:
     """Latin word tokens; hyphen, slash and space all separate ("half-life" == "half life")."""
     text = _POSSESSIVE_RE.sub("", _nfkc(text))
     found = (m.group(0) for m in _TOKEN_RE.finditer(text))
-    return tuple(_Token(raw, _stem(raw.lower())) for raw in found if raw.lower() not in _CONNECTORS)
+    return tuple(
+        _Token(raw, _SHORT_DRUGS.get(raw.lower()) or _stem(raw.lower()))
+        for raw in found
+        if raw.lower() not in _CONNECTORS
+    )
 
 
 def _en_key(variant: str) -> str:

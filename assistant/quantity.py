@@ -51,9 +51,10 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "identifier",
         re.compile(
-            r"编号|注册号|登记号|nct\s*号"
+            # not one given to name the trial ("注册号为NCT02336815的那项研究")
+            r"(?:编号|注册号|登记号|nct\s*号)(?!\s*(?:为|是|[:：])?\s*nct\s*\d)"
             r"|\b(?:nct|registration|registry|trial|clinicaltrials\.gov)"
-            r" (?:number|id|identifier)s?\b"
+            r" (?:number|id|identifier)s?\b(?!\s*(?:is |was |of |[:：(（]\s*)?nct\s*\d)"
         ),
     ),
     ("source", _SOURCE),
@@ -78,6 +79,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|how many (?:of (?:the |these |those )?)?(?:\w+ ){0,3}(?:patients|people|subjects"
             r"|participants|cases)"
             r"|number of (?:patients|participants|subjects|cases)|sample size|样本量"
+            # "of the 122 enrolled, what number achieved MR or better?"
+            r"|\bwhat number (?:of (?:them|those|these|patients|people) )?"
+            r"(?:achieved|reached|attained|responded|had|got|were|went|did|progressed|died)\b"
         ),
     ),
     # hours, of a drug's kinetics or a dosing interval: a follow-up in months is no answer;
@@ -172,7 +176,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "days",
         re.compile(
-            r"哪(?:几|两|三|一|些)天|(?:what|which) days?\b"
+            r"哪(?:几|两|三|一|些)天|(?<![每一两二三几])(?:周|星期|礼拜)几(?![次个周])"
+            r"|(?:what|which) days?\b(?![-‐–]to[-‐–]day)"
             r"|第\s*\d+\s*[、,，]\s*\d+(?:\s*[、,，]\s*\d+)*\s*天"
             r"|\bdays? \d+(?:\s*(?:,|and)\s*\d+)+"
         ),
@@ -188,6 +193,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"多久|多长时间|多长|几个月|多少个?月|多少天|几天|几周(?!期)|多少周(?!期)"
             r"|how long|how soon|how quickly|how fast|how many (?:months|days|weeks|hours|years)"
             r"|\b(?:cycle|course) length\b"
+            # the figures asked in a unit of time: "what were the figures for each, in months?"
+            r"|\b(?:figures?|numbers?|values?|durations?)\b[^?？.]{0,30}"
+            r"\bin (?:months|weeks|days|years)\b"
             r"|\blength of (?:the |each |a |one )?(?:cycles?|courses?)\b"
             r"|多快"
         ),
@@ -207,6 +215,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"多少|(?<!哪)几(?!个例子)(?![个种项][^，,。？?]{0,12}(?:里|中|当中)[，,]?\s*哪)"
             r"(?:个|种|次|级|期|周期|疗程)|多高|多大"
             r"|how many|how much|what number"
+            # "what were the actual figures for each?", "give me the numbers"
+            r"|\bwhat (?:was|were|are|is) (?:the |their |its )?(?:actual |exact |precise )?"
+            r"(?:figures?|numbers?|values?)\b"
             # a threshold: "below what sodium level should it be held?", "what cut-off?"
             r"|\b(?:below|above|under|over|at|to) what (?:\w+ ){0,3}(?:level|count|value|threshold"
             r"|concentration|number)s?\b|\bwhat (?:\w+ ){0,2}(?:threshold|cut-?off)s?\b"

@@ -300,9 +300,23 @@ def group_owner(
     named = sorted(((at, h) for at, h in where if h in picked), key=lambda x: x[0])
     before = [(at, h) for at, h in named if at < found.start()]
     after = [(at, h) for at, h in named if at > found.end()]
+    leads = question[found.end() : after[0][0]] if after else ""
+    led = re.search(r"\b(?:in|of|on|from|within|receiving|given|treated with)\b", leads)
+    if after and led and not before and not re.search(r"[,，;；。?？]", leads):
+        return after[0][1]  # "the double-refractory patients in the daratumumab cohort vs …"
+    if before and not after:
+        # "…与达雷妥尤单抗队列里的双重难治病人相比": the group inside the last one named
+        held = question[before[-1][0] : found.start()]
+        # ... not when joined to the one before ("来那度胺队列和达雷妥尤单抗队列中…": both's)
+        last = min(at for at, h in before if h == before[-1][1])
+        prior = [at for at, h in before if h != before[-1][1] and at < last]
+        joined = prior and re.fullmatch(
+            r"[^，,；;。？?]{1,16}?(?:和|与|及|以及|、)", question[prior[-1] : last]
+        )
+        if re.fullmatch(r"[^，,；;。？?]{0,12}?(?:里|中|内)的?", held) and not joined:
+            return before[-1][1]
     if not before or not after:
         return None
-    leads = question[found.end() : after[0][0]]
-    if re.search(r"\b(?:in|of|on|from|within|receiving|given|treated with)\b", leads):
+    if led:
         return after[0][1]
     return before[-1][1]

@@ -444,6 +444,9 @@ def test_a_claim_brought_to_be_checked() -> None:
         "His son read online that it is an injectable. What does the English abstract say?",
         # a longer reporting clause, a check against the abstract, "what is wrong in it"
         "护士给病人做宣教时说：“它是一种打针用的药。”对照中文摘要，这句话哪里说得不对？",
+        # the claim first, whose word it is after
+        "STORM里2例CAR-T后复发者都达到CR了？病友这么说，真的假的？",
+        "有人说STORM的ORR是40%，真的假的？",
     ):
         assert CLAIM.search(claim), claim
     for question in ("STORM的中位PFS是多少？", "What does the review say about neuropathy?"):
@@ -555,6 +558,11 @@ def test_asked_reads_kinds_parts_groups_and_reasons_without_a_model() -> None:
     assert what.identified(normalize("塞利尼索作为一种口服选择性核输出蛋白抑制剂"))
     assert not what.identified(normalize("给予80 mg的塞利尼索，显示出良好的耐受性"))
     assert "塞利尼索" in asked("塞利尼索是什么药？").identifies
+    # what kind of drug it is, a description of it
+    assert "selinexor" in asked("What kind of drug is selinexor?").identifies
+    one_line = "Give me a one-line description of selinexor — what sort of medicine is it?"
+    assert "selinexor" in asked(one_line).identifies
+    assert "塞利尼索" in asked("简单说说塞利尼索属于哪种药。").identifies
     assert asked("什么是RRMM？").identified(normalize("复发难治性多发性骨髓瘤（RRMM）"))
     assert not asked("What is the ORR in STORM?").identifies  # a value of X, not what X is
     assert not asked("What is the dose of selinexor in BOSTON?").identifies

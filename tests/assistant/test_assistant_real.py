@@ -422,6 +422,43 @@ def check_citations(answer: Answer, doc) -> None:
             "3.3",
             "1.1个月比1.4个月",
         ),
+        # a cytopenia is named by the low count of one kind
+        (
+            "塞利尼索方案中最常见的不良反应是哪一种血细胞减少？通常为几级？",
+            "zh",
+            "4.1",
+            "3~4级血小板减少",
+        ),
+        # a route in one option of several is a claim to weigh, not the route asked
+        (
+            "Per the abstract written in English, selinexor is: A) a monoclonal antibody against "
+            "CD38; B) an orally taken selective nuclear export inhibitor; C) an immunomodulator; "
+            "D) a proteasome inhibitor given by injection. Which one?",
+            "en",
+            "abstract-en",
+            "inhibitor of nuclear export",
+        ),
+        # bortezomib–dex is Vd
+        (
+            "Were anaemia and neutropenia commoner on the selinexor triplet or on bortezomib–dex "
+            "alone in BOSTON?",
+            "en",
+            "4.2",
+            "均高于Vd组",
+        ),
+        # day-to-day asks no day
+        (
+            "I've been exhausted since starting this pill. Besides more medicines, which "
+            "day-to-day measures does the article recommend?",
+            "en",
+            "4.5",
+            "加强锻炼",
+        ),
+        ("What kind of drug is selinexor?", "en", "abstract-en", "oral selective inhibitor"),
+        # a registration number given names the trial: its patients' median age is asked
+        ("注册号为NCT02336815的那项2b期研究，入组病人的年龄中位数是多少？", "zh", "3.1", "65岁"),
+        # the series' scene before the regimens asked about
+        ("Chari那7例CAR-T后进展病人里，Xd二联几例？XVd几例？", "zh", "3.5", "1例给予XVd"),
         # the dose the time is counted from is not what is asked
         ("How many hours after an oral dose does selinexor peak in the blood?", "en", "2", "3~4 h"),
     ],
@@ -763,6 +800,14 @@ def test_a_dose_asked_without_a_drug_is_the_reviews_drugs(real_assistant) -> Non
         # the review's kinetics are selinexor's, though its passage names dexamethasone
         ("What is the half-life of dexamethasone?", "The review does not address this."),
         ("地塞米松口服后几小时达到血药峰值？", "综述中没有涉及这个问题。"),
+        # the review says only which arm's DOR was longer, never its figures
+        (
+            "BOSTON's XVd arm had a longer median duration of response than the Vd arm — what "
+            "were the actual figures for each, in months?",
+            "The review does not address this.",
+        ),
+        ("服这个药期间，偶尔喝一点啤酒可以吗？", "综述中没有涉及这个问题。"),
+        ("XVd组（BOSTON）每周两次的地塞米松，是在周几服？", "综述中没有涉及这个问题。"),
     ],
 )
 def test_refuses_what_the_review_does_not_say(real_assistant, question, message) -> None:
@@ -1141,3 +1186,28 @@ def test_counts_quoted_figures_and_negated_options(real_assistant) -> None:
     assert not real_assistant.ask(
         "STORM中3~4级不良反应不包括：A. 疲劳 B. 血小板减少 C. 低钠血症 D. 脓毒症"
     ).answered
+
+
+# Questions ranking groups the review reports one by one (assistant.ranking)
+@pytest.mark.parametrize(
+    ("question", "figures"),
+    [
+        ("Which STOMP cohort had the highest ORR?", ("63%", "48%", "58%", "86%")),
+        ("STOMP哪个队列的ORR最高？", ("63%", "48%", "58%", "86%")),
+        ("Which STOMP cohort enrolled the most patients?", ("42名", "21例", "48例", "8例")),
+        # two named: each one's figure side by side, the carfilzomib cohort's from its results
+        ("Was the ORR higher in the bortezomib cohort or the carfilzomib cohort?", ("63%", "48%")),
+    ],
+)
+def test_a_ranking_cites_every_groups_figure(real_assistant, question, figures) -> None:
+    answer = real_assistant.ask(question)
+    assert answer.answered
+    assert len({c.section for c in answer.citations}) >= 2
+    for figure in figures:
+        assert figure in answer.answer, figure
+    check_citations(answer, real_assistant.doc)
+
+
+def test_a_superlative_the_review_states_is_one_sentence(real_assistant) -> None:
+    answer = real_assistant.ask("What is the most common adverse event of selinexor?")
+    assert answer.answered and [c.section for c in answer.citations] == ["4.1"]

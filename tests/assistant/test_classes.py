@@ -17,6 +17,7 @@ def test_every_name_of_the_table_is_a_glossary_term() -> None:
     assert "抗CD38单抗" not in kin.covering("isatuximab")  # treatment: never
     assert kin.covering("isatuximab") == ()
     assert "美法仑" in kin.covering("chemotherapy")  # the review's alkylators are chemotherapy
+    assert "血小板减少" in kin.covering("cytopenia")  # a low count of one kind is a cytopenia
 
 
 def test_bad_tables_are_refused_with_the_line() -> None:

@@ -500,3 +500,15 @@ def test_countries_are_places(glossary: Glossary) -> None:
     assert not any(
         t.category == "place" for t in glossary.expand("Per the Chinese abstract?").matched
     )
+
+
+def test_clinicians_short_drug_names_make_regimens() -> None:
+    """ "bortezomib–dex" is Vd, "len-dex" Rd: the short names are the drugs' within a regimen."""
+    g = load_glossary()
+    for text, regimen in (
+        ("bortezomib–dex alone", "Vd"),
+        ("len-dex", "Rd"),
+        ("selinexor-dex", "Xd"),
+    ):
+        assert [t.en[0] for t in g.expand(text).matched] == [regimen], text
+    assert [t.en[0] for t in g.expand("dex").matched] == ["dexamethasone"]

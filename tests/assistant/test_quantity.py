@@ -814,3 +814,45 @@ def test_a_group_named_between_two_trials_is_one_trials() -> None:
     q = "among pi-refractory patients, the bortezomib or the carfilzomib cohort?"
     assert owner(q, {"bortezomib": "bor", "carfilzomib": "car"}) is None
     assert group_owner("the orr of storm and boston?", None, ["a", "b"], [(8, "a")]) is None
+    # the group inside the last cohort named ("…队列里的双重难治病人"), or led into the first
+    q = "来那度胺队列，与达雷妥尤单抗队列里的双重难治病人相比，哪个缓解率更高？"
+    assert owner(q, {"来那度胺": "len", "达雷妥尤单抗": "dara"}) == "dara"
+    # ... joined to the one before, it is both's
+    q = "来那度胺队列和达雷妥尤单抗队列中双重难治病人的orr，哪个更高？"
+    assert owner(q, {"来那度胺": "len", "达雷妥尤单抗": "dara"}) is None
+    q = "the double-refractory patients in the daratumumab cohort or the lenalidomide cohort?"
+    assert owner(q, {"daratumumab": "dara", "lenalidomide": "len"}) == "dara"
+
+
+def test_kinds_worded_another_way() -> None:
+    """A registration number given names the trial, it is not asked; figures asked in a unit
+    of time are times; "what number achieved" counts patients; "day-to-day" asks no day;
+    周几 asks the days of a week, 一周几次 how often."""
+    assert (
+        asked_kind("注册号为nct02336815的那项2b期研究，入组病人的年龄中位数是多少？")
+        != "identifier"
+    )
+    assert (
+        asked_kind("for the trial with registration number nct03110562, how many were enrolled?")
+        != "identifier"
+    )
+    assert asked_kind("storm的注册号是多少？") == "identifier"
+    assert asked_kind("what is the registration number of boston?") == "identifier"
+    figures = "boston's xvd arm had a longer median dor — what were the actual figures for each, in months?"
+    assert asked_kind(figures) == "time"
+    assert asked_kind("xvd had a longer pfs. what were the actual figures?") == "number"
+    assert asked_kind("of the 122 enrolled in storm, what number achieved mr or better?") == "count"
+    assert asked_kind("which day-to-day measures does the article recommend?") is None
+    assert asked_kind("xvd组每周两次的地塞米松，是在周几服？") == "days"
+    assert asked_kind("前8个疗程硼替佐米一周几次？") == "frequency"
+
+
+def test_a_combination_is_named_with_words_between_its_drugs() -> None:
+    """ "塞利尼索、地塞米松与…联合" names 塞利尼索+地塞米松; drugs apart in a dosing list do not."""
+    assert mentions(
+        normalize("旨在评估塞利尼索、地塞米松与fda批准的治疗mm药物联合"), "塞利尼索+地塞米松"
+    )
+    assert mentions(normalize("selinexor与地塞米松联合或单独使用"), "selinexor+地塞米松")
+    assert not mentions(
+        normalize("塞利尼索（60 mg，1次/周），地塞米松（40 mg）"), "塞利尼索+地塞米松"
+    )

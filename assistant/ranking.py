@@ -1,0 +1,68 @@
+"""Questions that rank groups the review reports one by one: "Which STOMP cohort had the
+highest ORR?", "哪种联合方案的中位PFS最长？".
+
+No sentence of the review ranks its cohorts; each cohort's passage states its own figure. Such a
+question is answered by every figure side by side, each cited to its own passage, never by the
+one passage that ranks first for the question (which would read as "the highest").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+#: A superlative of a figure, or a ranking asked for; not "most common" (the review says which
+#: adverse event is the most common in one sentence) nor 最常见.
+_SUPERLATIVE = re.compile(
+    r"\b(?:highest|lowest|longest|shortest|largest|smallest|biggest|greatest|best|worst|fewest"
+    r"|most(?! (?:common|frequent|often|likely|important))|least)\b"
+    r"|最(?:高|低|长|短|多|少|大|小|好|差|优|久)|排序|排名|依次|\brank(?:ed|ing)?\b",
+    re.IGNORECASE,
+)
+
+#: The groups ranked: cohorts, arms, regimens, trials.
+_GROUPS = re.compile(
+    r"\b(?:cohorts?|arms?|regimens?|combinations?|trials?|stud(?:y|ies)|doublets?|triplets?)\b"
+    r"|队列|方案|组合|试验|研究|联合|二联|三联",
+    re.IGNORECASE,
+)
+
+
+def asks_ranking(question: str) -> bool:
+    """Whether the question ranks groups by a figure ("which cohort had the highest ORR")."""
+    return _SUPERLATIVE.search(question) is not None and _GROUPS.search(question) is not None
+
+
+def within(section: str, part: str) -> bool:
+    """Whether the section is the part or one of its subsections (3.2.4 of 3.2)."""
+    return section == part or section.startswith(part + ".")
+
+
+def ranked_scope(sections: Iterable[str], trials: list[str]) -> list[str]:
+    """The sections whose groups are ranked, in the review's order: the sections of the trials
+    named and their subsections, or, when none is named, every trial's (section 3's), the
+    heading of a trial whose cohorts have sections of their own left out (STOMP's 3.2, whose
+    cohorts are 3.2.1 to 3.2.5)."""
+    unique = list(dict.fromkeys(sections))
+    parts = trials or ["3"]
+    scope = [s for s in unique if any(within(s, p) for p in parts) and s not in ("3",)]
+    return [s for s in scope if not any(o != s and within(o, s) for o in scope)]
+
+
+#: Groups ranked by how many patients they enrolled ("which cohort enrolled the most patients",
+#: "the largest cohort", "哪个队列纳入的病人最少").
+_BY_SIZE = re.compile(
+    r"\b(?:most|fewest|least|largest|smallest|biggest)\b[^?？]{0,20}?"
+    r"\b(?:patients|people|participants|subjects|cohorts?|arms?|trials?|stud(?:y|ies))\b"
+    r"|\b(?:enrolled|recruited|included|treated)\b[^?？]{0,20}?\b(?:most|fewest|least)\b"
+    r"|(?:病人|患者|例数|人数|纳入|入组)[^，,。？?]{0,10}最(?:多|少)|(?:规模|样本量)最(?:大|小)",
+    re.IGNORECASE,
+)
+
+
+def ranked_kind(question: str, kind: str | None) -> str | None:
+    """The kind of figure groups are ranked by: what the question asks, else their size (a
+    count of patients) when it ranks by how many were enrolled."""
+    if kind is None and _BY_SIZE.search(question):
+        return "count"
+    return kind
