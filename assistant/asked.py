@@ -577,6 +577,16 @@ def _concepts(signals: Signals, tokens: set[str]) -> list[frozenset[str]]:
     """The question's tokens grouped: one group per glossary term matched, one per other token."""
     matched = signals.expansion.matched if signals.expansion else ()
     groups = [frozenset(tokenize(" ".join(t.en + t.zh))) & tokens for t in matched]
+    # a dictionary's gloss of a word a term of the field already groups ("blood" of "peak
+    # blood level") is that term's, not a concept of its own
+    fields = set().union(
+        *(g for g, t in zip(groups, matched, strict=True) if t.source != "dictionary")
+    )
+    groups = [
+        g
+        for g, t in zip(groups, matched, strict=True)
+        if t.source != "dictionary" or not g & fields
+    ]
     groups = [g for g in dict.fromkeys(groups) if g]
     grouped = set().union(*groups) if groups else set()
     return groups + [frozenset({t}) for t in sorted(tokens - grouped)]

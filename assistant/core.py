@@ -104,10 +104,12 @@ class Assistant:
         ``Assistant.load(mode="bm25")`` or ``Assistant.load(model_path="/models/e5")``.
         ``llm`` turns on LLM synthesis (off by default; see ``assistant.synthesis``).
         """
+        from assistant.dictionary import with_dictionary
         from assistant.glossary import harvest_pairs, load_glossary
         from corpus import load_review
         from index.build import load_or_build
         from index.embedder import E5Embedder
+        from index.segment import tokenize
         from index.store import default_index_dir
 
         config = replace(_apply_overrides(AssistantConfig(), overrides), synthesis=llm)
@@ -117,7 +119,7 @@ class Assistant:
             Path(index_dir) if index_dir else default_index_dir(Path(doc.source).name.split(".")[0])
         )
         index = load_or_build(doc, folder, config.index, embedder, force=force, progress=progress)
-        glossary = load_glossary(extra=harvest_pairs(doc.text))
+        glossary = with_dictionary(load_glossary(extra=harvest_pairs(doc.text)), tokenize(doc.text))
         assistant = cls(index, embedder, glossary, config)
         assistant.index_dir = folder
         assistant.warm_up()

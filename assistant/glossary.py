@@ -298,6 +298,8 @@ def _build_zh_index(terms: tuple[Term, ...]) -> dict[str, tuple[tuple[str, int],
     """
     index: dict[str, list[tuple[str, int]]] = {}
     for i, term in enumerate(terms):
+        if term.source == "dictionary":
+            continue  # a dictionary's gloss of a review word bridges English questions only
         for variant in term.zh:
             for key in _combination_wordings(_norm_zh(variant)):
                 if _has_cjk(key) and len(key) >= _MIN_ZH_MATCH:
@@ -414,6 +416,8 @@ class Glossary:
         zh = self._match_zh(question)
         ordered = [*zh, *en] if lang == "zh" else [*en, *zh]
         indices = list(dict.fromkeys(m.term for m in ordered))
+        # the field's terms before a general dictionary's glosses: theirs are added first
+        indices.sort(key=lambda i: self.terms[i].source == "dictionary")
         matched = tuple(self.terms[i] for i in indices)
         added = _pick_additions(question, [_candidates(t, lang) for t in matched])
         return Expansion(question=question, lang=lang, matched=matched, added=added)
