@@ -109,7 +109,7 @@ class Assistant:
         from corpus import load_review
         from index.build import load_or_build
         from index.embedder import E5Embedder
-        from index.segment import tokenize
+        from index.segment import words
         from index.store import default_index_dir
 
         config = replace(_apply_overrides(AssistantConfig(), overrides), synthesis=llm)
@@ -119,7 +119,7 @@ class Assistant:
             Path(index_dir) if index_dir else default_index_dir(Path(doc.source).name.split(".")[0])
         )
         index = load_or_build(doc, folder, config.index, embedder, force=force, progress=progress)
-        glossary = with_dictionary(load_glossary(extra=harvest_pairs(doc.text)), tokenize(doc.text))
+        glossary = with_dictionary(load_glossary(extra=harvest_pairs(doc.text)), words(doc.text))
         assistant = cls(index, embedder, glossary, config)
         assistant.index_dir = folder
         assistant.warm_up()

@@ -68,6 +68,12 @@ def _stem(token: str) -> str:
     return token
 
 
+def words(text: str) -> list[str]:
+    """The text's words as jieba segments it (precise mode): 非难治 stays one word, where
+    search-mode ``tokenize`` also yields its pieces (非难, 难治) for recall."""
+    return _jieba().lcut(normalize(text))
+
+
 def tokenize(text: str, extra_words: Iterable[str] = ()) -> list[str]:
     """Search-mode tokens of ``text``: normalized, stop words and punctuation dropped."""
     tokenizer = _jieba(tuple(sorted(extra_words)))

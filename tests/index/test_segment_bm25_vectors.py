@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from index.bm25 import BM25Index
-from index.segment import tokenize
+from index.segment import tokenize, words
 from index.vectors import VectorIndex
 
 
@@ -96,3 +96,9 @@ def test_vector_index_rejects_wrong_shapes() -> None:
         VectorIndex(8).fit(np.zeros((3, 4), dtype=np.float32))
     with pytest.raises(ValueError, match="flat"):
         VectorIndex(8, kind="ivf")
+
+
+def test_words_are_jiebas_precise_segmentation() -> None:
+    """Whole words, not search mode's pieces: 非难治 is no 非难 (whose gloss is "blame")."""
+    said = words("双重难治病人与非难治组")
+    assert "非难" not in said and "非难" in tokenize("双重难治病人与非难治组")
