@@ -415,9 +415,7 @@ class Asked:
             others=tuple((k, m) for k, m in kinds[1:] if k != kind),
             design=DESIGN.search(question) is not None,
             compares=compares,
-            # a route in one option of several ("D) a proteasome inhibitor given by injection")
-            # is a claim to weigh; the stem says whether the route is asked
-            route=ROUTE.search(options(signals.question)[0].lower()) is not None,
+            route=_asks_route(signals.question),
             places=_places(signals, kind, compares),
             defines=defines,
             identifies=_identified_term(expansion, signals.question),
@@ -519,6 +517,15 @@ def _says_what(text: str, variant: str, spelling: bool) -> bool:
     return re.search(re.escape(term) + _DEFINES, text) is not None or (
         spelling and _spells_out(text, term)
     )
+
+
+def _asks_route(question: str) -> bool:
+    """Whether the question asks how a drug is given. In a multiple-choice question a route in
+    one option ("D) a proteasome inhibitor given by injection") is a claim to weigh; the stem
+    asks it, or options that are all routes ("A) given intravenously B) taken orally")."""
+    stem, opts = options(question)
+    routes = all(re.search(_ROUTES, o.lower()) for o in opts)
+    return ROUTE.search(stem.lower()) is not None or (bool(opts) and routes)
 
 
 def _identified_term(expansion: Expansion | None, question: str) -> tuple[str, ...]:

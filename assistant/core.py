@@ -183,7 +183,9 @@ class Assistant:
         signals = self.retriever.signals(text)
         hits = self._ranked(self._ranking_signals(text, signals), lang, len(self.doc.passages))
         missing = self.evidence.missing(text, signals)
-        if not meaningful(self.index.bm25.known_terms(signals.query_text)):
+        # the field's terms only: a dictionary's gloss of "keep" or "good" names no subject
+        field = signals.expansion.field_text if signals.expansion else signals.query_text
+        if not meaningful(self.index.bm25.known_terms(field)):
             missing.append("any term of the question")  # nonsense, or another subject
         chosen, best, gaps = self.evidence.choose(signals, hits)
         timings = {"total_s": 0.0}

@@ -14,6 +14,7 @@ unanswerable (a dictionary gloss is too loose to say the review lacks something)
 from __future__ import annotations
 
 import gzip
+import itertools
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -34,6 +35,10 @@ _COMMON = frozenset(
     get make made take give go come see say way thing things time times also""".split()  # noqa: SIM905
 )
 _MAX_WORDS = 3  # a gloss of more words is a definition, not a translation
+#: A one-word gloss among the 300 most frequent English words ("can", "good", "number", "part",
+#: "well") is too general to bridge: it meets the review's word in a sense the question rarely
+#: means (可以, 良好, 编号, 部分). By rank in symspellpy's frequency list.
+_EVERYDAY_RANK = 300
 _MAX_GLOSSES = 8  # per Chinese word: its first (most common) senses
 SOURCE = "dictionary"  # the terms' ``Term.source``: matched in English questions only
 
@@ -48,9 +53,20 @@ def _glosses(raw: str) -> list[str]:
             continue
         gloss = re.sub(r"^(?:to|a|an|the) ", "", gloss)
         words = gloss.split()
+        if len(words) == 1 and gloss in _everyday():
+            continue
         if 0 < len(words) <= _MAX_WORDS and not set(words) <= _COMMON and len(gloss) > 2:
             out.append(gloss)
     return list(dict.fromkeys(out))[:_MAX_GLOSSES]
+
+
+@lru_cache(maxsize=1)
+def _everyday() -> frozenset[str]:
+    """English's ``_EVERYDAY_RANK`` most frequent words (symspellpy's list is by frequency)."""
+    path = resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+    with path.open(encoding="utf-8") as lines:
+        top = itertools.islice(lines, _EVERYDAY_RANK)
+        return frozenset(line.split(" ", 1)[0] for line in top)
 
 
 @lru_cache(maxsize=1)

@@ -541,7 +541,14 @@ class Evidence:
         candidates: list[Candidate] = []
         for hit in picked:
             own_candidates = self._candidates(signals, [hit], asked)
-            own_chosen = choose_sentences(own_candidates, cfg)
+            # the sentences stating the value compared, when some do (the carfilzomib cohort's
+            # results, not its design sentence first by similarity)
+            stating = [
+                c
+                for c in own_candidates
+                if not lacks_value(self._sentence_texts[c.sentence_index], kind, measured)
+            ]
+            own_chosen = choose_sentences(stating or own_candidates, cfg)
             text = " ".join(self._sentence_texts[c.sentence_index] for c in own_chosen)
             if not own_chosen or lacks_value(text, kind, measured):
                 return None  # each trial's value, side by side: none may be missing
@@ -575,13 +582,25 @@ class Evidence:
         ``assistant.ranking``). None when it names two or more (``_across`` sets those side by
         side), asks of a subgroup, names no measure, or fewer than two sections state one."""
         question = required.question
-        if not asks_ranking(question) or asked.group is not None:
-            return None
+        if not asks_ranking(question) or (asked.group or subgroup(question.lower())):
+            return None  # "the highest ORR in high-risk patients": the groups' own figures
         matched = signals.expansion.matched if signals.expansion else ()
         measured_names = _measured_names(matched)
-        trials = [n for n in required.names if n.lower() not in measured_names]
+        # the trials whose groups are ranked: names titling a section (STOMP), not RRMM
+        trials = [
+            n
+            for n in required.names
+            if n.lower() not in measured_names and any(self._titled_by(h, [n]) for h in hits)
+        ]
         regimens = [v for c, v in required.concepts if c == "regimen" and v not in required.drugs]
-        if len(trials) + len(self._other_drugs(required)) + len(regimens) >= 2:
+        populations = [
+            v
+            for c, v in required.concepts
+            if c == "disease" and not any(mentions(self._title, x) for x in v)
+        ]
+        if self._other_drugs(required) or regimens or populations or len(trials) > 1:
+            # "which pomalidomide-containing regimen…", "…in newly diagnosed patients": the
+            # groups are narrowed by what is named, which this does not do
             return None
         kind = ranked_kind(question, asked.kind) or "number"
         measured = asked.measures or measures(signals.expansion, kind)
@@ -1098,11 +1117,15 @@ class Evidence:
                 at = own.search(part)
                 if not at and not any(mentions(normalize(part), v) for v in in_full):
                     continue
-                # an outcome in a clause before the treatment's is the series' scene
-                # ("7例CAR-T后进展病人里，Xd二联几例？"), not what is asked of those given it
-                scene = re.match(r".*[，,;；:：]", part[: at.start()]) if at else None
-                asked_of = part[scene.end() :] if scene else part
-                named = [o for o in outcomes if any(mentions(asked_of, v) for v in o)]
+                # an outcome the series' own description names ("7例CAR-T后进展病人里，Xd二联
+                # 几例？": they progressed after CAR-T) is no outcome asked of those given it
+                described = cited[: cited.find(name)] if name in cited else ""
+                named = [
+                    o
+                    for o in outcomes
+                    if any(mentions(part, v) for v in o)
+                    and not any(mentions(described, v) for v in o)
+                ]
                 kind = asked_kind(part)
                 if named:
                     stated = any(mentions(clause, v) for o in named for v in o)

@@ -86,6 +86,13 @@ class Expansion:
         """The expanded query for BM25 and the dense encoder: the question is kept verbatim."""
         return " ".join((self.question, *self.added)) if self.added else self.question
 
+    @property
+    def field_text(self) -> str:
+        """The question with only the field's terms' additions: what it says of the review's
+        subject, without the everyday words a general dictionary glossed ("keep", "good")."""
+        glossed = {v for t in self.matched if t.source == "dictionary" for v in t.zh}
+        return " ".join((self.question, *(a for a in self.added if a not in glossed)))
+
 
 # ---------------------------------------------------------------- normalisation
 

@@ -55,6 +55,7 @@ _BY_SIZE = re.compile(
     r"\b(?:most|fewest|least|largest|smallest|biggest)\b[^?？]{0,20}?"
     r"\b(?:patients|people|participants|subjects|cohorts?|arms?|trials?|stud(?:y|ies))\b"
     r"|\b(?:enrolled|recruited|included|treated)\b[^?？]{0,20}?\b(?:most|fewest|least)\b"
+    r"|\b(?:largest|smallest|biggest)\b\s*[?？.]?\s*$"
     r"|(?:病人|患者|例数|人数|纳入|入组)[^，,。？?]{0,10}最(?:多|少)|(?:规模|样本量)最(?:大|小)",
     re.IGNORECASE,
 )

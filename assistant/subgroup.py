@@ -311,7 +311,7 @@ def group_owner(
         last = min(at for at, h in before if h == before[-1][1])
         prior = [at for at, h in before if h != before[-1][1] and at < last]
         joined = prior and re.fullmatch(
-            r"[^，,；;。？?]{1,16}?(?:和|与|及|以及|、)", question[prior[-1] : last]
+            r"[^，,；;。？?]{1,16}?(?:和|及|以及|、)", question[prior[-1] : last]
         )
         if re.fullmatch(r"[^，,；;。？?]{0,12}?(?:里|中|内)的?", held) and not joined:
             return before[-1][1]

@@ -692,3 +692,17 @@ def test_a_dose_the_review_never_states_is_not_in_it(review) -> None:
         "Pharmacist: is 120 mg once weekly the BOSTON selinexor dose?",
     ):
         assert unknown_doses(checked, corpus) == [], checked
+
+
+def test_a_route_is_asked_by_the_stem_or_by_options_that_are_all_routes() -> None:
+    from assistant.asked import _asks_route
+
+    assert _asks_route("Is selinexor given orally or intravenously?")
+    assert _asks_route(
+        "Selinexor is: A) given intravenously B) taken orally C) given subcutaneously"
+    )
+    # one option's route is a claim to weigh
+    assert not _asks_route(
+        "Selinexor is: A) a monoclonal antibody; B) an oral XPO-1 inhibitor; "
+        "C) a proteasome inhibitor given by injection"
+    )

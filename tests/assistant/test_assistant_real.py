@@ -808,6 +808,16 @@ def test_a_dose_asked_without_a_drug_is_the_reviews_drugs(real_assistant) -> Non
         ),
         ("服这个药期间，偶尔喝一点啤酒可以吗？", "综述中没有涉及这个问题。"),
         ("XVd组（BOSTON）每周两次的地塞米松，是在周几服？", "综述中没有涉及这个问题。"),
+        # everyday words a dictionary glosses name no subject of the review
+        ("Can I dye my hair?", "The review does not address this."),
+        ("Can I keep the tablets in my pocket?", "The review does not address this."),
+        # a ranking within a group the review never breaks out
+        (
+            "Which cohort had the highest ORR in high-risk patients?",
+            "The review does not address this.",
+        ),
+        # the series' responses are everyone's, not those given one regimen
+        ("达到PR的病人中，有几例接受了XKd？", "综述中没有涉及这个问题。"),
     ],
 )
 def test_refuses_what_the_review_does_not_say(real_assistant, question, message) -> None:
@@ -1195,6 +1205,7 @@ def test_counts_quoted_figures_and_negated_options(real_assistant) -> None:
         ("Which STOMP cohort had the highest ORR?", ("63%", "48%", "58%", "86%")),
         ("STOMP哪个队列的ORR最高？", ("63%", "48%", "58%", "86%")),
         ("Which STOMP cohort enrolled the most patients?", ("42名", "21例", "48例", "8例")),
+        ("硼替佐米队列还是卡非佐米队列的ORR更高？", ("63%", "48%")),
         # two named: each one's figure side by side, the carfilzomib cohort's from its results
         ("Was the ORR higher in the bortezomib cohort or the carfilzomib cohort?", ("63%", "48%")),
     ],
@@ -1211,3 +1222,9 @@ def test_a_ranking_cites_every_groups_figure(real_assistant, question, figures) 
 def test_a_superlative_the_review_states_is_one_sentence(real_assistant) -> None:
     answer = real_assistant.ask("What is the most common adverse event of selinexor?")
     assert answer.answered and [c.section for c in answer.citations] == ["4.1"]
+
+
+def test_a_ranking_narrowed_by_a_drug_is_no_list_of_every_group(real_assistant) -> None:
+    """ "Which pomalidomide-containing regimen…" asks of the pomalidomide cohort, not all."""
+    answer = real_assistant.ask("Which pomalidomide-containing regimen had the highest ORR?")
+    assert answer.answered and {c.section for c in answer.citations} == {"3.2.3"}

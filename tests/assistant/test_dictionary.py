@@ -32,6 +32,8 @@ def test_dictionary_terms_bridge_english_questions_only() -> None:
     english = g.expand("Does selinexor affect appetite?")
     assert [t.en[0] for t in english.matched] == ["selinexor", "appetite"]  # the field's first
     assert "食欲" in english.added
+    # what the question says of the field leaves the glosses out
+    assert "食欲" not in english.field_text and "塞利尼索" in english.field_text
     # a Chinese question is not matched by a dictionary gloss
     assert [t.en[0] for t in g.expand("塞利尼索影响食欲吗？").matched] == ["selinexor"]
 
@@ -47,3 +49,8 @@ def test_the_real_assistant_reads_everyday_english(real_assistant) -> None:
         "Did the Vd control arm in BOSTON keep twice-weekly bortezomib throughout the study?"
     )
     assert arm.answered and "前8个疗程2次/周" in arm.answer
+
+
+def test_englishs_most_frequent_words_bring_no_gloss() -> None:
+    assert _glosses("can/may/good") == []
+    assert _glosses("cell") == ["cell"]  # frequent, still a word of the field

@@ -817,6 +817,9 @@ def test_a_group_named_between_two_trials_is_one_trials() -> None:
     # the group inside the last cohort named ("…队列里的双重难治病人"), or led into the first
     q = "来那度胺队列，与达雷妥尤单抗队列里的双重难治病人相比，哪个缓解率更高？"
     assert owner(q, {"来那度胺": "len", "达雷妥尤单抗": "dara"}) == "dara"
+    # "A与B…相比" sets A beside B: the group inside B is B's
+    q = "来那度胺队列的orr与达雷妥尤单抗队列中的双重难治病人相比哪个高？"
+    assert owner(q, {"来那度胺": "len", "达雷妥尤单抗": "dara"}) == "dara"
     # ... joined to the one before, it is both's
     q = "来那度胺队列和达雷妥尤单抗队列中双重难治病人的orr，哪个更高？"
     assert owner(q, {"来那度胺": "len", "达雷妥尤单抗": "dara"}) is None
