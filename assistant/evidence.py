@@ -543,11 +543,7 @@ class Evidence:
             own_candidates = self._candidates(signals, [hit], asked)
             # the sentences stating the value compared, when some do (the carfilzomib cohort's
             # results, not its design sentence first by similarity)
-            stating = [
-                c
-                for c in own_candidates
-                if not lacks_value(self._sentence_texts[c.sentence_index], kind, measured)
-            ]
+            stating = self._stating(own_candidates, kind, measured)
             own_chosen = choose_sentences(stating or own_candidates, cfg)
             text = " ".join(self._sentence_texts[c.sentence_index] for c in own_chosen)
             if not own_chosen or lacks_value(text, kind, measured):
@@ -613,11 +609,7 @@ class Evidence:
         chosen: list[Candidate] = []
         for section in ranked_scope((h.section for h in self.index.doc.passages), titled):
             own = [h for h in hits if h.section == section]
-            stating = [
-                c
-                for c in self._candidates(signals, own, asked)
-                if not lacks_value(self._sentence_texts[c.sentence_index], kind, measured)
-            ]
+            stating = self._stating(self._candidates(signals, own, asked), kind, measured)
             if stating:
                 candidates += stating
                 chosen.append(max(stating, key=lambda c: c.score))
@@ -625,6 +617,17 @@ class Evidence:
             return None
         chosen.sort(key=lambda c: c.sentence_index)
         return chosen, max(candidates, key=lambda c: c.dense), []
+
+    def _stating(
+        self, candidates: list[Candidate], kind: str, measured: list[tuple[str, ...]]
+    ) -> list[Candidate]:
+        """The candidates whose own sentence states a value of the kind for what is measured:
+        what a comparison or a ranking cites of each group."""
+        return [
+            c
+            for c in candidates
+            if not lacks_value(self._sentence_texts[c.sentence_index], kind, measured)
+        ]
 
     def _asked(self, signals: Signals) -> Asked:
         """What the question asks (``Asked.of``). A count of myeloma patients ("BOSTON纳入了多少
