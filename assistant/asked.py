@@ -514,8 +514,15 @@ def _says_what(text: str, variant: str, spelling: bool) -> bool:
     """Whether the (normalized) text says what ``variant`` is: the term, then a copula (为, 是,
     "is", ", an"); or, for an acronym (``spelling``), its spelling out."""
     term = variant.lower()
-    return re.search(re.escape(term) + _DEFINES, text) is not None or (
-        spelling and _spells_out(text, term)
+    # ... or its class before it as an example: "皮质类固醇（如地塞米松或泼尼松）" says
+    # dexamethasone is a corticosteroid
+    example = r"[\u4e00-\u9fffa-z]{2,}\s*[（(]\s*如\s*(?:[^）)]{0,20}?[或和、])?\s*" + re.escape(
+        term
+    )
+    return (
+        re.search(re.escape(term) + _DEFINES, text) is not None
+        or re.search(example, text) is not None
+        or (spelling and _spells_out(text, term))
     )
 
 

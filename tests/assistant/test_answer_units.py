@@ -563,6 +563,11 @@ def test_asked_reads_kinds_parts_groups_and_reasons_without_a_model() -> None:
     one_line = "Give me a one-line description of selinexor — what sort of medicine is it?"
     assert "selinexor" in asked(one_line).identifies
     assert "塞利尼索" in asked("简单说说塞利尼索属于哪种药。").identifies
+    # a class with the term as its example says what the term is
+    dex = asked("What kind of drug is dexamethasone?")
+    assert dex.identified(normalize("通常与皮质类固醇（如地塞米松或泼尼松）和烷化剂联合应用"))
+    assert asked("What is melphalan?").identified(normalize("烷化剂（如美法仑或环磷酰胺）"))
+    assert not dex.identified(normalize("地塞米松（20 mg，2次/周）"))
     assert asked("什么是RRMM？").identified(normalize("复发难治性多发性骨髓瘤（RRMM）"))
     assert not asked("What is the ORR in STORM?").identifies  # a value of X, not what X is
     assert not asked("What is the dose of selinexor in BOSTON?").identifies

@@ -455,6 +455,7 @@ def check_citations(answer: Answer, doc) -> None:
             "加强锻炼",
         ),
         ("What kind of drug is selinexor?", "en", "abstract-en", "oral selective inhibitor"),
+        ("What kind of drug is dexamethasone?", "en", "1", "皮质类固醇（如地塞米松"),
         # a registration number given names the trial: its patients' median age is asked
         ("注册号为NCT02336815的那项2b期研究，入组病人的年龄中位数是多少？", "zh", "3.1", "65岁"),
         # the series' scene before the regimens asked about
