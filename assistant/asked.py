@@ -594,12 +594,10 @@ def _concepts(signals: Signals, tokens: set[str]) -> list[frozenset[str]]:
     # a dictionary's gloss of a word a term of the field already groups ("blood" of "peak
     # blood level") is that term's, not a concept of its own
     fields = set().union(
-        *(g for g, t in zip(groups, matched, strict=True) if t.source != "dictionary")
+        *(g for g, t in zip(groups, matched, strict=True) if not t.from_dictionary)
     )
     groups = [
-        g
-        for g, t in zip(groups, matched, strict=True)
-        if t.source != "dictionary" or not g & fields
+        g for g, t in zip(groups, matched, strict=True) if not t.from_dictionary or not g & fields
     ]
     groups = [g for g in dict.fromkeys(groups) if g]
     grouped = set().union(*groups) if groups else set()

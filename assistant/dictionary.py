@@ -14,13 +14,13 @@ unanswerable (a dictionary gloss is too loose to say the review lacks something)
 from __future__ import annotations
 
 import gzip
-import itertools
 import re
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
-from assistant.glossary import Glossary, Term, _en_key, _norm_zh
+from assistant.glossary import DICTIONARY, Glossary, Term, _en_key, _norm_zh
+from assistant.spelling import english_by_frequency
 
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 #: Glosses that say nothing of meaning: cross-references, classifiers, notes.
@@ -40,7 +40,6 @@ _MAX_WORDS = 3  # a gloss of more words is a definition, not a translation
 #: means (可以, 良好, 编号, 部分). By rank in symspellpy's frequency list.
 _EVERYDAY_RANK = 300
 _MAX_GLOSSES = 8  # per Chinese word: its first (most common) senses
-SOURCE = "dictionary"  # the terms' ``Term.source``: matched in English questions only
 
 
 def _glosses(raw: str) -> list[str]:
@@ -62,11 +61,8 @@ def _glosses(raw: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _everyday() -> frozenset[str]:
-    """English's ``_EVERYDAY_RANK`` most frequent words (symspellpy's list is by frequency)."""
-    path = resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
-    with path.open(encoding="utf-8") as lines:
-        top = itertools.islice(lines, _EVERYDAY_RANK)
-        return frozenset(line.split(" ", 1)[0] for line in top)
+    """English's ``_EVERYDAY_RANK`` most frequent words."""
+    return frozenset(english_by_frequency()[:_EVERYDAY_RANK])
 
 
 @lru_cache(maxsize=1)
@@ -98,10 +94,15 @@ def dictionary_terms(words: Iterable[str], known: Glossary) -> list[Term]:
     for word in sorted(wanted & entries.keys()):
         if _norm_zh(word) not in seen_zh:
             for gloss in _glosses(entries[word]):
-                if _en_key(gloss) not in seen_en:
-                    chinese.setdefault(_en_key(gloss), [gloss]).append(word)
+                if (key := _en_key(gloss)) not in seen_en:
+                    chinese.setdefault(key, [gloss]).append(word)
     return [
-        Term(en=(found[0],), zh=tuple(dict.fromkeys(found[1:])), category="general", source=SOURCE)
+        Term(
+            en=(found[0],),
+            zh=tuple(dict.fromkeys(found[1:])),
+            category="general",
+            source=DICTIONARY,
+        )
         for found in chinese.values()
     ]
 

@@ -60,7 +60,7 @@ from assistant.quantity import (
     lacks_value,
     measures,
 )
-from assistant.ranking import asks_ranking, ranked_kind, ranked_scope
+from assistant.ranking import asks_ranking, ranked_kind, ranked_scope, within
 from assistant.referring import TrialDescriptors, trial_sections
 from assistant.subgroup import gives_value_for, group_owner, split_treatments, subgroup
 from index.segment import normalize, tokenize
@@ -413,7 +413,7 @@ class Evidence:
             hits = [h for h in hits if self._names_all(h, trials)] or hits
         if signals.parts:
             # "the closing section says ___ further trials…": only the part named can say it
-            hits = [h for h in hits if any(_within(h.section, p) for p in signals.parts)]
+            hits = [h for h in hits if any(within(h.section, p) for p in signals.parts)]
         if required is not None and required.events:
             # a named adverse event (便秘, 腹泻) or drug given for one (奥氮平) is the question's
             # subject: passages that never name it are passed over before the fallback depth is
@@ -532,7 +532,7 @@ class Evidence:
         picked = [
             h
             for h in picked
-            if not any(o.section != h.section and _within(o.section, h.section) for o in picked)
+            if not any(o.section != h.section and within(o.section, h.section) for o in picked)
         ]
         if len(picked) < 2:
             return None
@@ -583,11 +583,12 @@ class Evidence:
         matched = signals.expansion.matched if signals.expansion else ()
         measured_names = _measured_names(matched)
         # the trials whose groups are ranked: names titling a section (STOMP), not RRMM
-        trials = [
-            n
+        titling = {
+            n: [h.section for h in hits if self._titled_by(h, [n])]
             for n in required.names
-            if n.lower() not in measured_names and any(self._titled_by(h, [n]) for h in hits)
-        ]
+            if n.lower() not in measured_names
+        }
+        trials = [n for n, sections in titling.items() if sections]
         regimens = [v for c, v in required.concepts if c == "regimen" and v not in required.drugs]
         populations = [
             v
@@ -602,9 +603,7 @@ class Evidence:
         measured = asked.measures or measures(signals.expansion, kind)
         if kind not in MEASURED_KINDS or not (measured or kind == "count"):
             return None  # a count of patients is one of the patients enrolled
-        titled = [h.section for h in hits for n in trials if self._titled_by(h, [n])]
-        if trials and not titled:
-            return None
+        titled = [section for n in trials for section in titling[n]]
         candidates: list[Candidate] = []
         chosen: list[Candidate] = []
         for section in ranked_scope((h.section for h in self.index.doc.passages), titled):
@@ -1116,13 +1115,13 @@ class Evidence:
             )
             in_full = [v for v in variants if v.lower() != name]
             clause = split[name]
+            # an outcome the series' own description names ("7例CAR-T后进展病人里，Xd二联几例？":
+            # they progressed after CAR-T) is no outcome asked of those given it
+            described = cited[: cited.find(name)] if name in cited else ""
             for part in asked.parts:
                 at = own.search(part)
                 if not at and not any(mentions(normalize(part), v) for v in in_full):
                     continue
-                # an outcome the series' own description names ("7例CAR-T后进展病人里，Xd二联
-                # 几例？": they progressed after CAR-T) is no outcome asked of those given it
-                described = cited[: cited.find(name)] if name in cited else ""
                 named = [
                     o
                     for o in outcomes
@@ -1300,11 +1299,6 @@ def _measured_names(matched: Iterable[Term]) -> set[str]:
     return {v.lower() for t in matched if t.category in _MEASURED_CATEGORIES for v in t.en + t.zh}
 
 
-def _within(section: str, part: str) -> bool:
-    """Whether the section is the part or one of its subsections (3.2.4 of 3.2)."""
-    return section == part or section.startswith(part + ".")
-
-
 def _only_within(question: str, variants: tuple[str, ...], phrases: list[str]) -> bool:
     """Whether the question names the concept only inside the (normalized) phrases."""
     rest = normalize(question)
@@ -1324,14 +1318,14 @@ def _trial_descriptors(
     sections = trial_sections((s.number, f"{s.title} {s.title_en}") for s in doc.sections)
 
     trials = {
-        name: normalize(" ".join(p.text for p in doc.passages if _within(p.section, number)))
+        name: normalize(" ".join(p.text for p in doc.passages if within(p.section, number)))
         for name, number in sections.items()
     }
     rest = normalize(
         " ".join(
             p.text
             for p in doc.passages
-            if not any(_within(p.section, number) for number in sections.values())
+            if not any(within(p.section, number) for number in sections.values())
         )
     )
     design = [t.en + t.zh for t in terms if t.category == "design"]

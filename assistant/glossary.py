@@ -44,6 +44,7 @@ CATEGORIES = frozenset(
 DEFAULT_PATH = Path(__file__).parent / "data" / "glossary.tsv"
 MAX_ADDED = 24
 HEADER = ("en", "zh", "category")
+DICTIONARY = "dictionary"  # ``Term.source`` of the glosses ``assistant.dictionary`` adds
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
@@ -71,6 +72,12 @@ class Term:
     category: str
     source: str = "curated"
 
+    @property
+    def from_dictionary(self) -> bool:
+        """A general dictionary's gloss of a review word (``assistant.dictionary``): it bridges
+        English questions only, after the field's terms, and names no subject."""
+        return self.source == DICTIONARY
+
 
 @dataclass(frozen=True)
 class Expansion:
@@ -90,7 +97,7 @@ class Expansion:
     def field_text(self) -> str:
         """The question with only the field's terms' additions: what it says of the review's
         subject, without the everyday words a general dictionary glossed ("keep", "good")."""
-        glossed = {v for t in self.matched if t.source == "dictionary" for v in t.zh}
+        glossed = {v for t in self.matched if t.from_dictionary for v in t.zh}
         return " ".join((self.question, *(a for a in self.added if a not in glossed)))
 
 
@@ -305,7 +312,7 @@ def _build_zh_index(terms: tuple[Term, ...]) -> dict[str, tuple[tuple[str, int],
     """
     index: dict[str, list[tuple[str, int]]] = {}
     for i, term in enumerate(terms):
-        if term.source == "dictionary":
+        if term.from_dictionary:
             continue  # a dictionary's gloss of a review word bridges English questions only
         for variant in term.zh:
             for key in _combination_wordings(_norm_zh(variant)):
@@ -424,7 +431,7 @@ class Glossary:
         ordered = [*zh, *en] if lang == "zh" else [*en, *zh]
         indices = list(dict.fromkeys(m.term for m in ordered))
         # the field's terms before a general dictionary's glosses: theirs are added first
-        indices.sort(key=lambda i: self.terms[i].source == "dictionary")
+        indices.sort(key=lambda i: self.terms[i].from_dictionary)
         matched = tuple(self.terms[i] for i in indices)
         added = _pick_additions(question, [_candidates(t, lang) for t in matched])
         return Expansion(question=question, lang=lang, matched=matched, added=added)

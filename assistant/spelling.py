@@ -58,14 +58,21 @@ def known_words(texts: Iterable[str]) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """symspellpy's English dictionary: words that are no slips, however close to a term.
+def english_by_frequency() -> tuple[str, ...]:
+    """symspellpy's English dictionary (82,765 words), most frequent first.
 
-    Read once per process: every Assistant (``with_retrieval``'s ablations too) shares it."""
+    Read once per process: every Assistant (``with_retrieval``'s ablations too) shares it, and
+    so does ``assistant.dictionary``, which leaves English's most frequent words unglossed."""
     from importlib.resources import files
 
     path = files("symspellpy") / "frequency_dictionary_en_82_765.txt"
-    return frozenset(line.split(" ", 1)[0] for line in path.read_text("utf-8").splitlines())
+    return tuple(line.split(" ", 1)[0] for line in path.read_text("utf-8").splitlines())
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """symspellpy's English dictionary: words that are no slips, however close to a term."""
+    return frozenset(english_by_frequency())
 
 
 @dataclass
