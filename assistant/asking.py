@@ -99,3 +99,21 @@ def asks_apart(question: str) -> list[str]:
     """The separate things a question asks, one piece each (a single piece when it asks one)."""
     pieces = [p.strip(" ,，") for p in _NEXT_ASK.split(asking(question))]
     return [p for p in pieces if p]
+
+
+#: A patient described by age and sex ("68岁男性", "男，68岁", "a 72-year-old woman", "male,
+#: 70"): whom the question is about, which no trial of the review breaks its results out by.
+_DESCRIBED_PATIENT = re.compile(
+    r"\d{1,3}\s*(?:岁|周岁)的?(?:男|女)(?:性|病人|患者|士)?"
+    r"|(?:男|女)性?[，,、]\s*\d{1,3}\s*(?:岁|周岁)"
+    r"|\b\d{1,3}[- ]?(?:years?[- ]old|yo|y/o|yr[- ]old)\s+(?:[a-z]+\s+)?"
+    r"(?:man|woman|male|female|gentleman|lady|gent)\b"
+    r"|\b(?:man|woman|male|female)\s*,\s*(?:aged\s*)?\d{1,3}\b",
+    re.IGNORECASE,
+)
+
+
+def without_patient(question: str) -> str:
+    """The question without its description of the patient by age and sex: what it names
+    only there ("68岁男性，STORM的ORR是多少？" names 男性) is who asks, not what is asked."""
+    return _DESCRIBED_PATIENT.sub(" ", question)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.absence import mentions
 from assistant.answer import (
     NOTHING_CLOSE,
     REFUSAL,
@@ -24,6 +25,7 @@ from assistant.evidence import Evidence
 from assistant.retrieval import HybridRetriever, RetrievalConfig
 from assistant.spelling import Speller
 from assistant.types import MAX_QUESTION_CHARS, Answer, Citation, Hit, InvalidQuestion
+from index.segment import normalize
 from index.store import IndexConfig
 
 if TYPE_CHECKING:
@@ -217,7 +219,11 @@ class Assistant:
             return signals
         stem_signals = self.retriever.signals(stem)
         named = stem_signals.expansion.matched if stem_signals.expansion else ()
-        return stem_signals if any(t.category != "general" for t in named) else signals
+        # a stem naming only the review's own subject asks nothing of its own: "Selinexor is:
+        # A) given intravenously B) taken orally" is ranked by its options
+        subject = normalize(self.doc.title)
+        own = [t for t in named if not any(mentions(subject, v) for v in t.en + t.zh)]
+        return stem_signals if own and any(t.category != "general" for t in named) else signals
 
     def _ranked(self, signals: Signals, lang: str, k: int) -> list[Hit]:
         """The top ``k`` hits: those stating a figure the question quotes first, else the

@@ -49,7 +49,7 @@ from assistant.asked import (
     Asked,
     named_in,
 )
-from assistant.asking import label, split
+from assistant.asking import label, split, without_patient
 from assistant.choices import bears_a_figure, spared_options, spared_words, unchosen
 from assistant.classes import Kinship, load_classes
 from assistant.quantity import (
@@ -173,7 +173,8 @@ _HISTORY_CLAUSE = re.compile(
 #: A question setting two trials or cohorts side by side: a figure each ("分别是多少", "各是
 #: 多少", "which had the longer PFS") or whether they match ("the same as", "有何不同").
 _SIDE_BY_SIDE_VALUES = re.compile(
-    r"分别|各(?:是|为|有|自)|哪(?:个|一个|组|项)[^，,。？?]{0,8}(?:更|较)|相比|比较|对比"
+    # "各是多少", and a verb between ("两个方案里塞利尼索每次各吃多少")
+    r"分别|各(?:是|为|有|自)|各[吃服用给打][^，,。？?]{0,2}(?:多少|几)|哪(?:个|一个|组|项)[^，,。？?]{0,8}(?:更|较)|相比|比较|对比"
     r"|\bvs\.?|\bversus\b|\bcompar|\bside[- ]by[- ]side\b|\beach\b|\bboth\b"
     r"|\bwhich (?:\w+ ){0,3}(?:higher|longer|lower|shorter|better|more|fewer|larger|bigger)\b"
     r"|\bthe same\b|\brespectively\b|一样|相同|不同|区别|差别|\bdiffer"
@@ -269,6 +270,8 @@ class Evidence:
             if t.category == "place"
         }
         self._idf = inverse_document_frequencies(self._sentence_tokens)
+        # the umbrella term for side effects by every name (不良反应, adverse event)
+        self._umbrella = tuple(v for t in terms if t.en[0] == UMBRELLA for v in t.en + t.zh)
         classes = load_classes()
         self._kin = Kinship.of(glossary, classes, strict=False) if glossary is not None else None
         # drugs given for side effects (olanzapine, loperamide): each is named in the passage
@@ -345,6 +348,8 @@ class Evidence:
             design = [t.en + t.zh for t in matched if t.category == "design"]
             spared += [c for c in design if _only_within(question, c, phrases)]
         concepts = [c for c in concepts if c not in spared]
+        if expansion is not None and (described := self._describing(expansion)):
+            concepts = [c for c in concepts if c[0] not in described]
         known = [v for t in matched for v in t.en + t.zh]
         absent = [c[0] for c in concepts if not any(self._in_review(v) for v in c)]
         # "eltrombopag or romiplostim?": the review names both only through their class (TPO
@@ -420,6 +425,11 @@ class Evidence:
             # counted, however high dense similarity of a colloquial question ("吃这个药以后便秘")
             # ranks them
             hits = [h for h in hits if self._names_every(h, required.events)] or hits
+            if any(e[0] == r[0] for e in required.events for r in required.relatives):
+                # an event the review names only by its kind (骨髓抑制, by 贫血 and 血小板减少)
+                # is a side effect: the passages on side effects first, not the introduction
+                # listing anaemia among the disease's signs
+                hits = sorted(hits, key=lambda h: not self._names_every(h, [self._umbrella]))
         if asked.spells:
             # "what do RRMM and FDA stand for?": the passages spelling them out answer it
             spelling = {h.passage_id: len(asked.spelled(self._named[h.passage_id])) for h in hits}
@@ -576,7 +586,8 @@ class Evidence:
         """Each group's figure, one sentence from each section of the trials ranked, when the
         question ranks groups it does not name ("Which STOMP cohort had the highest ORR?"; see
         ``assistant.ranking``). None when it names two or more (``_across`` sets those side by
-        side), asks of a subgroup, names no measure, or fewer than two sections state one."""
+        side), asks of a subgroup, names no measure, or no section states one (when one does,
+        its figure is the only one to give)."""
         question = required.question
         if not asks_ranking(question) or (asked.group or subgroup(question.lower())):
             return None  # "the highest ORR in high-risk patients": the groups' own figures
@@ -606,13 +617,16 @@ class Evidence:
         titled = [section for n in trials for section in titling[n]]
         candidates: list[Candidate] = []
         chosen: list[Candidate] = []
-        for section in ranked_scope((h.section for h in self.index.doc.passages), titled):
+        scope = ranked_scope((h.section for h in self.index.doc.passages), titled)
+        for section in scope:
             own = [h for h in hits if h.section == section]
             stating = self._stating(self._candidates(signals, own, asked), kind, measured)
             if stating:
                 candidates += stating
                 chosen.append(max(stating, key=lambda c: c.score))
-        if len(chosen) < 2:
+        if len(scope) < 2 or not chosen:
+            return None  # "which STOMP cohort had the longest OS?": the one stating an OS
+        if len(chosen) < 2 and self._uncovered(required, chosen, asked, across=True):
             return None
         chosen.sort(key=lambda c: c.sentence_index)
         return chosen, max(candidates, key=lambda c: c.dense), []
@@ -778,6 +792,7 @@ class Evidence:
                 for t in named_in(signals.expansion, tag)
                 if t.category not in ENTITIES and t.en[0] not in named_rest
             }
+        staged = staged | self._describing(signals.expansion)
         terms = [t for t in matched if not (named_event and t.en[0] == UMBRELLA)]
         concepts = self._with_regimens([(t.category, t.en + t.zh + kin(t.en[0])) for t in terms])
         # each concept's first variant is its term's first English one (a drug's regimen too)
@@ -841,6 +856,16 @@ class Evidence:
             or (category == "drug" and variants[0] in self._supportive)
         ]
         return _Required(asked, names, drugs, subjects, relatives, events, question)
+
+    def _describing(self, expansion: Expansion) -> set[str]:
+        """Terms (first English names) the question names only in describing its patient by
+        age and sex ("68岁男性，STORM的ORR是多少？"): neither a passage nor the review need name
+        them. "STORM里男性病人的ORR" still asks of men."""
+        rest = without_patient(expansion.question)
+        if rest == expansion.question:
+            return set()
+        named = {t.en[0] for t in named_in(expansion, expansion.question)}
+        return named - {t.en[0] for t in named_in(expansion, rest)}
 
     def _scene_only(self, expansion: Expansion, labelled: bool = False) -> set[str] | None:
         """Terms (first English names) that only the question's scene names, when the question

@@ -28,9 +28,22 @@ _GROUPS = re.compile(
 )
 
 
+#: A keyword query for a superlative, naming no group ("Highest ORR?", "Longest median PFS?",
+#: "ORR最高？", "最长的中位PFS？"): the groups are every trial's, as in "which trial had …".
+_TERSE = re.compile(
+    r"^\s*(?:the\s+)?(?:highest|lowest|longest|shortest|best|worst)\s+(?:[\w-]+\s*){1,3}[?？.]?\s*$"
+    r"|^\s*[\w-]{1,12}\s*最(?:高|低|长|短)\s*(?:的是)?[?？]?\s*$"
+    r"|^\s*最(?:高|低|长|短)的[\w-]{1,12}[?？]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def asks_ranking(question: str) -> bool:
-    """Whether the question ranks groups by a figure ("which cohort had the highest ORR")."""
-    return _SUPERLATIVE.search(question) is not None and _GROUPS.search(question) is not None
+    """Whether the question ranks groups by a figure ("which cohort had the highest ORR",
+    "Highest ORR?")."""
+    return (
+        _SUPERLATIVE.search(question) is not None and _GROUPS.search(question) is not None
+    ) or _TERSE.match(question) is not None
 
 
 def within(section: str, part: str) -> bool:

@@ -101,3 +101,22 @@ def test_the_separate_things_a_question_asks() -> None:
     assert asks_apart("What were the ORR and PFS?") == ["What were the ORR and PFS?"]  # one thing
     # the scene asks nothing
     assert asks_apart("He has gum bleeding. What can be done?") == ["What can be done?"]
+
+
+@pytest.mark.parametrize(
+    ("question", "rest"),
+    [
+        ("68岁男性，STORM里的ORR是多少？", " ，STORM里的ORR是多少？"),
+        ("女，70岁，XVd的剂量？", " ，XVd的剂量？"),
+        ("A 72-year-old woman on Xd: ORR in STORM?", "A   on Xd: ORR in STORM?"),
+        ("My patient is a 65 yo male. Dose?", "My patient is a  . Dose?"),
+        # men and women asked about, not a patient described
+        ("STORM里男性病人的ORR是多少？", "STORM里男性病人的ORR是多少？"),
+        ("What was the ORR among female patients?", "What was the ORR among female patients?"),
+        ("Median age 65 years in STORM?", "Median age 65 years in STORM?"),
+    ],
+)
+def test_a_patient_described_by_age_and_sex(question: str, rest: str) -> None:
+    from assistant.asking import without_patient
+
+    assert without_patient(question) == rest

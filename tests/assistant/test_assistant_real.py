@@ -1206,6 +1206,7 @@ def test_counts_quoted_figures_and_negated_options(real_assistant) -> None:
         ("Which STOMP cohort had the highest ORR?", ("63%", "48%", "58%", "86%")),
         ("STOMP哪个队列的ORR最高？", ("63%", "48%", "58%", "86%")),
         ("Which STOMP cohort enrolled the most patients?", ("42名", "21例", "48例", "8例")),
+        ("Highest ORR?", ("26%", "63%", "48%", "58%", "86%")),
         ("硼替佐米队列还是卡非佐米队列的ORR更高？", ("63%", "48%")),
         # two named: each one's figure side by side, the carfilzomib cohort's from its results
         ("Was the ORR higher in the bortezomib cohort or the carfilzomib cohort?", ("63%", "48%")),
@@ -1229,3 +1230,49 @@ def test_a_ranking_narrowed_by_a_drug_is_no_list_of_every_group(real_assistant) 
     """ "Which pomalidomide-containing regimen…" asks of the pomalidomide cohort, not all."""
     answer = real_assistant.ask("Which pomalidomide-containing regimen had the highest ORR?")
     assert answer.answered and {c.section for c in answer.citations} == {"3.2.3"}
+
+
+def test_a_patient_described_by_age_and_sex_is_who_asks(real_assistant) -> None:
+    """ "68岁男性" says who the patient is; the review breaks no result out by sex."""
+    answer = real_assistant.ask("68岁男性，STORM里的ORR是多少？")
+    assert answer.answered and "26%" in answer.answer
+    assert {c.section for c in answer.citations} == {"3.1"}
+    assert real_assistant.ask("A 70-year-old man on Xd: what was the ORR in STORM?").answered
+    # men asked about are what is asked
+    assert not real_assistant.ask("STORM里男性病人的ORR是多少？").answered
+    assert not real_assistant.ask("What was the ORR among male patients in STORM?").answered
+
+
+def test_each_regimens_dose_side_by_side(real_assistant) -> None:
+    answer = real_assistant.ask(
+        "72岁男性，之前按STORM的Xd方案吃，现在要换成BOSTON那种XVd。两个方案里塞利尼索每次各吃多少？"
+    )
+    assert answer.answered and {c.section for c in answer.citations} == {"3.1", "3.3"}
+    assert "80 mg" in answer.answer and "100 mg" in answer.answer
+
+
+def test_a_stem_naming_only_the_reviews_drug_is_answered_by_its_options(real_assistant) -> None:
+    for question in (
+        "Selinexor is: A) given intravenously B) taken orally C) given subcutaneously",
+        "塞利尼索的给药途径是：A 静脉注射 B 口服 C 皮下注射",
+    ):
+        answer = real_assistant.ask(question)
+        assert answer.answered and "口服" in answer.citations[0].text, question
+
+
+def test_an_event_named_only_by_its_kind_is_a_side_effect(real_assistant) -> None:
+    """骨髓抑制 is not in the review: its kinds are (贫血, 血小板减少), and the introduction's
+    anaemia is a sign of the disease, not a side effect."""
+    for question in ("骨髓抑制常见吗？", "Is myelosuppression common?"):
+        answer = real_assistant.ask(question)
+        assert answer.answered and answer.citations[0].section.startswith("4."), question
+
+
+def test_a_ranking_only_one_group_reports_gives_that_figure(real_assistant) -> None:
+    answer = real_assistant.ask("Which STOMP cohort had the longest OS?")
+    assert answer.answered and "22.4个月" in answer.answer
+    assert {c.section for c in answer.citations} == {"3.2.2"}
+    # ... and none when no group reports it
+    assert not real_assistant.ask(
+        "Which STOMP cohort had the highest complete response rate?"
+    ).answered

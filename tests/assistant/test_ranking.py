@@ -15,6 +15,11 @@ SECTIONS = ["abstract-zh", "1", "2", "3", "3.1", "3.2", "3.2.1", "3.2.2", "3.2.3
         ("Which STOMP cohort had the highest ORR?", True),
         ("哪种联合方案的中位PFS最长？", True),
         ("Rank the STOMP cohorts by ORR.", True),
+        # a keyword query naming no group: every trial's
+        ("Highest ORR?", True),
+        ("ORR最高？", True),
+        ("最长的中位PFS？", True),
+        ("What was the highest ORR reported for patients with del(17p) in STORM?", False),
         # a superlative the review states in one sentence, or of no group
         ("What is the most common adverse event of selinexor?", False),
         ("最常见的不良反应是什么？", False),
