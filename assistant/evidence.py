@@ -60,7 +60,15 @@ from assistant.quantity import (
     lacks_value,
     measures,
 )
-from assistant.ranking import asks_ranking, ranked_kind, ranked_scope, within
+from assistant.ranking import (
+    asks_listing,
+    asks_ranking,
+    given_numbers,
+    is_group_word,
+    ranked_kind,
+    ranked_scope,
+    within,
+)
 from assistant.referring import TrialDescriptors, trial_sections
 from assistant.subgroup import gives_value_for, group_owner, split_treatments, subgroup
 from index.segment import normalize, tokenize
@@ -451,6 +459,9 @@ class Evidence:
         ranking = self._ranking(signals, ranked, asked, required, cfg) if required else None
         if ranking is not None:
             return ranking  # each group's figure, never the first passage's as "the highest"
+        listing = self._listing(signals, ranked, asked, required) if required else None
+        if listing is not None:
+            return listing  # each group that has what is asked, not the first passage's alone
         first_gaps: list[str] | None = None
         for start in range(0, min(cfg.fallback, len(hits)), cfg.passages):
             candidates = self._candidates(signals, hits[start : start + cfg.passages], asked)
@@ -591,9 +602,36 @@ class Evidence:
         question = required.question
         if not asks_ranking(question) or (asked.group or subgroup(question.lower())):
             return None  # "the highest ORR in high-risk patients": the groups' own figures
+        scope = self._groups(signals, hits, required)
+        if scope is None:
+            return None
+        kind = ranked_kind(question, asked.kind) or "number"
+        measured = asked.measures or measures(signals.expansion, kind)
+        if kind not in MEASURED_KINDS or not (measured or kind == "count"):
+            return None  # a count of patients is one of the patients enrolled
+        candidates: list[Candidate] = []
+        chosen: list[Candidate] = []
+        for section in scope:
+            own = [h for h in hits if h.section == section]
+            stating = self._stating(self._candidates(signals, own, asked), kind, measured)
+            if stating:
+                candidates += stating
+                chosen.append(max(stating, key=lambda c: c.score))
+        if len(scope) < 2 or not chosen:
+            return None  # "which STOMP cohort had the longest OS?": the one stating an OS
+        if len(chosen) < 2 and self._uncovered(required, chosen, asked, across=True):
+            return None
+        chosen.sort(key=lambda c: c.sentence_index)
+        return chosen, max(candidates, key=lambda c: c.dense), []
+
+    def _groups(self, signals: Signals, hits: list[Hit], required: _Required) -> list[str] | None:
+        """The sections whose groups a ranking or a list is over (``ranked_scope``): those of
+        the trial named (by a name titling a section: STOMP, not RRMM), or every trial's. None
+        when the groups are narrowed by what the question names, which neither does ("which
+        pomalidomide-containing regimen…", "…in newly diagnosed patients"), or it names two
+        trials (``_across`` sets those side by side)."""
         matched = signals.expansion.matched if signals.expansion else ()
         measured_names = _measured_names(matched)
-        # the trials whose groups are ranked: names titling a section (STOMP), not RRMM
         titling = {
             n: [h.section for h in hits if self._titled_by(h, [n])]
             for n in required.names
@@ -607,26 +645,62 @@ class Evidence:
             if c == "disease" and not any(mentions(self._title, x) for x in v)
         ]
         if self._other_drugs(required) or regimens or populations or len(trials) > 1:
-            # "which pomalidomide-containing regimen…", "…in newly diagnosed patients": the
-            # groups are narrowed by what is named, which this does not do
             return None
-        kind = ranked_kind(question, asked.kind) or "number"
-        measured = asked.measures or measures(signals.expansion, kind)
-        if kind not in MEASURED_KINDS or not (measured or kind == "count"):
-            return None  # a count of patients is one of the patients enrolled
         titled = [section for n in trials for section in titling[n]]
-        candidates: list[Candidate] = []
-        chosen: list[Candidate] = []
-        scope = ranked_scope((h.section for h in self.index.doc.passages), titled)
-        for section in scope:
-            own = [h for h in hits if h.section == section]
-            stating = self._stating(self._candidates(signals, own, asked), kind, measured)
-            if stating:
-                candidates += stating
-                chosen.append(max(stating, key=lambda c: c.score))
-        if len(scope) < 2 or not chosen:
-            return None  # "which STOMP cohort had the longest OS?": the one stating an OS
-        if len(chosen) < 2 and self._uncovered(required, chosen, asked, across=True):
+        return ranked_scope((p.section for p in self.index.doc.passages), titled)
+
+    def _listing(
+        self,
+        signals: Signals,
+        hits: list[Hit],
+        asked: Asked,
+        required: _Required,
+    ) -> tuple[list[Candidate], Candidate, list[str]] | None:
+        """One sentence from each group's section that has what is asked, when the question
+        asks which groups have it ("Which STOMP cohorts used dose escalation?" is answered by
+        the carfilzomib and the pomalidomide cohorts' sentences, not by the first passage
+        alone). What is asked: the specific concepts the question names that some group's
+        passage names (a word of its own, 疗效, is no test), the whole numbers it gives
+        ("28-day cycles"), and a value of the kind asked ("registration numbers"). None when
+        the groups are narrowed (``_groups``), fewer than two are in scope, nothing tells
+        them apart, or none has it."""
+        question = required.question
+        if not asks_listing(question) or asked.group or subgroup(question.lower()):
+            return None
+        scope = self._groups(signals, hits, required)
+        if scope is None or len(scope) < 2:
+            return None
+        own = [h for h in hits if h.section in scope]
+        text = " ".join(self._citable[h.passage_id] for h in own)
+        wanted = [
+            v
+            for c, v in required.concepts
+            if c != "general"
+            and not is_group_word(v)
+            and not any(mentions(self._title, x) for x in v)  # the review's drug: everywhere
+            and any(mentions(text, x) for x in v)
+        ]
+        numbers = given_numbers(question)
+        if not (wanted or numbers or asked.kind):
+            return None
+        candidates = [
+            c
+            for c in self._candidates(signals, own, asked)
+            if (c.fits or not asked.kind)
+            and all(
+                any(mentions(self._sentence_texts[c.sentence_index], x) for x in v) for v in wanted
+            )
+            and all(
+                re.search(rf"(?<![\d.]){n}(?![\d.])", self._sentence_texts[c.sentence_index])
+                for n in numbers
+            )
+        ]
+        chosen = [
+            max((c for c in candidates if c.section == section), key=lambda c: c.score)
+            for section in scope
+            if any(c.section == section for c in candidates)
+        ]
+        if not chosen:
             return None
         chosen.sort(key=lambda c: c.sentence_index)
         return chosen, max(candidates, key=lambda c: c.dense), []

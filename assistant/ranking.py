@@ -46,6 +46,44 @@ def asks_ranking(question: str) -> bool:
     ) or _TERSE.match(question) is not None
 
 
+#: A question asking which groups (more than one) have something: "Which STOMP cohorts used
+#: dose escalation?", "哪些方案是每周一次给药的？", "list every registration number".
+_LISTING = re.compile(
+    r"\bwhich (?:of the )?(?:\w+ ){0,2}(?:cohorts|regimens|trials|studies|arms|combinations"
+    r"|triplets|doublets)\b"
+    r"|\b(?:list|name|give) (?:all|every)\b"
+    r"|\b(?:all|every) (?:the )?(?:\w+ ){0,2}(?:cohorts|regimens|trials|studies|arms)\b"
+    r"|哪些[^，,。？?]{0,6}(?:队列|方案|试验|研究|组合|三联|二联)"
+    r"|哪几(?:个|项|种)[^，,。？?]{0,4}(?:队列|方案|试验|研究)"
+    r"|(?:所有|全部|各个)的?[^，,。？?]{0,4}(?:队列|方案|试验|研究)|列出",
+    re.IGNORECASE,
+)
+
+
+_GROUP_WORD = re.compile(rf"(?:{_GROUPS.pattern})|patients?|病人|患者", re.IGNORECASE)
+
+
+def is_group_word(variants: tuple[str, ...]) -> bool:
+    """Whether a concept is a word for the groups themselves (cohort, 方案, patients): what a
+    list is of, not what its groups must have."""
+    return any(_GROUP_WORD.fullmatch(v) for v in variants)
+
+
+def asks_listing(question: str) -> bool:
+    """Whether the question asks which groups have something, not how they rank."""
+    return _LISTING.search(question) is not None and not asks_ranking(question)
+
+
+#: Whole numbers a question gives ("28-day cycles", "第1~21天"; not the 2 of "mg/m2"): a
+#: group's sentence that has them is the one meant.
+_WHOLE = re.compile(r"(?<![\d.A-Za-z])\d+(?![\d.])")
+
+
+def given_numbers(question: str) -> list[str]:
+    """The whole numbers the question gives, in order, once each."""
+    return list(dict.fromkeys(_WHOLE.findall(question)))
+
+
 def within(section: str, part: str) -> bool:
     """Whether the section is the part or one of its subsections (3.2.4 of 3.2)."""
     return section == part or section.startswith(part + ".")

@@ -1276,3 +1276,22 @@ def test_a_ranking_only_one_group_reports_gives_that_figure(real_assistant) -> N
     assert not real_assistant.ask(
         "Which STOMP cohort had the highest complete response rate?"
     ).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "sections"),
+    [
+        ("Which STOMP cohorts used dose escalation?", {"3.2.2", "3.2.3"}),
+        ("Which regimens used 28-day cycles?", {"3.2.2", "3.2.4"}),
+        ("List every trial registration number in the review.", {"3.1", "3.2.1", "3.2.2", "3.3"}),
+    ],
+)
+def test_a_list_of_groups_cites_each_group_that_has_it(real_assistant, question, sections) -> None:
+    answer = real_assistant.ask(question)
+    assert answer.answered and {c.section for c in answer.citations} == sections
+    check_citations(answer, real_assistant.doc)
+
+
+def test_a_list_of_groups_none_has_is_refused(real_assistant) -> None:
+    assert not real_assistant.ask("Which cohorts reported complete response rates?").answered
+    assert not real_assistant.ask("Which trials enrolled patients with amyloidosis?").answered

@@ -45,3 +45,31 @@ def test_groups_ranked_by_size_are_counted() -> None:
     assert ranked_kind("Which was the largest trial?", None) == "count"
     assert ranked_kind("Which cohort had the highest ORR?", None) is None
     assert ranked_kind("Which cohort enrolled the most patients?", "percent") == "percent"
+
+
+@pytest.mark.parametrize(
+    ("question", "lists"),
+    [
+        ("Which STOMP cohorts used dose escalation?", True),
+        ("List every trial registration number in the review.", True),
+        ("哪些方案是每周一次给塞利尼索的？", True),
+        ("哪几个队列纳入了NDMM病人？", True),
+        # one group asked about, or a ranking
+        ("Which cohort used dose escalation?", False),
+        ("What dose was used in the carfilzomib cohort?", False),
+        ("Which STOMP cohort had the highest ORR?", False),
+    ],
+)
+def test_asks_listing(question: str, lists: bool) -> None:
+    from assistant.ranking import asks_listing
+
+    assert asks_listing(question) is lists
+
+
+def test_what_a_list_is_of_and_the_numbers_a_question_gives() -> None:
+    from assistant.ranking import given_numbers, is_group_word
+
+    assert is_group_word(("cohort", "队列")) and is_group_word(("patient", "病人"))
+    assert not is_group_word(("dose escalation", "剂量递增"))
+    assert given_numbers("Which regimens used 28-day cycles, 28 or 21?") == ["28", "21"]
+    assert given_numbers("1.3 mg/m2?") == []  # a decimal is no whole number given
