@@ -526,13 +526,19 @@ def _says_what(text: str, variant: str, spelling: bool) -> bool:
     )
 
 
+def routes_offered(question: str) -> bool:
+    """Whether the question offers options that are all routes ("A) given intravenously
+    B) taken orally C) given subcutaneously")."""
+    _, opts = options(question)
+    return bool(opts) and all(re.search(_ROUTES, o.lower()) for o in opts)
+
+
 def _asks_route(question: str) -> bool:
     """Whether the question asks how a drug is given. In a multiple-choice question a route in
     one option ("D) a proteasome inhibitor given by injection") is a claim to weigh; the stem
-    asks it, or options that are all routes ("A) given intravenously B) taken orally")."""
-    stem, opts = options(question)
-    routes = all(re.search(_ROUTES, o.lower()) for o in opts)
-    return ROUTE.search(stem.lower()) is not None or (bool(opts) and routes)
+    asks it, or options that are all routes."""
+    stem, _ = options(question)
+    return ROUTE.search(stem.lower()) is not None or routes_offered(question)
 
 
 def _identified_term(expansion: Expansion | None, question: str) -> tuple[str, ...]:

@@ -101,14 +101,15 @@ def asks_apart(question: str) -> list[str]:
     return [p for p in pieces if p]
 
 
-#: A patient described by age and sex ("68岁男性", "男，68岁", "a 72-year-old woman", "male,
-#: 70"): whom the question is about, which no trial of the review breaks its results out by.
+#: One patient described by age and sex as a clause of its own ("68岁男性，…", "女，70岁，…",
+#: "A 72-year-old woman on Xd: …", "my patient is a 65 yo male."): who asks, not a group the
+#: question narrows to. Not "65岁女性患者的ORR" or "in 70-year-old female patients", which ask
+#: of such patients (the review breaks out none).
 _DESCRIBED_PATIENT = re.compile(
-    r"\d{1,3}\s*(?:岁|周岁)的?(?:男|女)(?:性|病人|患者|士)?"
-    r"|(?:男|女)性?[，,、]\s*\d{1,3}\s*(?:岁|周岁)"
-    r"|\b\d{1,3}[- ]?(?:years?[- ]old|yo|y/o|yr[- ]old)\s+(?:[a-z]+\s+)?"
-    r"(?:man|woman|male|female|gentleman|lady|gent)\b"
-    r"|\b(?:man|woman|male|female)\s*,\s*(?:aged\s*)?\d{1,3}\b",
+    r"\d{1,3}\s*(?:岁|周岁)的?(?:男|女)性?士?(?=\s*[，,。：:；;])"
+    r"|(?<![\u4e00-\u9fff])(?:男|女)性?[，,]\s*\d{1,3}\s*(?:岁|周岁)(?=\s*[，,。：:；;])"
+    r"|\b(?:a|an|my|our|this|the)\s+\d{1,3}[- ]?(?:years?[- ]old|yo|y/o|yr[- ]old)\s+"
+    r"(?:man|woman|male|female|gentleman|lady|gent)\b(?!\s*(?:patients?|people|subjects)\b)",
     re.IGNORECASE,
 )
 
@@ -117,3 +118,20 @@ def without_patient(question: str) -> str:
     """The question without its description of the patient by age and sex: what it names
     only there ("68岁男性，STORM的ORR是多少？" names 男性) is who asks, not what is asked."""
     return _DESCRIBED_PATIENT.sub(" ", question)
+
+
+#: What a question sets aside before it asks: "Apart from thrombocytopenia, which …", "Besides
+#: neuropathy, …", "除了血小板减少，还有…", "除贫血外，…". What it names there is not asked.
+_SET_ASIDE = re.compile(
+    r"\b(?:apart from|aside from|besides|other than|except(?: for)?|excluding|not counting)\s+"
+    r"[^,，?？;；:：]{1,60}?(?=\s*[,，?？;；:：])"
+    r"|(?:^|(?<=[，,。；;\s]))除了?[^，,？?；;。]{1,30}?(?:之外|以外|外)?(?=\s*[，,？?；;])",
+    re.IGNORECASE,
+)
+
+
+def without_aside(question: str) -> str:
+    """The question without what it only describes or sets aside: its patient by age and sex
+    (``without_patient``) and what it excepts ("Apart from thrombocytopenia, which blood
+    counts…" asks of the others)."""
+    return _SET_ASIDE.sub(" ", without_patient(question))

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.absence import mentions
 from assistant.answer import (
     NOTHING_CLOSE,
     REFUSAL,
@@ -20,12 +19,12 @@ from assistant.answer import (
     refusal_note,
     should_answer,
 )
+from assistant.asked import routes_offered
 from assistant.choices import options
 from assistant.evidence import Evidence
 from assistant.retrieval import HybridRetriever, RetrievalConfig
 from assistant.spelling import Speller
 from assistant.types import MAX_QUESTION_CHARS, Answer, Citation, Hit, InvalidQuestion
-from index.segment import normalize
 from index.store import IndexConfig
 
 if TYPE_CHECKING:
@@ -219,11 +218,13 @@ class Assistant:
             return signals
         stem_signals = self.retriever.signals(stem)
         named = stem_signals.expansion.matched if stem_signals.expansion else ()
-        # a stem naming only the review's own subject asks nothing of its own: "Selinexor is:
-        # A) given intravenously B) taken orally" is ranked by its options
-        subject = normalize(self.doc.title)
-        own = [t for t in named if not any(mentions(subject, v) for v in t.en + t.zh)]
-        return stem_signals if own and any(t.category != "general" for t in named) else signals
+        own = [t for t in named if t.category != "general" and not self.evidence.is_subject(t)]
+        if not own and routes_offered(text):
+            # "Selinexor is: A) given intravenously B) taken orally": a stem naming only the
+            # review's drug asks how it is given, which the options' words find (口服给药);
+            # not options of other kinds, whose wrong ones would find passages of their own
+            return signals
+        return stem_signals if any(t.category != "general" for t in named) else signals
 
     def _ranked(self, signals: Signals, lang: str, k: int) -> list[Hit]:
         """The top ``k`` hits: those stating a figure the question quotes first, else the

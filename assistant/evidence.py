@@ -49,7 +49,7 @@ from assistant.asked import (
     Asked,
     named_in,
 )
-from assistant.asking import label, split, without_patient
+from assistant.asking import label, split, without_aside
 from assistant.choices import bears_a_figure, spared_options, spared_words, unchosen
 from assistant.classes import Kinship, load_classes
 from assistant.quantity import (
@@ -315,6 +315,10 @@ class Evidence:
             for p in index.doc.passages
         }
 
+    def is_subject(self, term: Term) -> bool:
+        """Whether the term is the review's own drug (selinexor, 塞利尼索, KPT-330)."""
+        return not self._subject.isdisjoint(term.en + term.zh)
+
     def _naming(self, passage: Passage, text: str) -> str:
         """What a passage whose text is ``text`` names: that text, its section heading as
         indexed, and its parent sections' titles."""
@@ -433,11 +437,21 @@ class Evidence:
             # counted, however high dense similarity of a colloquial question ("吃这个药以后便秘")
             # ranks them
             hits = [h for h in hits if self._names_every(h, required.events)] or hits
-            if any(e[0] == r[0] for e in required.events for r in required.relatives):
-                # an event the review names only by its kind (骨髓抑制, by 贫血 and 血小板减少)
+            if _named_by_kinds_only(required) and not _SIGNS.search(required.question):
+                # an event the review names only by its kinds (骨髓抑制, by 贫血 and 血小板减少)
                 # is a side effect: the passages on side effects first, not the introduction
-                # listing anaemia among the disease's signs
+                # listing anaemia among the disease's signs (unless signs are asked: "骨髓抑制是
+                # MM的表现吗？")
                 hits = sorted(hits, key=lambda h: not self._names_every(h, [self._umbrella]))
+        if signals.expansion is not None and (aside := self._describing(signals.expansion)):
+            # "Apart from thrombocytopenia, which…": the section it titles is not the answer's
+            variants = [
+                v for t in signals.expansion.matched if t.en[0] in aside for v in t.en + t.zh
+            ]
+            hits = sorted(
+                hits,
+                key=lambda h: any(mentions(self._own_titles[h.passage_id], v) for v in variants),
+            )
         if asked.spells:
             # "what do RRMM and FDA stand for?": the passages spelling them out answer it
             spelling = {h.passage_id: len(asked.spelled(self._named[h.passage_id])) for h in hits}
@@ -597,8 +611,7 @@ class Evidence:
         """Each group's figure, one sentence from each section of the trials ranked, when the
         question ranks groups it does not name ("Which STOMP cohort had the highest ORR?"; see
         ``assistant.ranking``). None when it names two or more (``_across`` sets those side by
-        side), asks of a subgroup, names no measure, or no section states one (when one does,
-        its figure is the only one to give)."""
+        side), asks of a subgroup, names no measure, or fewer than two sections state one."""
         question = required.question
         if not asks_ranking(question) or (asked.group or subgroup(question.lower())):
             return None  # "the highest ORR in high-risk patients": the groups' own figures
@@ -617,9 +630,9 @@ class Evidence:
             if stating:
                 candidates += stating
                 chosen.append(max(stating, key=lambda c: c.score))
-        if len(scope) < 2 or not chosen:
-            return None  # "which STOMP cohort had the longest OS?": the one stating an OS
-        if len(chosen) < 2 and self._uncovered(required, chosen, asked, across=True):
+        if len(chosen) < 2:
+            # one group's figure would read as the highest: "Which STOMP cohort had the
+            # longest OS?" of the only cohort reporting one
             return None
         chosen.sort(key=lambda c: c.sentence_index)
         return chosen, max(candidates, key=lambda c: c.dense), []
@@ -866,8 +879,13 @@ class Evidence:
                 for t in named_in(signals.expansion, tag)
                 if t.category not in ENTITIES and t.en[0] not in named_rest
             }
-        staged = staged | self._describing(signals.expansion)
-        terms = [t for t in matched if not (named_event and t.en[0] == UMBRELLA)]
+        # what only describes the patient or is set aside is no concept at all ("Besides
+        # aspirin, …" needs no passage naming aspirin)
+        aside = self._describing(signals.expansion)
+        staged = staged | aside
+        terms = [
+            t for t in matched if not (named_event and t.en[0] == UMBRELLA) and t.en[0] not in aside
+        ]
         concepts = self._with_regimens([(t.category, t.en + t.zh + kin(t.en[0])) for t in terms])
         # each concept's first variant is its term's first English one (a drug's regimen too)
         asked = [(category, v) for category, v in concepts if v[0] not in staged]
@@ -933,9 +951,10 @@ class Evidence:
 
     def _describing(self, expansion: Expansion) -> set[str]:
         """Terms (first English names) the question names only in describing its patient by
-        age and sex ("68岁男性，STORM的ORR是多少？"): neither a passage nor the review need name
-        them. "STORM里男性病人的ORR" still asks of men."""
-        rest = without_patient(expansion.question)
+        age and sex ("68岁男性，STORM的ORR是多少？") or in what it sets aside ("Apart from
+        thrombocytopenia, which…"): neither a passage nor the review need name them, and the
+        section they title is not the answer's. "STORM里男性病人的ORR" still asks of men."""
+        rest = without_aside(expansion.question)
         if rest == expansion.question:
             return set()
         named = {t.en[0] for t in named_in(expansion, expansion.question)}
@@ -1390,6 +1409,19 @@ class _Required:
     relatives: list[tuple[str, ...]]  # terms the review names only by their relatives
     events: list[tuple[str, ...]]  # named adverse events, and drugs given for them
     question: str = ""  # as asked: the alternatives it offers ("单药还是联用") are read from it
+
+
+def _named_by_kinds_only(required: _Required) -> bool:
+    """Whether an adverse event asked about is one the review names only by its kinds
+    (骨髓抑制, by 贫血 and 血小板减少)."""
+    return any(e[0] == r[0] for e in required.events for r in required.relatives)
+
+
+#: A question about a disease's signs, not a drug's side effects.
+_SIGNS = re.compile(
+    r"表现|症状|征象|体征|\bsigns?\b|\bsymptoms?\b|\bmanifestations?\b|\bpresent(?:ing|s)?\b",
+    re.IGNORECASE,
+)
 
 
 def _measured_names(matched: Iterable[Term]) -> set[str]:

@@ -104,19 +104,44 @@ def test_the_separate_things_a_question_asks() -> None:
 
 
 @pytest.mark.parametrize(
-    ("question", "rest"),
+    ("question", "described"),
     [
-        ("68岁男性，STORM里的ORR是多少？", " ，STORM里的ORR是多少？"),
-        ("女，70岁，XVd的剂量？", " ，XVd的剂量？"),
-        ("A 72-year-old woman on Xd: ORR in STORM?", "A   on Xd: ORR in STORM?"),
-        ("My patient is a 65 yo male. Dose?", "My patient is a  . Dose?"),
-        # men and women asked about, not a patient described
-        ("STORM里男性病人的ORR是多少？", "STORM里男性病人的ORR是多少？"),
-        ("What was the ORR among female patients?", "What was the ORR among female patients?"),
-        ("Median age 65 years in STORM?", "Median age 65 years in STORM?"),
+        ("68岁男性，STORM里的ORR是多少？", True),
+        ("女，70岁，XVd的剂量？", True),
+        ("A 72-year-old woman on Xd: ORR in STORM?", True),
+        ("My patient is a 65 yo male. Dose?", True),
+        # men, women or an age group asked about: the question narrows to them
+        ("STORM里男性病人的ORR是多少？", False),
+        ("65岁女性患者的ORR是多少？", False),
+        ("中位年龄65岁的女性病人ORR是多少？", False),
+        ("What was the ORR in 70-year-old female patients in STORM?", False),
+        ("How many 70-year-old women were in STORM?", False),
+        ("Median age 65 years in STORM?", False),
     ],
 )
-def test_a_patient_described_by_age_and_sex(question: str, rest: str) -> None:
+def test_a_patient_described_by_age_and_sex(question: str, described: bool) -> None:
     from assistant.asking import without_patient
 
-    assert without_patient(question) == rest
+    assert (without_patient(question) != question) is described
+
+
+@pytest.mark.parametrize(
+    ("question", "aside"),
+    [
+        ("Apart from thrombocytopenia, which blood counts fall?", "thrombocytopenia"),
+        ("Besides neuropathy, which adverse event was rarer?", "neuropathy"),
+        ("除了血小板减少，还有哪些常见不良反应？", "血小板减少"),
+        ("除贫血外，还有什么？", "贫血"),
+    ],
+)
+def test_what_a_question_sets_aside(question: str, aside: str) -> None:
+    from assistant.asking import without_aside
+
+    assert aside in question and aside not in without_aside(question)
+
+
+def test_nothing_set_aside_or_described_leaves_the_question_whole() -> None:
+    from assistant.asking import without_aside
+
+    for question in ("切除后还能用吗？", "What was the ORR in STORM?", "STORM的ORR？"):
+        assert without_aside(question) == question
