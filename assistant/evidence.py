@@ -42,6 +42,7 @@ from assistant.asked import (
     CAUSE,
     CLAIM,
     COMPARES,
+    DESIGN,
     MECHANISM,
     ROUTE,
     ROUTE_STATED,
@@ -735,6 +736,30 @@ class Evidence:
         sentences say "402名病人". Not so of relapsed ones: "8例NDMM病人" are newly diagnosed;
         "42名RRMM病人" have relapsed (RRMM's names count as relapsed patients' names)."""
         asked = Asked.of(signals)
+        if phrases := self._described.phrases(signals.question):
+            # "In the global, open-label phase 2b trial of Xd, which doses…": the design words
+            # name the trial; they neither ask its design nor make its aim sentence ("…是一项
+            # 全球、多中心、开放标签的2b期研究") a better answer
+            rest = normalize(signals.question)
+            for phrase in phrases:
+                rest = rest.replace(phrase, " ")
+            words = " ".join(phrases)
+            if signals.expansion is not None:  # and the other-language names of their terms
+                kept = {t.en[0] for t in named_in(signals.expansion, rest)}
+                words += " " + " ".join(
+                    v
+                    for p in phrases
+                    for t in named_in(signals.expansion, p)
+                    if t.en[0] not in kept
+                    for v in t.en + t.zh
+                )
+            naming = set(tokenize(words)) - set(tokenize(rest))
+            asked = replace(
+                asked,
+                design=asked.design and DESIGN.search(rest) is not None,
+                tokens=asked.tokens - naming,
+                concepts=[g - naming for g in asked.concepts if g - naming],
+            )
         if asked.kind != "count":
             return asked
         own = [

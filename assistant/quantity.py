@@ -117,7 +117,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "dose",
         re.compile(
-            r"多少剂量|剂量(?:是|为|各|分别)?(?:是|为)?多少|多少\s*mg|多大剂量|给多少|用多少"
+            r"多少剂量|剂量(?:是|为|各|分别)?(?:是|为)?多少|(?:多少|几)\s*(?:mg|毫克)|多大剂量|给多少|用多少"
             r"|(?:什么|哪种|何种)剂量|(?:吃|服用?)多少(?!天|周|个?月|次|年|钱)"
             # "a dose of X" asks it, "after a dose of X" times from it
             r"|what (?:\w+ ){0,5}doses?\b|which doses?\b|dosage|how many mg"

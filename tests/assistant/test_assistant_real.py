@@ -1310,3 +1310,20 @@ def test_a_list_of_groups_cites_each_group_that_has_it(real_assistant, question,
 def test_a_list_of_groups_none_has_is_refused(real_assistant) -> None:
     assert not real_assistant.ask("Which cohorts reported complete response rates?").answered
     assert not real_assistant.ask("Which trials enrolled patients with amyloidosis?").answered
+
+
+def test_design_words_naming_a_trial_do_not_ask_its_design(real_assistant) -> None:
+    """ "the global open-label phase 2b trial" is STORM: its aim sentence, which says all that,
+    answers nothing else asked of it."""
+    answer = real_assistant.ask(
+        "Which high-risk cytogenetic abnormalities did some patients carry in the global "
+        "open-label phase 2b trial of selinexor with low-dose dexamethasone?"
+    )
+    assert answer.answered and "del（17p）" in answer.citations[0].text
+    answer = real_assistant.ask(
+        "402 patients were randomised in the phase 3 trial — what was the split between XVd and Vd?"
+    )
+    assert answer.answered and "n=195" in answer.answer and "旨在" not in answer.answer
+    # ... while a design asked of it still is
+    answer = real_assistant.ask("What kind of study was the phase 3 trial of XVd, by design?")
+    assert answer.answered and "随机" in answer.citations[0].text

@@ -859,3 +859,8 @@ def test_a_combination_is_named_with_words_between_its_drugs() -> None:
     assert not mentions(
         normalize("塞利尼索（60 mg，1次/周），地塞米松（40 mg）"), "塞利尼索+地塞米松"
     )
+
+
+def test_a_dose_asked_in_milligrams() -> None:
+    assert asked_kind("每次给药剂量：塞利尼索几mg？") == "dose"
+    assert asked_kind("地塞米松吃几毫克？") == "dose"
