@@ -149,8 +149,15 @@ BACK_REFERENCE = re.compile(
 #: value), and questions asking for a test itself.
 _MEANS_OF_KNOWING = frozenset({"laboratory test"})
 _FINDING = re.compile(
-    r"偏?低|偏?高|异常|下降|升高|降低|掉|\d\s*(?:mmol|g/l|×|x\s*10)"
+    r"偏?低|偏?高|异常|下降|升高|降低|掉|少了|\d\s*(?:mmol|g/l|×|x\s*10)"
     r"|\b(?:low|high|dropped|fell|abnormal|showed|shows|came back)\b",
+    re.IGNORECASE,
+)
+#: A test named as the reason for asking: "想安排抽血时间" (when to draw blood for the peak),
+#: "timing the blood draw".
+_TEST_FOR = re.compile(
+    r"安排(?:抽血|化验|验血)|(?:抽血|化验|验血)(?:时间|时机)|\b(?:time|timing|schedule)\b[^?]{0,20}"
+    r"\b(?:blood (?:draw|test)s?|labs?)\b",
     re.IGNORECASE,
 )
 _ASKS_TEST = re.compile(
@@ -339,10 +346,12 @@ class Evidence:
         # a test reported with what it found ("化验单上白细胞低了") is how the asker knows, not
         # what is asked; "what blood tests are needed?", "is there a test for XPO-1?" ask the
         # test itself
-        found = (
-            any(t.category in ("biology", "adverse_event") for t in matched)
-            and _FINDING.search(question) is not None
-            and _ASKS_TEST.search(question) is None
+        # ... and "想安排抽血时间" says why the peak is asked: a test is what is asked only
+        # when the question asks which test, or whether one is needed
+        found = _ASKS_TEST.search(question) is None and (
+            (any(t.category in ("biology", "adverse_event") for t in matched)
+            and _FINDING.search(question) is not None)
+            or _TEST_FOR.search(question) is not None
         )
         concepts = [
             t.en + t.zh + kin(t.en[0])

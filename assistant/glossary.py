@@ -179,6 +179,26 @@ def _tokens(text: str) -> tuple[_Token, ...]:
     )
 
 
+#: A token no variant has: Chinese between Latin tokens breaks a match across it.
+_BREAK = _Token("", "\x00")
+
+
+def _question_tokens(text: str) -> tuple[_Token, ...]:
+    """A question's Latin tokens (``_tokens``), with a break where Chinese stands between two:
+    "2019年7月3日" does not say "7 3" (the 7+3 regimen), nor "PD-1和CD38" "1 CD38"."""
+    out: list[_Token] = []
+    for i, run in enumerate(_CJK_RUN.split(text)):
+        if i % 2 == 0:
+            out.extend(_tokens(run))
+        elif out and run not in _ZH_CONNECTORS:  # "selinexor和dexamethasone" is one regimen
+            out.append(_BREAK)
+    return tuple(out)
+
+
+_CJK_RUN = re.compile(f"([{_CJK}]+)")
+_ZH_CONNECTORS = frozenset({"和", "与", "及", "加", "联合", "合用", "并用", "联用"})
+
+
 def _en_key(variant: str) -> str:
     """Identity of an English variant under the matching rules (for duplicate checks)."""
     return " ".join(t.key for t in _tokens(variant))
@@ -399,7 +419,7 @@ class Glossary:
         return iter(self.terms)
 
     def _match_en(self, question: str, relax_case: bool) -> list[_Match]:
-        toks = _tokens(question)
+        toks = _question_tokens(question)
         candidates = [
             m
             for i, tok in enumerate(toks)

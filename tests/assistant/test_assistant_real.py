@@ -1327,3 +1327,31 @@ def test_design_words_naming_a_trial_do_not_ask_its_design(real_assistant) -> No
     # ... while a design asked of it still is
     answer = real_assistant.ask("What kind of study was the phase 3 trial of XVd, by design?")
     assert answer.answered and "随机" in answer.citations[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "section", "figure"),
+    [
+        # a blood draw is why the peak is asked, not what is asked
+        ("塞利尼索口服后大概几个小时血药浓度到顶？想安排抽血时间。", "2", "3~4 h"),
+        # Xd+PI is the whole series, not its one patient given Xd
+        ("CAR-T后进展再用塞利尼索+地塞米松+PI，VGPR及以上占多少？", "3.5", "57%"),
+        # a trial pointed at by 一个 and its design: STORM, whose single arm the review never says
+        (
+            "医生提到一个单臂2b期试验，只用塞利尼索加小剂量地塞米松，那个试验的有效率是多少？",
+            "3.1",
+            "26%",
+        ),
+        ("BOSTON里XVd和Vd到需要换下一线治疗的时间分别是多少？", "3.3", "16.1个月"),
+    ],
+)
+def test_chinese_questions_worded_otherwise_are_answered(
+    real_assistant, question, section, figure
+) -> None:
+    answer = real_assistant.ask(question)
+    assert answer.answered and answer.citations[0].section == section
+    assert figure in answer.answer
+
+
+def test_a_test_asked_for_is_still_one_the_review_never_names(real_assistant) -> None:
+    assert not real_assistant.ask("塞利尼索需要定期抽血化验吗？").answered

@@ -79,6 +79,10 @@ def test_a_descriptor_of_one_trial_names_it_in_a_phrase_referring_to_a_study() -
     assert described.described("In the phase 3 BOSTON trial, what PFS?") == []
     # the phrase is what identifies, not what is asked
     assert described.phrases("那个2b期单臂研究的ORR是多少？") == ["那个2b期单臂研究"]
+    # ... pointed at by 一个/一项, or by a count or a phase alone
+    assert described.described("医生提到一个单臂2b期试验，有效率是多少？") == ["STORM"]
+    assert described.described("在122人单臂研究和多队列研究里，出血多吗？") == ["STORM"]
+    assert described.described("3期研究的PFS是多少？") == ["BOSTON"]
 
 
 def test_a_design_word_inside_a_longer_term_states_no_design() -> None:
@@ -158,3 +162,13 @@ def test_a_count_option_in_例_is_the_reviews_名() -> None:
     boston = normalize("共纳入402名病人")
     assert bears_a_figure("BOSTON纳入了多少例病人？A. 402例 B. 195例", boston) is True
     assert bears_a_figure("BOSTON纳入了多少例病人？A. 400例 B. 195例", boston) is False
+
+
+def test_a_particle_or_mark_before_an_ending_names_no_drug_or_disease() -> None:
+    from assistant.absence import unknown_drugs
+
+    corpus = "塞利尼索 达雷妥尤单抗 多发性骨髓瘤"
+    assert unknown_drugs("医生说是血液里第二常见的癌。", corpus) == []
+    assert unknown_drugs("中文关键词里，和单抗相关的那个词", corpus) == []
+    assert unknown_drugs("贝兰妥单抗能用吗", corpus) == ["兰妥单抗"]
+    assert unknown_drugs("肺癌病人能用吗", corpus) == ["癌病人"]

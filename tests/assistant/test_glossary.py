@@ -512,3 +512,27 @@ def test_clinicians_short_drug_names_make_regimens() -> None:
     ):
         assert [t.en[0] for t in g.expand(text).matched] == [regimen], text
     assert [t.en[0] for t in g.expand("dex").matched] == ["dexamethasone"]
+
+
+def test_chinese_between_latin_tokens_breaks_an_english_match(glossary: Glossary) -> None:
+    """ "2019年7月3日" is a date, not the 7+3 regimen; 和 joins a regimen's drugs."""
+    assert "7+3" not in matched_names(glossary.expand("获批日期是2019年7月3日吗？"))
+    assert "7+3" in matched_names(glossary.expand("Was the 7+3 regimen used?"))
+    assert "Xd" in matched_names(glossary.expand("selinexor和dexamethasone一起吃吗？"))
+
+
+@pytest.mark.parametrize(
+    ("question", "meant", "not_meant"),
+    [
+        ("距离开始下一线治疗的中位时间是多少？", "TTNT", "first-line"),
+        ("STORM全体病人的无进展和生存期中位数各是多少？", "PFS", "PD"),
+        ("那个试验的有效率是多少？", "ORR", None),
+        ("中文关键词里的“抗体，单克隆”", "monoclonal antibody", None),
+    ],
+)
+def test_everyday_chinese_words_for_the_reviews_terms(
+    glossary: Glossary, question: str, meant: str, not_meant: str | None
+) -> None:
+    names = matched_names(glossary.expand(question))
+    assert meant in names
+    assert not_meant is None or not_meant not in names
