@@ -130,8 +130,17 @@ _SET_ASIDE = re.compile(
 )
 
 
+#: 缓解 as "relieve", not a remission: "有什么办法缓解？", "吃什么能缓解恶心" (the review's own
+#: "可通过给予类固醇……来缓解").
+_RELIEF = re.compile(
+    r"(?:办法|方法|怎么|如何|怎样|帮助|用于|用来|来)\s*缓解"
+    r"|缓解(?=\s*(?:一下|症状|不适|恶心|呕吐|腹泻|便秘|乏力|疼痛|副作用))"
+)
+
+
 def without_aside(question: str) -> str:
     """The question without what it only describes or sets aside: its patient by age and sex
-    (``without_patient``) and what it excepts ("Apart from thrombocytopenia, which blood
-    counts…" asks of the others)."""
-    return _SET_ASIDE.sub(" ", without_patient(question))
+    (``without_patient``), what it excepts ("Apart from thrombocytopenia, which blood
+    counts…" asks of the others), and 缓解 meaning relief ("有什么办法缓解？" asks for no
+    remission)."""
+    return _RELIEF.sub(" ", _SET_ASIDE.sub(" ", without_patient(question)))

@@ -1046,6 +1046,7 @@ class Evidence:
         passages = {self._sentences[c.sentence_index].passage_id for c in chosen}
         named = self._named if asked.about_review else self._citable
         evidence = " ".join(named[p] for p in passages)
+        spared: list[tuple[str, ...]] = []
         if asked.claim:
             # a claim to check names what it claims ("approved with bortezomib"): the passage on
             # the trial or drug it is about answers it by what it does say
@@ -1070,7 +1071,8 @@ class Evidence:
                 for r in required.relatives
                 if r[0] not in distractors and not any(mentions(evidence, v) for v in r)
             ]
-        subjects = required.subjects
+        # a route offered ("打针还是吃的？") is no subject either: the route stated answers it
+        subjects = [s for s in required.subjects if s not in spared or not asked.route]
         if asked.kind == "dose":
             # "What dose of selinexor was used in BOSTON?": the dose stated is what is asked
             # for (checked below), whether or not the passage says "dose"

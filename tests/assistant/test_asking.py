@@ -132,6 +132,9 @@ def test_a_patient_described_by_age_and_sex(question: str, described: bool) -> N
         ("Besides neuropathy, which adverse event was rarer?", "neuropathy"),
         ("除了血小板减少，还有哪些常见不良反应？", "血小板减少"),
         ("除贫血外，还有什么？", "贫血"),
+        # 缓解 as relief, not a remission
+        ("一直没劲儿，有什么办法缓解？", "缓解"),
+        ("吃什么能缓解恶心？", "缓解"),
     ],
 )
 def test_what_a_question_sets_aside(question: str, aside: str) -> None:
@@ -143,5 +146,10 @@ def test_what_a_question_sets_aside(question: str, aside: str) -> None:
 def test_nothing_set_aside_or_described_leaves_the_question_whole() -> None:
     from assistant.asking import without_aside
 
-    for question in ("切除后还能用吗？", "What was the ORR in STORM?", "STORM的ORR？"):
+    for question in (
+        "切除后还能用吗？",
+        "What was the ORR in STORM?",
+        "STORM的ORR？",
+        "STORM里有几例达到缓解？",
+    ):
         assert without_aside(question) == question

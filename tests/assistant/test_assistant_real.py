@@ -1355,3 +1355,14 @@ def test_chinese_questions_worded_otherwise_are_answered(
 
 def test_a_test_asked_for_is_still_one_the_review_never_names(real_assistant) -> None:
     assert not real_assistant.ask("塞利尼索需要定期抽血化验吗？").answered
+
+
+def test_relief_and_a_route_offered_are_not_asked_of_the_passage(real_assistant) -> None:
+    # 缓解 is relief here: the fatigue section answers, though it states no remission
+    answer = real_assistant.ask("我妈吃这个药以后一直没劲儿、累得不想动，有什么办法缓解？")
+    assert answer.answered and answer.citations[0].section == "4.5"
+    # the route offered (打针) need not be named by the passage stating the route (口服)
+    answer = real_assistant.ask(
+        "塞利尼索这个药是打针还是在家吃就行？摘要开头介绍它的时候怎么说的？"
+    )
+    assert answer.answered and "口服" in answer.citations[0].text
