@@ -50,7 +50,7 @@ from assistant.asked import (
     Asked,
     named_in,
 )
-from assistant.asking import label, split, without_aside
+from assistant.asking import asking, label, split, without_aside
 from assistant.choices import bears_a_figure, spared_options, spared_words, unchosen
 from assistant.classes import Kinship, load_classes
 from assistant.quantity import (
@@ -349,8 +349,10 @@ class Evidence:
         # ... and "想安排抽血时间" says why the peak is asked: a test is what is asked only
         # when the question asks which test, or whether one is needed
         found = _ASKS_TEST.search(question) is None and (
-            (any(t.category in ("biology", "adverse_event") for t in matched)
-            and _FINDING.search(question) is not None)
+            (
+                any(t.category in ("biology", "adverse_event") for t in matched)
+                and _FINDING.search(question) is not None
+            )
             or _TEST_FOR.search(question) is not None
         )
         concepts = [
@@ -1321,8 +1323,8 @@ class Evidence:
         0.770: "XVd" titles 3.2.1, but BOSTON's passages answer most XVd questions).
         """
         required = self._required(signals)
-        if required is None or len(hits) < 2:
-            return hits
+        if required is None or len(hits) < 2 or _SIGNS.search(asking(required.question)):
+            return hits  # "这个病一般会有哪些表现？": anaemia as the disease's sign, not 4.2's
         about = [
             v for c, v in required.concepts if c == "adverse_event" and v[0] not in GENERAL_EVENTS
         ]

@@ -338,9 +338,13 @@ _TERSE = re.compile(
 )
 
 
+_SEVERAL = re.compile(r"好几|没几")
+
+
 def asked_kind(question: str) -> str | None:
     """The kind of value the (lower-cased) question asks for, or None if it asks for none."""
-    text = question.lower().strip()
+    # 好几 is "several" in a statement ("一周吃好几次会不会蓄积"), never a question word
+    text = _SEVERAL.sub("多", question.lower().strip())
     if _TERSE.fullmatch(text):
         text += "?"
     if blank := _BLANK.search(text):

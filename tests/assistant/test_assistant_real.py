@@ -1366,3 +1366,13 @@ def test_relief_and_a_route_offered_are_not_asked_of_the_passage(real_assistant)
         "塞利尼索这个药是打针还是在家吃就行？摘要开头介绍它的时候怎么说的？"
     )
     assert answer.answered and "口服" in answer.citations[0].text
+
+
+def test_the_diseases_signs_are_the_introductions_not_a_side_effects(real_assistant) -> None:
+    answer = real_assistant.ask(
+        "我爸这半年老说骨头疼，还贫血，医生怀疑是骨髓瘤。这个病一般会有哪些表现？"
+    )
+    assert answer.answered and answer.citations[0].section == "intro"
+    assert "高钙血症" in answer.answer
+    # anaemia asked as a side effect is still the side-effect section's
+    assert real_assistant.ask("贫血常见吗？").citations[0].section == "4.2"

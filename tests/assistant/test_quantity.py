@@ -864,3 +864,9 @@ def test_a_combination_is_named_with_words_between_its_drugs() -> None:
 def test_a_dose_asked_in_milligrams() -> None:
     assert asked_kind("每次给药剂量：塞利尼索几mg？") == "dose"
     assert asked_kind("地塞米松吃几毫克？") == "dose"
+
+
+def test_several_is_no_question_word() -> None:
+    """好几次 says "several times": the question asks no frequency."""
+    assert asked_kind("一周吃好几次会不会在身体里越积越多？") is None
+    assert asked_kind("一周吃几次？") == "frequency"
