@@ -290,8 +290,8 @@ _ZH_DRUG = re.compile(
     # and of diseases: a question about 华氏巨球蛋白血症 is not about myeloma
     r"|血症|白血病|淋巴瘤|骨髓瘤|肉瘤|癌|综合征))"
 )
-#: What no drug or disease name has inside it: particles, marks, spaces, digits.
-_NOT_A_NAME = re.compile(r"[的了是和与及或在于个种这那说吗呢吧啊、，,。；;：:（）()“”\"\s\d]")
+#: What stands before no drug or disease name's ending: particles, marks, spaces.
+_NOT_A_NAME = re.compile(r"[的了和与及或、，,。；;：:（）()“”\"\s]")
 _EN_DRUG = re.compile(
     r"\b[a-z]{3,}(?:mab|nib|zomib|lidomide|pag|setron|pitant|platin|taxel|rubicin|mycin|"
     r"floxacin|ciclib|clax|parib|emia|coxib|profen|sartan|dipine|pril|statin|cillin|prazole"
@@ -311,13 +311,11 @@ def unknown_drugs(question: str, corpus: str, known: Iterable[str] = ()) -> list
     out = []
     for match in _ZH_DRUG.finditer(text):
         start, suffix = match.start(), match.group(1)
-        # a name's characters stop at a particle or a mark: "第二常见的癌" names no cancer,
-        # "关键词里，和单抗相关" no antibody
-        raw = text[max(0, start - 4) : start]
-        before = _NOT_A_NAME.split(raw)[-1]
-        if raw and not before and len(suffix) < 3:
+        # a particle or a mark right before the ending: "第二常见的癌" names no cancer,
+        # "关键词里，和单抗相关" no antibody (卡那霉素 and 贝那普利 are names)
+        if start and _NOT_A_NAME.match(text, start - 1) and len(suffix) < 3:
             continue
-        names = [before[-k:] + suffix for k in (2, 3, 4) if len(before) >= k]
+        names = [text[start - k : start] + suffix for k in (2, 3, 4) if start - k >= 0]
         if len(suffix) >= 3:  # 淋巴瘤, 白血病: a name by itself
             names.insert(0, suffix)
         if suffix == "癌":  # 癌 heading a word (癌细胞) is the review's wording, not a disease

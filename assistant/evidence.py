@@ -64,7 +64,7 @@ from assistant.quantity import (
 from assistant.ranking import (
     asks_listing,
     asks_ranking,
-    given_numbers,
+    given_figures,
     is_group_word,
     ranked_kind,
     ranked_scope,
@@ -153,11 +153,14 @@ _FINDING = re.compile(
     r"|\b(?:low|high|dropped|fell|abnormal|showed|shows|came back)\b",
     re.IGNORECASE,
 )
-#: A test named as the reason for asking: "想安排抽血时间" (when to draw blood for the peak),
-#: "timing the blood draw".
+#: A test named as the reason for asking when a drug peaks: "几个小时血药浓度到顶？想安排抽血
+#: 时间", "timing the blood draw for the peak level" (not "how often should blood tests be
+#: scheduled?", which asks the test).
 _TEST_FOR = re.compile(
-    r"安排(?:抽血|化验|验血)|(?:抽血|化验|验血)(?:时间|时机)|\b(?:time|timing|schedule)\b[^?]{0,20}"
-    r"\b(?:blood (?:draw|test)s?|labs?)\b",
+    r"(?:峰|浓度|peak|level|concentration).*(?:安排(?:抽血|化验|验血)|(?:抽血|化验|验血)(?:时间|时机)"
+    r"|\b(?:time|timing)\b[^?]{0,20}\bblood draws?\b)"
+    r"|(?:安排(?:抽血|化验|验血)|(?:抽血|化验|验血)(?:时间|时机)|\b(?:time|timing)\b[^?]{0,20}"
+    r"\bblood draws?\b).*(?:峰|浓度|peak|level|concentration)",
     re.IGNORECASE,
 )
 _ASKS_TEST = re.compile(
@@ -685,10 +688,10 @@ class Evidence:
         asks which groups have it ("Which STOMP cohorts used dose escalation?" is answered by
         the carfilzomib and the pomalidomide cohorts' sentences, not by the first passage
         alone). What is asked: the specific concepts the question names that some group's
-        passage names (a word of its own, 疗效, is no test), the whole numbers it gives
-        ("28-day cycles"), and a value of the kind asked ("registration numbers"). None when
-        the groups are narrowed (``_groups``), fewer than two are in scope, nothing tells
-        them apart, or none has it."""
+        passage names (a word of its own, 疗效, is no test), the figures it gives with
+        their units ("28-day cycles": "28 d"), and a value of the kind asked ("registration
+        numbers"). None when the groups are narrowed (``_groups``), fewer than two are in
+        scope, nothing tells them apart, or none has it."""
         question = required.question
         if not asks_listing(question) or asked.group or subgroup(question.lower()):
             return None
@@ -705,8 +708,8 @@ class Evidence:
             and not any(mentions(self._title, x) for x in v)  # the review's drug: everywhere
             and any(mentions(text, x) for x in v)
         ]
-        numbers = given_numbers(question)
-        if not (wanted or numbers or asked.kind):
+        figures = given_figures(question)
+        if not (wanted or figures or asked.kind):
             return None
         candidates = [
             c
@@ -715,10 +718,7 @@ class Evidence:
             and all(
                 any(mentions(self._sentence_texts[c.sentence_index], x) for x in v) for v in wanted
             )
-            and all(
-                re.search(rf"(?<![\d.]){n}(?![\d.])", self._sentence_texts[c.sentence_index])
-                for n in numbers
-            )
+            and all(f.search(self._sentence_texts[c.sentence_index]) for f in figures)
         ]
         chosen = [
             max((c for c in candidates if c.section == section), key=lambda c: c.score)
@@ -767,6 +767,7 @@ class Evidence:
             naming = set(tokenize(words)) - set(tokenize(rest))
             asked = replace(
                 asked,
+                # "What was the aim of the phase 3 trial?" still asks it
                 design=asked.design and DESIGN.search(rest) is not None,
                 tokens=asked.tokens - naming,
                 concepts=[g - naming for g in asked.concepts if g - naming],

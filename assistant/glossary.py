@@ -184,8 +184,9 @@ _BREAK = _Token("", "\x00")
 
 
 def _question_tokens(text: str) -> tuple[_Token, ...]:
-    """A question's Latin tokens (``_tokens``), with a break where Chinese stands between two:
-    "2019年7月3日" does not say "7 3" (the 7+3 regimen), nor "PD-1和CD38" "1 CD38"."""
+    """A question's Latin tokens (``_tokens``), with a break where Chinese other than a
+    connector (和, 联合) stands between two: "2019年7月3日" does not say "7 3" (the 7+3
+    regimen), while "selinexor和dexamethasone" names Xd."""
     out: list[_Token] = []
     for i, run in enumerate(_CJK_RUN.split(text)):
         if i % 2 == 0:

@@ -74,14 +74,31 @@ def asks_listing(question: str) -> bool:
     return _LISTING.search(question) is not None and not asks_ranking(question)
 
 
-#: Whole numbers a question gives ("28-day cycles", "第1~21天"; not the 2 of "mg/m2"): a
-#: group's sentence that has them is the one meant.
-_WHOLE = re.compile(r"(?<![\d.A-Za-z])\d+(?![\d.])")
+#: Units a figure of a group is given in, as a question writes them and as the review does.
+_UNITS = (
+    (r"-?\s*days?\b|天|日", r"\s*(?:d(?![a-z])|天|日)"),
+    (r"-?\s*weeks?\b|周", r"\s*周"),
+    (r"-?\s*months?\b|个月", r"\s*个月"),
+    (r"\s*mg\b|毫克", r"\s*mg(?![a-z])"),
+    (r"\s*%|\s*percent\b", r"\s*%"),
+    (r"\s*(?:patients?|people|例|名|人)", r"\s*(?:例|名|人)"),
+)
+#: A figure a question gives: a number and its unit ("28-day cycles", "42名"; not the 2 of
+#: "mg/m2").
+_FIGURE = re.compile(r"(?<![\d.A-Za-z])(\d+(?:\.\d+)?)(?![\d.])")
 
 
-def given_numbers(question: str) -> list[str]:
-    """The whole numbers the question gives, in order, once each."""
-    return list(dict.fromkeys(_WHOLE.findall(question)))
+def given_figures(question: str) -> list[re.Pattern[str]]:
+    """For each figure the question gives with a unit, how a sentence states it (the number,
+    then its unit: "28-day" is "28 d", not the 28 of "28例"). A number with no unit is part of
+    a name (phase 2, t(14;16)), and no figure."""
+    out: list[re.Pattern[str]] = []
+    for m in _FIGURE.finditer(question):
+        rest = question[m.end() :]
+        unit = next((said for asked, said in _UNITS if re.match(asked, rest, re.I)), None)
+        if unit is not None:
+            out.append(re.compile(rf"(?<![\d.]){re.escape(m.group(1))}{unit}"))
+    return out
 
 
 def within(section: str, part: str) -> bool:

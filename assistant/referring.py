@@ -23,8 +23,10 @@ _REFERRING = re.compile(
     r"\b(?:the|that|this)\s+(?:[^\s,.?;:]+\s+){0,8}?(?:study|trial)\b"
     r"|(?:那项|那个|这项|这个|那一项|一项|一个)[^，。？?；;]{0,50}?(?:研究|试验)"
     # ... or with no word pointing at it, by a count or a phase: "在122人单臂研究里", "2b期试验"
-    r"|\d+\s*(?:人|例|名)[^，。？?；;、和与及]{0,12}?(?:研究|试验)"
-    r"|[\dⅠⅡⅢ]+[a-d]?\s*期[^，。？?；;、和与及]{0,12}?(?:研究|试验)"
+    r"|\d{2,}\s*(?:人|例|名)[^，。？?；;、和与及]{0,12}?(?:研究|试验)"
+    # (a phase, not a disease's stage: "3期骨髓瘤病人")
+    r"|(?:\d|[ⅰⅱⅲⅳ]+|i{1,3}|iv)[a-d]?\s*期(?!\s*(?:骨髓瘤|病人|患者|mm|的病人|的患者))"
+    r"[^，。？?；;、和与及]{0,12}?(?:研究|试验)"
 )
 #: A count of patients, as a question gives one ("纳入122人", "122 patients", "402-patient").
 _COUNT = re.compile(r"(?<![\d.])(\d{2,})\s*(?:例|名|人|位|-?\s*patients?\b|-?\s*participants?\b)")

@@ -1376,3 +1376,31 @@ def test_the_diseases_signs_are_the_introductions_not_a_side_effects(real_assist
     assert "高钙血症" in answer.answer
     # anaemia asked as a side effect is still the side-effect section's
     assert real_assistant.ask("贫血常见吗？").citations[0].section == "4.2"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the next treatment itself, not the time to it; a stage, not a phase
+        "塞利尼索失败后下一线治疗用什么？",
+        # dextromethorphan, kanamycin: drugs the review never names
+        "Is DXM (dextromethorphan) safe to combine with selinexor?",
+        "卡那霉素能和塞利尼索一起用吗？",
+        # a test asked for, not one named as the reason for asking
+        "How often should I schedule blood tests to check platelets on selinexor?",
+    ],
+)
+def test_session_17_review_probes_are_refused(real_assistant, question) -> None:
+    assert not real_assistant.ask(question).answered, question
+
+
+def test_session_17_review_probes_are_answered(real_assistant) -> None:
+    answer = real_assistant.ask("How do myeloma cells build up drug resistance?")
+    assert answer.answered and answer.citations[0].section == "1"
+    answer = real_assistant.ask("How quickly does selinexor reach peak blood levels?")
+    assert answer.answered and "3~4 h" in answer.answer
+    answer = real_assistant.ask("III期试验纳入多少人？")
+    assert answer.answered and "402" in answer.answer
+    # a disease's stage is no trial's phase: not BOSTON's results
+    answer = real_assistant.ask("3期骨髓瘤病人用塞利尼索的研究有哪些结果？")
+    assert "3.3" not in {c.section for c in answer.citations}

@@ -66,10 +66,14 @@ def test_asks_listing(question: str, lists: bool) -> None:
     assert asks_listing(question) is lists
 
 
-def test_what_a_list_is_of_and_the_numbers_a_question_gives() -> None:
-    from assistant.ranking import given_numbers, is_group_word
+def test_what_a_list_is_of_and_the_figures_a_question_gives() -> None:
+    from assistant.ranking import given_figures, is_group_word
 
     assert is_group_word(("cohort", "队列")) and is_group_word(("patient", "病人"))
     assert not is_group_word(("dose escalation", "剂量递增"))
-    assert given_numbers("Which regimens used 28-day cycles, 28 or 21?") == ["28", "21"]
-    assert given_numbers("1.3 mg/m2?") == []  # a decimal is no whole number given
+    (day,) = given_figures("Which regimens used 28-day cycles?") or []
+    assert day.search("28 d为1个疗程") and not day.search("共纳入28例")
+    (count,) = given_figures("哪些研究纳入了42名病人？") or []
+    assert count.search("共纳入42名RRMM病人") and not count.search("42 d")
+    assert given_figures("Which cohorts had t(14;16)?") == []  # a name's numbers, no unit
+    assert given_figures("Which cohorts used dose escalation?") == []
