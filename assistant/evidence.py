@@ -252,6 +252,7 @@ class Evidence:
         self.glossary, self.config = glossary, config
         self.doc: Document = index.doc
         self._sentence_vectors: np.ndarray | None = None
+        self._last_asked: tuple[Signals, Asked] | None = None
         self._sentences = index.doc.sentences
         self._sentence_offsets = _sentence_offsets(index.doc)
         self._corpus = normalize(index.doc.text)
@@ -746,6 +747,15 @@ class Evidence:
         例骨髓瘤病人") is a count of those enrolled: the review's title names them, and its
         sentences say "402名病人". Not so of relapsed ones: "8例NDMM病人" are newly diagnosed;
         "42名RRMM病人" have relapsed (RRMM's names count as relapsed patients' names)."""
+        last = self._last_asked  # one tuple, read at once: safe across threads
+        if last is not None and last[0] is signals:
+            return last[1]  # ranking and choosing ask of the same signals: read them once
+        asked = self._read_asked(signals)
+        self._last_asked = (signals, asked)
+        return asked
+
+    def _read_asked(self, signals: Signals) -> Asked:
+        """``_asked``, uncached."""
         asked = Asked.of(signals)
         if phrases := self._described.phrases(signals.question):
             # "In the global, open-label phase 2b trial of Xd, which doses…": the design words

@@ -1404,3 +1404,13 @@ def test_session_17_review_probes_are_answered(real_assistant) -> None:
     # a disease's stage is no trial's phase: not BOSTON's results
     answer = real_assistant.ask("3期骨髓瘤病人用塞利尼索的研究有哪些结果？")
     assert "3.3" not in {c.section for c in answer.citations}
+
+
+def test_what_a_question_asks_is_read_once_per_question(real_assistant) -> None:
+    """Ranking and choosing read the same signals: the second read is the first's."""
+    evidence, retriever = real_assistant.evidence, real_assistant.retriever
+    first = retriever.signals("What was the ORR in STORM?")
+    asked = evidence._asked(first)
+    assert evidence._asked(first) is asked
+    other = evidence._asked(retriever.signals("BOSTON的中位PFS是多少？"))
+    assert other is not asked and other.kind != asked.kind
