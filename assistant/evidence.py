@@ -468,6 +468,9 @@ class Evidence:
                 hits,
                 key=lambda h: any(mentions(self._own_titles[h.passage_id], v) for v in variants),
             )
+        if asked.route:
+            # "塞利尼索是打针还是吃的？": the passages stating how it is given (口服) first
+            hits = sorted(hits, key=lambda h: not ROUTE_STATED.search(self._citable[h.passage_id]))
         if asked.spells:
             # "what do RRMM and FDA stand for?": the passages spelling them out answer it
             spelling = {h.passage_id: len(asked.spelled(self._named[h.passage_id])) for h in hits}
