@@ -1361,11 +1361,16 @@ def test_relief_and_a_route_offered_are_not_asked_of_the_passage(real_assistant)
     # 缓解 is relief here: the fatigue section answers, though it states no remission
     answer = real_assistant.ask("我妈吃这个药以后一直没劲儿、累得不想动，有什么办法缓解？")
     assert answer.answered and answer.citations[0].section == "4.5"
-    # the route offered (打针) need not be named by the passage stating the route (口服)
-    answer = real_assistant.ask(
-        "塞利尼索这个药是打针还是在家吃就行？摘要开头介绍它的时候怎么说的？"
-    )
-    assert answer.answered and "口服" in answer.citations[0].text
+    # the route offered (打针) need not be named by the passage stating the route (口服), and
+    # the passages stating a route are tried first
+    for question in (
+        "塞利尼索这个药是打针还是在家吃就行？摘要开头介绍它的时候怎么说的？",
+        "塞利尼索是打针还是吃的？",
+    ):
+        answer = real_assistant.ask(question)
+        assert answer.answered and "口服" in answer.citations[0].text, question
+    # ... while a route the review never states of a drug is still refused
+    assert not real_assistant.ask("STORM里地塞米松是口服还是静脉？").answered
 
 
 def test_the_diseases_signs_are_the_introductions_not_a_side_effects(real_assistant) -> None:
