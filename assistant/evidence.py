@@ -453,7 +453,7 @@ class Evidence:
             # counted, however high dense similarity of a colloquial question ("吃这个药以后便秘")
             # ranks them
             hits = [h for h in hits if self._names_every(h, required.events)] or hits
-            if _named_by_kinds_only(required) and not _SIGNS.search(required.question):
+            if _named_by_kinds_only(required) and not _asks_signs(required.question):
                 # an event the review names only by its kinds (骨髓抑制, by 贫血 and 血小板减少)
                 # is a side effect: the passages on side effects first, not the introduction
                 # listing anaemia among the disease's signs (unless signs are asked: "骨髓抑制是
@@ -1337,7 +1337,7 @@ class Evidence:
         0.770: "XVd" titles 3.2.1, but BOSTON's passages answer most XVd questions).
         """
         required = self._required(signals)
-        if required is None or len(hits) < 2 or _SIGNS.search(asking(required.question)):
+        if required is None or len(hits) < 2 or _asks_signs(asking(required.question)):
             return hits  # "这个病一般会有哪些表现？": anaemia as the disease's sign, not 4.2's
         about = [
             v for c, v in required.concepts if c == "adverse_event" and v[0] not in GENERAL_EVENTS
@@ -1469,11 +1469,22 @@ def _named_by_kinds_only(required: _Required) -> bool:
     return any(e[0] == r[0] for e in required.events for r in required.relatives)
 
 
-#: A question about a disease's signs, not a drug's side effects.
+#: Signs and symptoms ...
 _SIGNS = re.compile(
     r"表现|症状|征象|体征|\bsigns?\b|\bsymptoms?\b|\bmanifestations?\b|\bpresent(?:ing|s)?\b",
     re.IGNORECASE,
 )
+#: ... of the disease, not of a side effect ("低钠血症有什么症状" asks the event's).
+_THE_DISEASE = re.compile(
+    r"骨髓瘤|这个病|这种病|该病|\bMM\b|myeloma|\bthe disease\b", re.IGNORECASE
+)
+
+
+def _asks_signs(question: str) -> bool:
+    """Whether the question asks the disease's signs ("这个病一般会有哪些表现？", "Is
+    myelosuppression a symptom of multiple myeloma?"), where anaemia is a sign, not a side
+    effect."""
+    return _SIGNS.search(question) is not None and _THE_DISEASE.search(question) is not None
 
 
 def _measured_names(matched: Iterable[Term]) -> set[str]:

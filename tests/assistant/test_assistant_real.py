@@ -1379,8 +1379,10 @@ def test_the_diseases_signs_are_the_introductions_not_a_side_effects(real_assist
     )
     assert answer.answered and answer.citations[0].section == "intro"
     assert "高钙血症" in answer.answer
-    # anaemia asked as a side effect is still the side-effect section's
+    # anaemia asked as a side effect is still the side-effect section's, and an event's own
+    # symptoms its own section's
     assert real_assistant.ask("贫血常见吗？").citations[0].section == "4.2"
+    assert real_assistant.ask("低钠血症有什么症状？").citations[0].section == "4.4"
 
 
 @pytest.mark.parametrize(
