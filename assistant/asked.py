@@ -30,6 +30,8 @@ from assistant.subgroup import gives_value_for, subgroup
 from index.segment import normalize, tokenize
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from assistant.glossary import Expansion, Term
     from assistant.retrieval import Signals
 
@@ -529,7 +531,11 @@ def _says_what(text: str, variant: str, spelling: bool) -> bool:
 def routes_offered(question: str) -> bool:
     """Whether the question offers options that are all routes ("A) given intravenously
     B) taken orally C) given subcutaneously")."""
-    _, opts = options(question)
+    return _all_routes(options(question)[1])
+
+
+def _all_routes(opts: Sequence[str]) -> bool:
+    """Whether there are options and every one is a route."""
     return bool(opts) and all(re.search(_ROUTES, o.lower()) for o in opts)
 
 
@@ -537,8 +543,8 @@ def _asks_route(question: str) -> bool:
     """Whether the question asks how a drug is given. In a multiple-choice question a route in
     one option ("D) a proteasome inhibitor given by injection") is a claim to weigh; the stem
     asks it, or options that are all routes."""
-    stem, _ = options(question)
-    return ROUTE.search(stem.lower()) is not None or routes_offered(question)
+    stem, opts = options(question)
+    return ROUTE.search(stem.lower()) is not None or _all_routes(opts)
 
 
 def _identified_term(expansion: Expansion | None, question: str) -> tuple[str, ...]:

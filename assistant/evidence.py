@@ -11,7 +11,7 @@ import contextlib
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from assistant.absence import (
     NAME,
@@ -76,7 +76,7 @@ from index.segment import normalize, tokenize
 from index.store import passage_index_text
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     import numpy as np
 
@@ -87,6 +87,7 @@ if TYPE_CHECKING:
     from index.embedder import Embedder
     from index.store import ReviewIndex
 
+_T = TypeVar("_T")
 
 #: Categories of things a question asks about in their own right, never as one of two ways
 #: ("with warfarin or dex?"); a regimen too, unless it names no drugs (see ``_a_way``).
@@ -252,7 +253,9 @@ class Evidence:
         self.glossary, self.config = glossary, config
         self.doc: Document = index.doc
         self._sentence_vectors: np.ndarray | None = None
-        self._last_asked: tuple[Signals, Asked] | None = None
+        # what was read of the last question, by reader: ranking, checking and choosing all
+        # read the same signals (one tuple, swapped whole: safe across threads)
+        self._last_read: tuple[Signals, dict[str, object]] | None = None
         self._sentences = index.doc.sentences
         self._sentence_offsets = _sentence_offsets(index.doc)
         self._corpus = normalize(index.doc.text)
@@ -459,10 +462,13 @@ class Evidence:
                 # listing anaemia among the disease's signs (unless signs are asked: "骨髓抑制是
                 # MM的表现吗？")
                 hits = sorted(hits, key=lambda h: not self._names_every(h, [self._umbrella]))
-        if signals.expansion is not None and (aside := self._describing(signals.expansion)):
+        if required is not None and required.aside and signals.expansion is not None:
             # "Apart from thrombocytopenia, which…": the section it titles is not the answer's
             variants = [
-                v for t in signals.expansion.matched if t.en[0] in aside for v in t.en + t.zh
+                v
+                for t in signals.expansion.matched
+                if t.en[0] in required.aside
+                for v in t.en + t.zh
             ]
             hits = sorted(
                 hits,
@@ -750,15 +756,21 @@ class Evidence:
         例骨髓瘤病人") is a count of those enrolled: the review's title names them, and its
         sentences say "402名病人". Not so of relapsed ones: "8例NDMM病人" are newly diagnosed;
         "42名RRMM病人" have relapsed (RRMM's names count as relapsed patients' names)."""
-        last = self._last_asked  # one tuple, read at once: safe across threads
-        if last is not None and last[0] is signals:
-            return last[1]  # ranking and choosing ask of the same signals: read them once
-        asked = self._read_asked(signals)
-        self._last_asked = (signals, asked)
-        return asked
+        return self._once(signals, self._read_asked)
+
+    def _once(self, signals: Signals, read: Callable[[Signals], _T]) -> _T:
+        """What ``read`` finds in the question, read once per question: ranking, checking and
+        choosing each ask it of the same signals."""
+        last = self._last_read
+        if last is None or last[0] is not signals:
+            last = (signals, {})
+            self._last_read = last
+        if read.__name__ not in last[1]:
+            last[1][read.__name__] = read(signals)
+        return cast("_T", last[1][read.__name__])
 
     def _read_asked(self, signals: Signals) -> Asked:
-        """``_asked``, uncached."""
+        """``_asked``, read afresh."""
         asked = Asked.of(signals)
         if phrases := self._described.phrases(signals.question):
             # "In the global, open-label phase 2b trial of Xd, which doses…": the design words
@@ -898,6 +910,10 @@ class Evidence:
     def _required(self, signals: Signals) -> _Required | None:
         """What a cited passage must name for this question: its specific concepts, the drugs
         asked about (as regimens, unless the review's subject), and its names (STOMP, XVd)."""
+        return self._once(signals, self._read_required)
+
+    def _read_required(self, signals: Signals) -> _Required | None:
+        """``_required``, read afresh."""
         if signals.expansion is None:
             return None
         matched = signals.expansion.matched
@@ -997,7 +1013,9 @@ class Evidence:
             if (category == "adverse_event" and variants[0] not in GENERAL_EVENTS)
             or (category == "drug" and variants[0] in self._supportive)
         ]
-        return _Required(asked, names, drugs, subjects, relatives, events, question)
+        return _Required(
+            asked, names, drugs, subjects, relatives, events, question, frozenset(aside)
+        )
 
     def _describing(self, expansion: Expansion) -> set[str]:
         """Terms (first English names) the question names only in describing its patient by
@@ -1461,6 +1479,7 @@ class _Required:
     relatives: list[tuple[str, ...]]  # terms the review names only by their relatives
     events: list[tuple[str, ...]]  # named adverse events, and drugs given for them
     question: str = ""  # as asked: the alternatives it offers ("单药还是联用") are read from it
+    aside: frozenset[str] = frozenset()  # terms it only describes or sets aside (_describing)
 
 
 def _named_by_kinds_only(required: _Required) -> bool:

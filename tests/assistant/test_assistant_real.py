@@ -1419,5 +1419,10 @@ def test_what_a_question_asks_is_read_once_per_question(real_assistant) -> None:
     first = retriever.signals("What was the ORR in STORM?")
     asked = evidence._asked(first)
     assert evidence._asked(first) is asked
+    required = evidence._required(first)
+    assert evidence._required(first) is required
     other = evidence._asked(retriever.signals("BOSTON的中位PFS是多少？"))
     assert other is not asked and other.kind != asked.kind
+    # a new question is read afresh
+    assert evidence._required(retriever.signals("What was the ORR in STORM?")) == required
+    assert evidence._required(retriever.signals("What was the ORR in BOSTON?")) != required
