@@ -43,7 +43,7 @@ WHY = re.compile(r"为什么|为何|原因|怎么会|\bwhy\b|how come|\breasons?
 #: nausea", "为什么会引起低钠"), and the words with which a sentence ties an adverse event to
 #: a cause ("可能与药物本身有关，抑或为疾病本身所致").
 MECHANISM = re.compile(
-    r"机制|机理|原理|怎么(?:会)?(?:引起|导致|造成)|为什么会|为何会|\bmechanism"
+    r"机制|机理|原理|怎么(?:会)?(?:引起|导致|造成)|为什么会|为何会|\bmechanis(?:m|tic)"
     # "how does selinexor cause nausea", not "how can I treat the nausea it may cause"
     r"|\bhow (?:does|do|did|can|could) (?:it|selinexor|the drug|this drug|this medicine)"
     r" (?:\w+ ){0,2}(?:cause|lead to|induce|trigger|result in)"

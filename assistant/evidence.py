@@ -50,7 +50,7 @@ from assistant.asked import (
     Asked,
     named_in,
 )
-from assistant.asking import asking, label, split, without_aside
+from assistant.asking import asking, label, sentences, split, without_aside
 from assistant.choices import bears_a_figure, spared_options, spared_words, unchosen
 from assistant.classes import Kinship, load_classes
 from assistant.comparison import Comparing, measured_names
@@ -204,6 +204,13 @@ _NAMED_REGIMEN = re.compile(r"^[A-Z][A-Za-z]{0,4}$|\+")
 
 #: Words naming relapsed or refractory patients: a count of them must say so (not of NDMM ones).
 _RELAPSED = re.compile(r"relaps|refractory|复发|难治")
+
+
+#: Categories besides adverse events whose sections the review titles by them: its place for
+#: selinexor in transplant (3.4, ASCT) ranks before a passing mention ("the development of
+#: autologous hematopoietic stem cell transplantation" in the English abstract) for a question
+#: naming selinexor; one on transplant alone is the abstract's.
+_TITLED_KINDS = frozenset({"procedure"})
 
 
 class Evidence(Comparing):
@@ -430,6 +437,26 @@ class Evidence(Comparing):
                 # listing anaemia among the disease's signs (unless signs are asked: "骨髓抑制是
                 # MM的表现吗？")
                 hits = sorted(hits, key=lambda h: not self._names_every(h, [self._umbrella]))
+        if required is not None:
+            # a population the review's title does not name (NDMM, among its RRMM) is named in
+            # few passages: those first, however dense similarity ranks the rest
+            diseases = [v for c, v in required.concepts if c == "disease"]
+            # ... unless offered as one of two ("newly diagnosed or relapsed patients?")
+            offered = {c for pair in alternatives(required.question, diseases) for c in pair}
+            populations = [
+                v
+                for v in diseases
+                if v not in offered
+                and not any(mentions(self._title, x) for x in v)
+                and self._rare(v)  # not "cancer", of which every passage speaks
+            ]
+            if populations:
+                hits = [h for h in hits if self._names_every(h, populations)] or hits
+                if any(not self._subject.isdisjoint(d) for d in required.drugs):
+                    # "has selinexor been tried in NDMM?": a passage treating them with it
+                    # first, before one contrasting them with relapsed patients
+                    subject = [tuple(self._subject)]
+                    hits = sorted(hits, key=lambda h: not self._names_every(h, subject))
         if required is not None and required.aside and signals.expansion is not None:
             # "Apart from thrombocytopenia, which…": the section it titles is not the answer's
             variants = [
@@ -944,12 +971,23 @@ class Evidence(Comparing):
         """A pharmacokinetic measure asked of another drug than the review's ("the half-life of
         dexamethasone"), which the cited sentences never state of it: the review's kinetics
         ("其终末半衰期约为6 h") are selinexor's, though its passage names dexamethasone too. A
-        question naming selinexor as well asks selinexor's."""
-        if not any(c == "pk" for c, _ in required.concepts):
+        question naming selinexor as well asks selinexor's, unless only another drug is named
+        in the sentence asking the measure ("地塞米松的半衰期是多少？跟塞利尼索一起吃…")."""
+        kinetics = [v for c, v in required.concepts if c == "pk"]
+        if not kinetics:
             return []
         others = self._other_drugs(required)
         if len(others) < len(required.drugs):
-            return []
+            named = [
+                d
+                for s in sentences(required.question)
+                if any(mentions(normalize(s), x) for v in kinetics for x in v)
+                for d in required.drugs
+                if any(mentions(normalize(s), x) for x in d)
+            ]
+            if not named or any(not self._subject.isdisjoint(d) for d in named):
+                return []
+            others = [d for d in others if d in named]
         return [f"the kinetics of {d[0]}" for d in others if not any(mentions(cited, v) for v in d)]
 
     def _states_route(self, required: _Required, chosen: list[Candidate]) -> bool:
@@ -1078,7 +1116,7 @@ class Evidence(Comparing):
 
     def titled_first(self, signals: Signals, hits: list[Hit], depth: int = 4) -> list[Hit]:
         """Hits with the first of the top ``depth`` whose own section's title names the adverse
-        event asked about moved first.
+        event asked about (or a procedure asked of selinexor: ``_TITLED_KINDS``) moved first.
 
         A section titled 血小板减少 is the review's place for thrombocytopenia; another
         section's passing mention of it ranks above it only by chance ("How are low platelets
@@ -1089,8 +1127,12 @@ class Evidence(Comparing):
         required = self._required(signals)
         if required is None or len(hits) < 2 or _asks_signs(asking(required.question)):
             return hits  # "这个病一般会有哪些表现？": anaemia as the disease's sign, not 4.2's
+        of_subject = any(not self._subject.isdisjoint(d) for d in required.drugs)
         about = [
-            v for c, v in required.concepts if c == "adverse_event" and v[0] not in GENERAL_EVENTS
+            v
+            for c, v in required.concepts
+            if (c == "adverse_event" and v[0] not in GENERAL_EVENTS)
+            or (c in _TITLED_KINDS and of_subject)
         ]
         if not about:
             return hits
@@ -1102,6 +1144,12 @@ class Evidence(Comparing):
                 order = [h, *hits[:i], *hits[i + 1 :]]
                 return [replace(x, rank=r) for r, x in enumerate(order, start=1)]
         return hits
+
+    def _rare(self, variants: tuple[str, ...], most: int = 3) -> bool:
+        """Whether the review names a concept in ``most`` passages or fewer."""
+        return (
+            sum(any(mentions(text, v) for v in variants) for text in self._citable.values()) <= most
+        )
 
     def _identifies(self, hit: Hit, asked: Asked) -> bool:
         """Whether a sentence of the passage says what the term of a "what is X" is."""

@@ -77,7 +77,10 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"多少(?:例|名|位|个?病人|个?患者|个?人)|几(?:例|名|位|个?人|个病人|个患者)|例数|人数"
             r"|how many (?:of (?:the |these |those )?)?(?:\w+ ){0,3}(?:patients|people|subjects"
-            r"|participants|cases)"
+            r"|participants|cases|pts)\b"
+            # "of the 21 enrolled, how many were evaluable?": people, with no noun between
+            r"|how many (?:of (?:them|those|these) )?(?:were|had|achieved|reached|responded|died"
+            r"|progressed|developed)\b"
             r"|number of (?:patients|participants|subjects|cases)|sample size|样本量"
             # "of the 122 enrolled, what number achieved MR or better?"
             r"|\bwhat number (?:of (?:them|those|these|patients|people) )?"

@@ -23,6 +23,12 @@ if TYPE_CHECKING:
 #: Words a slip may hide in: lower-case letters only (XVd, mPFS, CD38 are names, not words);
 #: each part of a hyphenated run ("selinexor-bortezimib-dexamethasone") is a word.
 _WORD = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][a-z]+)(?![A-Za-z0-9])")
+#: A short acronym typed in lower case ("xkd", "orr"): the glossary reads acronyms of three
+#: letters or fewer only with their capitals (English "or", "os", "pr" are no ORR, OS, PR).
+_LOWER_SHORT = re.compile(r"(?<![A-Za-z0-9])([a-z]{3})(?![A-Za-z0-9])")
+#: What such an acronym is, as the review and the glossary write it: two capitals or more
+#: (XKd, ORR, PFS), three letters.
+_ACRONYM = re.compile(r"(?<![A-Za-z0-9])((?=(?:[a-z]*[A-Z]){2})[A-Za-z]{3})(?![A-Za-z0-9])")
 #: Shorter words are left alone: "pts", "sel", "dara", "penta" are shorthand, not slips.
 MIN_LENGTH = 6
 #: How far a slip may be from what was meant.
@@ -52,6 +58,16 @@ class Mended:
         return f"Read {pairs}."
 
 
+def acronyms(texts: Iterable[str], english: frozenset[str]) -> dict[str, str]:
+    """Each three-letter acronym of the texts by its lower case, when that is no English word
+    and no other acronym's ("xkd": XKd; not "dvd", nor "all")."""
+    found: dict[str, set[str]] = {}
+    for t in texts:
+        for m in _ACRONYM.findall(t):
+            found.setdefault(m.lower(), set()).add(m)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1 and k not in english}
+
+
 def known_words(texts: Iterable[str]) -> set[str]:
     """The lower-case Latin words of the texts (the review, the glossary's variants)."""
     return {m.lower() for t in texts for m in re.findall(r"[A-Za-z]+", t)}
@@ -77,7 +93,8 @@ def english_words() -> frozenset[str]:
 
 @dataclass
 class Speller:
-    """Mends a question's slips into the words the assistant knows.
+    """Mends a question's slips into the words the assistant knows, and gives a short acronym
+    typed in lower case its capitals.
 
     ``known`` are the targets (the review's and the glossary's words); ``english`` the words no
     one misspells by typing them. Build with ``Speller.of``; the lookup table is made on first
@@ -86,13 +103,16 @@ class Speller:
 
     known: frozenset[str]
     english: frozenset[str]
+    capitals: dict[str, str] = field(default_factory=dict)  # "xkd": "XKd" (``acronyms``)
     _symspell: SymSpell | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def of(cls, texts: Iterable[str]) -> Speller:
         """A speller whose targets are the words of ``texts`` long enough to be mended into."""
+        texts = list(texts)
         words = frozenset(w for w in known_words(texts) if len(w) >= MIN_LENGTH - 1)
-        return cls(words, english_words())
+        english = english_words()
+        return cls(words, english, acronyms(texts, english))
 
     def ready(self) -> None:
         """Build the lookup table now (``Assistant.warm_up``), not on the first slip asked."""
@@ -135,5 +155,12 @@ class Speller:
             corrections.append(Correction(m.group(1), read))
             return read
 
-        text = _WORD.sub(fix, question)
+        def capitalise(m: re.Match[str]) -> str:
+            read = self.capitals.get(m.group(1))
+            if read is None:
+                return m.group(0)
+            corrections.append(Correction(m.group(1), read))
+            return read
+
+        text = _LOWER_SHORT.sub(capitalise, _WORD.sub(fix, question))
         return Mended(text, tuple(dict.fromkeys(corrections)))

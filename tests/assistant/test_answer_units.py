@@ -499,6 +499,7 @@ def test_how_an_adverse_event_comes_about_and_sentences_tying_it_to_a_cause() ->
     for asks in ("what is the mechanism by which it causes nausea?", "为什么会引起低钠？"):
         assert MECHANISM.search(asks), asks
     assert MECHANISM.search("how does selinexor cause diarrhoea?")
+    assert MECHANISM.search("is there a mechanistic reason for pairing it with dexamethasone?")
     assert not MECHANISM.search("how does selinexor compare with bortezomib?")
     assert ATTRIBUTES.search("可能与药物本身有关，抑或为疾病本身所致")
     assert not ATTRIBUTES.search("可通过给予类固醇或5-羟色胺3受体拮抗剂来缓解")  # management

@@ -1426,3 +1426,62 @@ def test_what_a_question_asks_is_read_once_per_question(real_assistant) -> None:
     # a new question is read afresh
     assert evidence._required(retriever.signals("What was the ORR in STORM?")) == required
     assert evidence._required(retriever.signals("What was the ORR in BOSTON?")) != required
+
+
+def test_kinetics_asked_of_another_drug_beside_selinexor_are_refused(real_assistant) -> None:
+    # the half-life is asked of dexamethasone; selinexor is named only in the next sentence
+    answer = real_assistant.ask("地塞米松的半衰期是多少？跟塞利尼索一起吃需要错开时间吗？")
+    assert not answer.answered and "dexamethasone" in answer.note
+    for question in (
+        "塞利尼索和地塞米松的半衰期分别是多少？",
+        "塞利尼索的半衰期是多少？地塞米松要一起吃吗？",
+    ):
+        answer = real_assistant.ask(question)
+        assert answer.answered and "6 h" in answer.answer, question
+
+
+def test_a_population_few_passages_name_is_looked_for_there(real_assistant) -> None:
+    """NDMM is named in three passages: the one treating them with selinexor answers."""
+    for question in (
+        "Has selinexor been tried in newly diagnosed myeloma at all?",
+        "塞利尼索用于新诊断的骨髓瘤吗？",
+    ):
+        answer = real_assistant.ask(question)
+        assert answer.answered and answer.citations[0].section == "3.2.4", question
+    # offered as one of two, it narrows nothing: the cohort asked about answers
+    answer = real_assistant.ask(
+        "Did the selinexor–bortezomib–dexamethasone cohort of STOMP include any newly "
+        "diagnosed patients, or only relapsed/refractory ones?"
+    )
+    assert answer.answered and answer.citations[0].section == "3.2.1"
+    # cancer is no population: every passage speaks of it
+    answer = real_assistant.ask(
+        "In the main study of the pill given with just a steroid, how long on average did it "
+        "keep the cancer from getting worse?"
+    )
+    assert answer.answered and "3.7" in answer.answer
+
+
+def test_selinexor_in_transplant_is_its_section_s_not_the_abstract_s(real_assistant) -> None:
+    answer = real_assistant.ask("Has selinexor been used around autologous transplant at all?")
+    assert answer.answered and answer.citations[0].section == "3.4"
+    # transplant alone: the English abstract's sentence on what it improved
+    answer = real_assistant.ask("Has stem cell transplant made myeloma outcomes better?")
+    assert answer.answered and answer.citations[0].section == "abstract-en"
+
+
+def test_how_long_until_progression_is_pfs(real_assistant) -> None:
+    answer = real_assistant.ask(
+        "Xd in STORM: how long did responses last, and how long until progression, at the median?"
+    )
+    assert answer.answered and "4.4" in answer.answer and "3.7" in answer.answer
+
+
+def test_a_lower_case_regimen_is_read_with_its_capitals(real_assistant) -> None:
+    # XKd's passage counts the 21 enrolled, not those evaluable: not XVd's 40 either
+    answer = real_assistant.ask(
+        "xkd cohort — of the 21 pts enrolled, how many were actually evaluable for response?"
+    )
+    assert not answer.answered and "Read “xkd” as “XKd”." in answer.note
+    answer = real_assistant.ask("In the xvd cohort of STOMP, how many were evaluable?")
+    assert answer.answered and "40例" in answer.answer

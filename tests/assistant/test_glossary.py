@@ -133,6 +133,10 @@ def test_required_vocabulary_is_paired(glossary: Glossary, en: str, zh: str) -> 
         ("What is the OS with XVd?", ["总生存期", "塞利尼索+硼替佐米+地塞米松"]),
         ("patients with Pd", ["泊马度胺+地塞米松"]),
         ("time to PD", ["疾病进展"]),
+        # how long until progression is PFS, not treatment continued until progression
+        ("how long until progression on Xd?", ["无进展生存期"]),
+        ("Is it given until disease progression?", ["持续治疗"]),
+        ("a mechanistic reason", ["作用机制"]),
         ("What is the Cmax and AUC?", ["最大浓度", "浓度-时间曲线下面积"]),
         ("Is it safe in children or during pregnancy?", ["儿童", "妊娠"]),
         ("patients", ["病人", "患者"]),

@@ -48,6 +48,10 @@ OS = ("os", "总生存期")
         ("How often was bortezomib given in the Vd arm?", "frequency"),
         ("XPO-1参与多少种蛋白的核输出？", "number"),
         ("Roughly how many distinct proteins depend on XPO-1?", "number"),
+        # people, with no noun between: a count
+        ("XKd cohort: of the 21 pts enrolled, how many were evaluable?", "count"),
+        ("How many pts were enrolled?", "count"),
+        ("How many cycles were given?", "cycles"),
         # 清除率 is a clearance (L/h), not a share of patients
         ("塞利尼索的终末半衰期和全身清除率各是多少？", "number"),
         ("What is the clearance rate of selinexor?", None),

@@ -59,6 +59,18 @@ def test_a_slip_equally_close_to_two_words_is_left_as_typed() -> None:
     assert two.mend("cytozine").text == "cytozine"
 
 
+def test_short_acronyms_typed_in_lower_case_get_their_capitals() -> None:
+    from assistant.spelling import acronyms
+
+    capitals = acronyms(["XKd and XVd, ORR, PFS; DVd", "dvd", "KRd"], frozenset({"dvd", "orr"}))
+    assert capitals == {"xkd": "XKd", "xvd": "XVd", "pfs": "PFS", "krd": "KRd"}
+    mended = Speller(KNOWN, ENGLISH, capitals).mend("xkd cohort: pfs vs orr, XVd, xvds, dvd?")
+    assert mended.text == "XKd cohort: PFS vs orr, XVd, xvds, dvd?"
+    assert mended.note() == "Read “xkd” as “XKd”, “pfs” as “PFS”."
+    # one lower case shared by two acronyms is left alone
+    assert acronyms(["PIs", "PIS"], frozenset()) == {}
+
+
 def test_known_words_are_the_lower_case_latin_words() -> None:
     assert known_words(["Selinexor（塞利尼索）and XPO-1", "karyopherin"]) == {
         "selinexor",
