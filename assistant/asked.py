@@ -26,7 +26,7 @@ from assistant.quantity import (
     quoted,
     unquoted,
 )
-from assistant.subgroup import gives_value_for, subgroup
+from assistant.subgroup import CLAUSES, gives_value_for, names_a_group, subgroup
 from index.segment import normalize, tokenize
 
 if TYPE_CHECKING:
@@ -184,6 +184,12 @@ WHOLE = re.compile(
     r"|\b(?:did|does|do) the (?:cohort|study|trial|arm) (?:report|show|have|achieve)"
 )
 
+#: The group a figure is not asked for ("not just the naive patients", "不只是初治病人").
+_NOT_JUST = re.compile(
+    r"\b(?:not (?:just|only)|rather than|instead of)\b[^,.;?]*"
+    r"|(?:不只是|不仅仅?是|而不是)[^，。；？]*"
+)
+
 #: A clause asking a yes-or-no or a how question of its own after a value's ("what was the ORR,
 #: and did anyone penta-refractory respond at all?", "…, and how did double-refractory patients
 #: do?"): the group it names is not the value's.
@@ -205,6 +211,17 @@ TOTAL = re.compile(
     r"整个|全部|所有|加起来|\bwhole\b|\b(?:across (?:all )?|all )(?:the |its )?(?:cohorts|arms)"
 )
 COHORT = re.compile(r"队列|cohorts?\b|\barms?\b")
+#: A figure asked for everyone a cohort or trial treated, not one group of them ("what was the
+#: ORR for the whole cohort, not just the pomalidomide-naive patients?", "整个队列的ORR"):
+#: "先前未接受过泊马度胺治疗的病人ORR可达58%" is not it. (Not "overall response rate", a
+#: measure's name.)
+EVERYONE = re.compile(
+    r"(?:整个|整体)(?:队列|研究|试验|组)?|(?:全部|所有|全体)(?:的)?(?:入组)?(?:病人|患者)"
+    r"|不只是|不仅仅?是|而不是|\bnot (?:just|only) (?:the|in|for)\b|\brather than\b"
+    r"|\bwhole (?:cohort|arm|trial|study|group|population)\b|\bas a whole\b"
+    r"|\b(?:all|every) (?:the )?(?:patients|participants|enrolled)\b"
+    r"|\boverall\b(?![\s-]+(?:response|survival|rates?|orr|os)\b)"
+)
 
 #: A question asking a figure for each of several groups ("各有多少例", "respectively").
 EACH = re.compile(r"各|分别|\beach\b|respectively")
@@ -298,6 +315,7 @@ class Asked:
     # preferred, none is required
     identifies: tuple[str, ...] = ()
     total: bool = False  # asks a figure for a whole trial, not one of its cohorts
+    everyone: bool = False  # asks a figure for everyone treated, not one group (EVERYONE)
     parts: tuple[str, ...] = ()  # the (lower-cased) sentences that ask
     # each separate thing asked, as the variants of the glossary terms it names (not general)
     pieces: tuple[tuple[tuple[str, ...], ...], ...] = ()
@@ -337,6 +355,16 @@ class Asked:
         after naming a cohort."""
         return not self.total or self.kind is None or gives_before(text, self.kind, COHORT)
 
+    def for_everyone(self, text: str) -> bool:
+        """Whether the text gives the value for everyone treated, when that is asked: its
+        first clause stating the value names no group of patients (those after may give a
+        comparator's: "明显优于泊马度胺与地塞米松的二联方案（ORR 31%")."""
+        if not self.everyone or self.kind is None:
+            return True
+        stating = (c for c in CLAUSES.split(text) if not lacks_value(c, self.kind, self.measures))
+        first = next(stating, None)
+        return first is not None and not names_a_group(first)
+
     def for_group(self, text: str) -> bool:
         """Whether the text gives the value asked for the group asked about (if any)."""
         if self.group is None or self.kind is None:
@@ -364,6 +392,9 @@ class Asked:
         # 是多少？" asks the whole study's DOR
         said = sentences(asks)
         valued = _YES_NO_CLAUSE.sub("", " ".join(p for p in said if asked_kind(p)) or asks).lower()
+        # "for the whole cohort, not just the pomalidomide-naive patients": not theirs
+        everyone = bool(EVERYONE.search(valued))
+        valued = _NOT_JUST.sub("", valued)
         group = None
         if kind in MEASURED_KINDS:
             group = subgroup(valued, each=each)
@@ -428,6 +459,7 @@ class Asked:
             and not any(
                 t.category == "regimen" for t in (named_in(expansion, valued) if expansion else ())
             ),
+            everyone=kind in MEASURED_KINDS and group is None and everyone,
             parts=tuple(p.lower() for p in said),
             pieces=tuple(
                 tuple(t.en + t.zh for t in named_in(expansion, piece) if t.category != "general")

@@ -171,7 +171,11 @@ _ASKER = re.compile(
     r"^\W*(?:护士|药师|医生|大夫|家属|学生|同学|进修|规培|住院医|主治|主任"
     r"|(?:the |a |an |our |my )?(?:nurse|pharmacist|doctor|physician|student|caregiver"
     r"|son|daughter|gp|resident|fellow|clinician|oncologist|ha?ematologist|trainee|intern"
-    r"|registrar)s?\b)",
+    r"|registrar)s?\b)"
+    # ... or ending with the asker, after where they work ("BMT unit nurse", "移植病房护士")
+    r"|^[^\s:：]{0,8}(?:护士|药师|医生|大夫)\W*$"
+    r"|^\W*(?:[\w/-]+ ){1,3}(?:nurse|pharmacist|doctor|physician|clinician|resident|fellow"
+    r"|registrar)s?\W*$",
     re.IGNORECASE,
 )
 
@@ -211,6 +215,19 @@ _RELAPSED = re.compile(r"relaps|refractory|复发|难治")
 #: autologous hematopoietic stem cell transplantation" in the English abstract) for a question
 #: naming selinexor; one on transplant alone is the abstract's.
 _TITLED_KINDS = frozenset({"procedure"})
+
+
+#: Words for adverse events in general, which a passage naming one in particular answers.
+_ANY_EVENT = frozenset({UMBRELLA, "toxicity"})
+#: A question asking which event it was ("what toxicity made it intolerable?").
+_WHICH_EVENT = re.compile(
+    r"\b(?:what|which)\s+(?:\w+\s+)?(?:toxicit|adverse|side[- ]effect)"
+    r"|(?:什么|哪些|哪种|哪个|哪一种)(?:样的)?(?:毒性|不良反应|副作用)",
+    re.IGNORECASE,
+)
+
+#: Words giving drugs together: "当与地塞米松联合使用时", "in combination with".
+_COMBINED = re.compile(r"联合|联用|合用|combination|combined|together with")
 
 
 class Evidence(Comparing):
@@ -276,6 +293,27 @@ class Evidence(Comparing):
         # on the side effect it treats, and only there
         self._supportive = frozenset(
             m for c in classes if c.use == "supportive" for m in (c.name, *c.members)
+        )
+        # each adverse event in particular that the review names, by every name it uses
+        self._event_names = tuple(
+            n
+            for t in terms
+            if t.category == "adverse_event" and t.en[0] not in GENERAL_EVENTS
+            for n in dict.fromkeys(map(normalize, t.en + t.zh))
+            if n in self._corpus
+        )
+        # each drug by every name, and the drugs each sentence names (by their first names)
+        self._drug_names = {
+            normalize(v): t.en[0] for t in terms if t.category == "drug" for v in t.en + t.zh
+        }
+        self._sentence_drugs = [
+            frozenset(d for v, d in self._drug_names.items() if v in text and mentions(text, v))
+            for text in self._sentence_texts
+        ]
+        # the drugs regimens are made of (bortezomib, carfilzomib): a sentence naming one
+        # names another regimen than selinexor with dexamethasone
+        self._regimen_drugs = frozenset(
+            d for t in terms if t.category == "regimen" for d in self._combination(t.en + t.zh)
         )
         self._figures = {p.id: figures(normalize(p.text)) for p in index.doc.passages}
         self._figure_counts = Counter(f for found in self._figures.values() for f in found)
@@ -402,6 +440,12 @@ class Evidence(Comparing):
         # a code only a wrong option uses ("A、CD38 B、XPO-1") is a distractor's
         distractors = spared_words(question, unknown, rejected)
         unknown = [u for u in unknown if u not in distractors]
+        tag, _ = label(question)
+        if expansion is not None and tag and _ASKER.search(tag):
+            # "BMT unit nurse: …": where the asker works is no subject the review must name
+            occasion = {t.en[0] for t in named_in(expansion, tag) if t.category not in ENTITIES}
+            absent = [a for a in absent if a not in occasion]
+            unknown = [u for u in unknown if not mentions(normalize(tag), u)]
         return list(dict.fromkeys(absent + unknown))
 
     def choose(
@@ -856,6 +900,24 @@ class Evidence(Comparing):
             spared += spared_options(required.question, values, mentions, rejected)
             concepts = [(c, v) for c, v in required.concepts if v not in spared]
             gaps = uncovered(concepts, evidence, required.names, required.drugs)
+            if (
+                any(g in _ANY_EVENT for g in gaps)
+                and _WHICH_EVENT.search(required.question)
+                and not any(d[0] in self._supportive for d in required.drugs)
+                and self._names_an_event(
+                    normalize(" ".join(self._sentences[c.sentence_index].text for c in chosen))
+                )
+            ):
+                # "what toxicity made it intolerable?" is answered by the event a cited sentence
+                # names (周围神经病变难以耐受), whether or not it says "toxicity"; not "what side
+                # effects does methylphenidate have?" by the fatigue it is given for
+                gaps = [g for g in gaps if g not in _ANY_EVENT]
+            combined = {
+                v[0]
+                for c, v in concepts
+                if c == "regimen" and v[0] in gaps and self._combined_in(v, passages)
+            }
+            gaps = [g for g in gaps if g not in combined]
             # a distractor the review names only through its relatives (anti-CD38 antibodies,
             # by daratumumab) is spared like any other
             distractors = {v[0] for v in spared}
@@ -924,6 +986,8 @@ class Evidence(Comparing):
             gaps.append(f"the {asked.kind} for {asked.group[0]}")
         elif not gaps and not asked.for_whole(self._lead(chosen[0]) + cited):
             gaps.append(f"the {asked.kind} for the whole trial")  # not one cohort's
+        elif not gaps and not asked.for_everyone(cited):
+            gaps.append(f"the {asked.kind} for all the patients")  # not one group's
         if not gaps:
             gaps += self._of_treated(required, cited, asked)
         if (
@@ -936,6 +1000,39 @@ class Evidence(Comparing):
         if not gaps and (statistic := lacks_statistic(required.question.lower(), cited)):
             gaps.append(f"the {statistic}")
         return gaps
+
+    def _names_an_event(self, text: str) -> bool:
+        """Whether the text names an adverse event in particular (not "adverse event")."""
+        return any(v in text and mentions(text, v) for v in self._event_names)
+
+    def _combination(self, variants: tuple[str, ...]) -> frozenset[str]:
+        """The drugs a regimen combines, by their first names, from its first variant whose
+        every part is a drug ("塞利尼索+地塞米松": selinexor and dexamethasone); none if none."""
+        for v in variants:
+            parts = [self._drug_names.get(normalize(p.strip())) for p in v.split("+")]
+            if len(parts) > 1 and all(parts):
+                return frozenset(cast("list[str]", parts))
+        return frozenset()
+
+    def _combined_in(self, variants: tuple[str, ...], passages: set[str]) -> bool:
+        """Whether a sentence of the passages gives a regimen's drugs together, naming no
+        other regimen's drug: "此外，塞利尼索还可以诱导糖皮质激素受体的表达，当与地塞米松联合
+        使用时…" and "Selinexor … was approved … in combination with dexamethasone" name Xd;
+        a sentence also naming bortezomib names XVd."""
+        drugs = self._combination(variants)
+        if not drugs:
+            return False
+        for pid in passages:
+            first, last = self._sentence_offsets[pid]
+            for i in range(first, last):
+                named = self._sentence_drugs[i]
+                if (
+                    drugs <= named
+                    and named & self._regimen_drugs <= drugs
+                    and _COMBINED.search(self._sentence_texts[i])
+                ):
+                    return True
+        return False
 
     def _other_cohorts(self, required: _Required, passages: set[str]) -> list[str]:
         """The cohorts named by their drug ("the lenalidomide cohort", "来那度胺队列") that no

@@ -110,10 +110,12 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|^(?:\S+\s+){0,3}(?:response|incidence|survival|remission)s? rates?\s*\?$"
             # "STORM grade 3 thrombocytopenia rate?", not a clearance or heart rate
             r"|^(?:\S+\s+){0,4}(?!(?:clearance|heart|infusion|flow|filtration)\b)\S+\s+rates?\s*\?$"
-            r"|^(?:\S+\s+){0,3}(?:orr|cbr|crb)\b[^?？]{0,40}[?？]$"
+            r"|^(?!which\b)(?:\S+\s+){0,5}(?:orr|cbr|crb)\b[^?？]{0,40}[?？]$"
             # ... typed without words around it: "XKd因不良反应停药率", "BOSTON 肺炎 发生率"
             r"|^(?![^？?]*(?:哪|什么|吗|是否|怎|如何|为了))[^，,。；;？?]{0,24}(?<!清除)率\s*[?？]$"
-            r"|(?<!clearance )(?<!heart )\brates? of\b"
+            # (not "saw an increased rate of bleeding": which did, not by how much)
+            r"|(?<!clearance )(?<!heart )(?<!increased )(?<!higher )(?<!lower )(?<!reduced )"
+            r"(?<!decreased )(?<!elevated )\brates? of\b"
             r"|\bwhat (?:\w+ ){0,3}(?:orr|cbr|crb)\b"
         ),
     ),
@@ -124,6 +126,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?:什么|哪种|何种)剂量|(?:吃|服用?)多少(?!天|周|个?月|次|年|钱)"
             # "a dose of X" asks it, "after a dose of X" times from it
             r"|what (?:\w+ ){0,5}doses?\b|which doses?\b|dosage|how many mg"
+            r"|\b(?:starting|initial|maximum|max|target) (?:daily )?doses?\b"
+            r"|\bhow (?:should|is|are|was|were) (?:\w+ ){1,3}dosed\b"
             r"|(?<!\bafter )(?<!\bafter an )(?<!\bafter a )(?<!\bafter the )(?<!\bafter each )"
             r"(?<!\boral )\bdoses? of\b|(?<!\bafter an )\boral doses? of\b"
             # "which stimulant, and how much per day?", "一天吃多少？"
@@ -537,6 +541,14 @@ _COUNTED_CHANGES = frozenset(
 )
 
 
+#: A question asking the level a value must reach: "at what serum sodium level", "低于多少".
+_LEVEL = re.compile(
+    r"\b(?:below|above|under|over|at|to) what (?:\w+ ){0,3}(?:level|count|value|threshold"
+    r"|concentration)s?\b|\bwhat (?:\w+ ){0,2}(?:threshold|cut-?off)s?\b"
+    r"|(?:低于|高于|超过|小于|大于|降到|升到)多少"
+)
+
+
 #: Measure-like glossary terms that qualify a value rather than name one.
 _UNMEASURED = frozenset(
     {
@@ -576,6 +588,8 @@ def measures(expansion: Expansion | None, kind: str | None = None) -> list[tuple
     wanted = _MEASURED | (_COUNTED if counted else frozenset())
     if kind == "hours":  # how soon something happens in the cell ("多少小时开始凋亡")
         wanted |= {"biology"}
+    if kind == "number" and _LEVEL.search(expansion.question.lower()):
+        wanted |= {"biology"}  # "at what sodium level should it be held?": sodium's value
     return [
         tuple(normalize(v) for v in term.en + term.zh)
         for term in expansion.matched

@@ -21,6 +21,11 @@ from index.segment import normalize
 #: 究", "这个……试验" (of normalized text).
 _REFERRING = re.compile(
     r"\b(?:the|that|this)\s+(?:[^\s,.?;:]+\s+){0,8}?(?:study|trial)\b"
+    # ... or opening a terse question, with its size after it: "phase 2b single-arm Xd study
+    # in 122 pts — ORR?"
+    r"|^\W*(?!(?:is|are|was|were|will|would|does|do|did|has|have|had|can|could|should|what"
+    r"|which|how|when|why|who|where|a|an|any)\b)(?:[^\s,.?;:]+\s+){1,6}?(?:study|trial)\b"
+    r"(?:\s+(?:in|of|with)\s+\d{2,}\s*(?:patients|pts|participants)\b)?"
     r"|(?:那项|那个|这项|这个|那一项|一项|一个)[^，。？?；;]{0,50}?(?:研究|试验)"
     # ... or with no word pointing at it, by a count or a phase: "在122人单臂研究里", "2b期试验"
     r"|\d{2,}\s*(?:人|例|名)[^，。？?；;、和与及]{0,12}?(?:研究|试验)"
@@ -29,7 +34,9 @@ _REFERRING = re.compile(
     r"[^，。？?；;、和与及]{0,12}?(?:研究|试验)"
 )
 #: A count of patients, as a question gives one ("纳入122人", "122 patients", "402-patient").
-_COUNT = re.compile(r"(?<![\d.])(\d{2,})\s*(?:例|名|人|位|-?\s*patients?\b|-?\s*participants?\b)")
+_COUNT = re.compile(
+    r"(?<![\d.])(\d{2,})\s*(?:例|名|人|位|-?\s*patients?\b|-?\s*participants?\b|\s*pts\b)"
+)
 #: A section given to a trial: its title names the trial and says it is one.
 _TRIAL_TITLE = re.compile(r"试验|\btrial\b", re.IGNORECASE)
 

@@ -40,7 +40,9 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
             r"(?<!non-)(?<!non )"
             # nor a comparison of how hard a disease is to treat ("more refractory than
             # newly diagnosed ones")
-            r"(?<!non)refractory(?! than)|(?<!复发)(?<!或)(?<!非)难治(?!性)"
+            # nor a symptom that persists ("refractory fatigue": 顽固性)
+            r"(?<!non)refractory(?! than| fatigue| nausea| vomiting| diarrh| pain| symptom)"
+            r"|(?<!复发)(?<!或)(?<!非)难治(?!性)"
         ),
         re.compile(r"(?<!复发)(?<!非)难治(?!性)|(?<!non-)refractory"),
     ),
@@ -156,7 +158,8 @@ _NAMED_MULTIPLE = re.compile(
 _REFRACTORY_TEXT = next(text for name, _, text in _SUBGROUPS if name == "refractory patients")
 _ALL_GROUPS = _SUBGROUPS + _SECONDARY
 
-_CLAUSE = re.compile(r"[，。；,;]")
+#: What a sentence's clauses are split at.
+CLAUSES = re.compile(r"[，。；,;]")
 #: A clause about one patient of the group ("其中1例三级难治病人也得到了非常好的部分缓解"):
 #: the figure in the clause after it is the cohort's, not the group's.
 _ONE_PATIENT = re.compile(r"(?<!\d)1\s*例|one patient|a single patient")
@@ -178,7 +181,7 @@ def subgroup(question: str, each: bool = False) -> tuple[str, re.Pattern[str]] |
         # "达到最小反应的病人中位OS是15.6个月，那达到部分缓解及以上的病人中位OS是多少？": the
         # other group's figure is quoted, the one of the last clause is asked for; without a
         # figure quoted ("double-refractory patients, compared with naive ones?") it compares
-        clauses = _CLAUSE.split(question.rstrip("？?。. "))
+        clauses = CLAUSES.split(question.rstrip("？?。. "))
         asked = [g for g in named if g[1].search(clauses[-1])]
         quoted = [
             c for c in clauses[:-1] if _QUOTED.search(c) and any(g[2].search(c) for g in named)
@@ -228,7 +231,7 @@ def gives_value_for(
     unless that clause names a group of its own ("…，达雷妥尤单抗初治病人中位PFS可达12.5个月"),
     or the clause before compares the group with another ("非难治组高于难治组，中位PFS达9.0
     个月": the 9.0 months are the whole cohort's)."""
-    clauses = _CLAUSE.split(text)
+    clauses = CLAUSES.split(text)
     return any(
         not lacks_value(clause, kind, measures)
         and (
@@ -236,8 +239,8 @@ def gives_value_for(
             or (
                 i > 0
                 and group.search(clauses[i - 1])
-                and not _names_a_group(clause)
-                and not _names_a_group(clauses[i - 1], besides=group)
+                and not names_a_group(clause)
+                and not names_a_group(clauses[i - 1], besides=group)
                 and not _ONE_PATIENT.search(clauses[i - 1])
             )
         )
@@ -245,7 +248,7 @@ def gives_value_for(
     )
 
 
-def _names_a_group(clause: str, besides: re.Pattern[str] | None = None) -> bool:
+def names_a_group(clause: str, besides: re.Pattern[str] | None = None) -> bool:
     """Whether the clause names a group of patients (other than ``besides``)."""
     base = _REFRACTORY_TEXT if besides in _QUALIFIED.values() else None
     return any(
@@ -266,7 +269,7 @@ def split_treatments(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for sentence in re.split(r"[。；;]", text):
         given: dict[str, tuple[int, str]] = {}
-        for clause in _CLAUSE.split(sentence):
+        for clause in CLAUSES.split(sentence):
             m = _GIVEN.search(clause.strip())
             if m:
                 given[m.group(2).strip()] = (int(m.group(1)), clause)

@@ -1485,3 +1485,83 @@ def test_a_lower_case_regimen_is_read_with_its_capitals(real_assistant) -> None:
     assert not answer.answered and "Read “xkd” as “XKd”." in answer.note
     answer = real_assistant.ask("In the xvd cohort of STOMP, how many were evaluable?")
     assert answer.answered and "40例" in answer.answer
+
+
+def test_a_figure_asked_for_everyone_is_not_one_groups(real_assistant) -> None:
+    """XPd's only ORR is that of the pomalidomide-naive patients."""
+    for question in (
+        "In the STOMP arm that paired selinexor with pomalidomide (48 patients), what was the "
+        "response rate for the whole cohort, not just the pomalidomide-naive patients?",
+        "XPd队列整体的ORR是多少？",
+    ):
+        answer = real_assistant.ask(question)
+        assert not answer.answered and "for all the patients" in answer.note, question
+    # "overall response rate" and "overall survival" name measures, not everyone
+    answer = real_assistant.ask("What was the overall response rate in the XPd cohort?")
+    assert answer.answered and "58%" in answer.answer
+    answer = real_assistant.ask(
+        "Evidence appraisal for a guideline panel: for BOSTON's overall-survival comparison, "
+        "what HR and P value does the review give, and had the XVd arm reached median OS?"
+    )
+    assert answer.answered and "0.84" in answer.answer
+    answer = real_assistant.ask("What was the ORR for all patients in the XVd cohort of STOMP?")
+    assert answer.answered and "63%" in answer.answer
+
+
+def test_a_sentence_giving_two_drugs_together_names_their_regimen(real_assistant) -> None:
+    answer = real_assistant.ask(
+        "On what exact date did the US regulator clear the selinexor-dexamethasone combination "
+        "for relapsed/refractory myeloma, as stated in the English abstract?"
+    )
+    assert answer.answered and "July 3, 2019" in answer.answer
+    answer = real_assistant.ask(
+        "Is there a mechanistic reason for pairing selinexor with dexamethasone?"
+    )
+    assert answer.answered and "糖皮质激素受体" in answer.answer
+    # a sentence naming bortezomib too gives XVd, not Xd
+    assert not real_assistant.ask(
+        "What was the ORR of selinexor plus dexamethasone in BOSTON?"
+    ).answered
+
+
+def test_what_a_b33_question_describes_is_not_what_it_asks(real_assistant) -> None:
+    # where the asker works
+    answer = real_assistant.ask(
+        "BMT unit nurse: when selinexor was added to melphalan conditioning before ASCT, was it "
+        "tolerated, and did it change engraftment?"
+    )
+    assert answer.answered and answer.citations[0].section == "3.4"
+    # a persistent symptom, not refractory patients
+    answer = real_assistant.ask(
+        "For refractory fatigue on selinexor, which psychostimulant and what daily dose does the "
+        "review recommend?"
+    )
+    assert answer.answered and "哌醋甲酯" in answer.answer
+    # a trial by its phase, design and size, in a terse question
+    answer = real_assistant.ask("Phase 2b single-arm Xd study in 122 pts — ORR and median DoR?")
+    assert answer.answered and "26%" in answer.answer and "4.4" in answer.answer
+
+
+def test_which_toxicity_is_answered_by_the_event_named(real_assistant) -> None:
+    answer = real_assistant.ask(
+        "Nurse here: in the STOMP bortezomib arm, what toxicity made the twice-weekly "
+        "bortezomib, 3-week-cycle schedule intolerable?"
+    )
+    assert answer.answered and "周围神经病变" in answer.answer
+    # not the side effects of a drug given for one, nor whether an event is one
+    for question in (
+        "哌醋甲酯有什么副作用？",
+        "病人吃塞利尼索后嘴里起了好几个溃疡，这是塞利尼索的副作用吗？发生率多高？",
+    ):
+        assert not real_assistant.ask(question).answered, question
+
+
+def test_thresholds_and_doses_the_review_never_gives_are_refused(real_assistant) -> None:
+    for question in (
+        "At what serum sodium level should selinexor be held, and how often should sodium be "
+        "checked in the first month?",
+        "How should loperamide be dosed for selinexor diarrhoea — starting dose and maximum per "
+        "day?",
+        "STORM penta-refractory subgroup: exact ORR?",
+    ):
+        assert not real_assistant.ask(question).answered, question

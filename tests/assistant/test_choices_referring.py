@@ -83,6 +83,10 @@ def test_a_descriptor_of_one_trial_names_it_in_a_phrase_referring_to_a_study() -
     assert described.described("医生提到一个单臂2b期试验，有效率是多少？") == ["STORM"]
     assert described.described("在122人单臂研究和多队列研究里，出血多吗？") == ["STORM"]
     assert described.described("3期研究的PFS是多少？") == ["BOSTON"]
+    # ... or opening a terse question, its size after it; not a question's own words
+    assert described.described("Phase 2b single-arm Xd study in 122 pts — ORR?") == ["STORM"]
+    assert described.described("Randomized phase 3 trial: median PFS HR?") == ["BOSTON"]
+    assert described.described("Any phase 3 trial of XPd?") == []
 
 
 def test_a_design_word_inside_a_longer_term_states_no_design() -> None:

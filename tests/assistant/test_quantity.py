@@ -52,6 +52,10 @@ OS = ("os", "总生存期")
         ("XKd cohort: of the 21 pts enrolled, how many were evaluable?", "count"),
         ("How many pts were enrolled?", "count"),
         ("How many cycles were given?", "cycles"),
+        ("STORM penta-refractory subgroup: exact ORR?", "percent"),
+        # which trial had more, not how much more
+        ("Which trials saw an increased rate of bleeding: STORM or BOSTON?", None),
+        ("How should loperamide be dosed: starting dose and maximum per day?", "dose"),
         # 清除率 is a clearance (L/h), not a share of patients
         ("塞利尼索的终末半衰期和全身清除率各是多少？", "number"),
         ("What is the clearance rate of selinexor?", None),
@@ -387,6 +391,8 @@ def test_a_year_is_a_calendar_year() -> None:
         ("ORR in PI-refractory or non-refractory patients: which was higher?", None),
         ("ORR of double-refractory patients, compared with daratumumab-naive ones?", None),
         ("What ORR in PI-refractory patients, and how about non-refractory ones?", None),
+        # a symptom that persists, not patients whose disease resists
+        ("For refractory fatigue on selinexor, which stimulant?", None),
         # ... unless a count is asked for each (see test_a_count_for_each_group)
     ],
 )
