@@ -174,6 +174,8 @@ _ASKER = re.compile(
     r"|registrar)s?\b)"
     # ... or ending with the asker, after where they work ("BMT unit nurse", "移植病房护士")
     r"|^[^\s:：]{0,8}(?:护士|药师|医生|大夫)\W*$"
+    # ... or whom they explain it to ("给家属解释生存获益：")
+    r"|^\W*(?:给|向|跟|帮)(?:家属|病人|患者|学生|同学)[^:：]{0,12}$"
     r"|^\W*(?:[\w/-]+ ){1,3}(?:nurse|pharmacist|doctor|physician|clinician|resident|fellow"
     r"|registrar)s?\W*$",
     re.IGNORECASE,

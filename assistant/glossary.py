@@ -344,7 +344,8 @@ def _build_zh_index(terms: tuple[Term, ...]) -> dict[str, tuple[tuple[str, int],
 
 def _combination_wordings(key: str) -> list[str]:
     """A Chinese regimen (塞利尼索+来那度胺+地塞米松) as questions also write it:
-    塞利尼索联合来那度胺和地塞米松, 塞利尼索联合来那度胺、地塞米松, and so on."""
+    塞利尼索联合来那度胺和地塞米松, 塞利尼索联合来那度胺、地塞米松, 塞利尼索加来那度胺加地塞米松,
+    and so on."""
     parts = key.split("+")
     if len(parts) < 2 or not all(_has_cjk(p) for p in parts):
         return [key]
@@ -352,6 +353,7 @@ def _combination_wordings(key: str) -> list[str]:
     wordings = [key]
     for joint in ("+", "和", "及", "、"):
         wordings.append(f"{head}联合{joint.join(rest)}")
+    wordings.append("加".join(parts))  # 硼替佐米加地塞米松
     return list(dict.fromkeys(wordings))
 
 

@@ -220,7 +220,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # 哪几个 asks which ones, 举几个例子 for examples, "几个试验里，哪个…" which of
             # several: none a number
             r"多少|(?<!哪)几(?!个例子)(?![个种项][^，,。？?]{0,12}(?:里|中|当中)[，,]?\s*哪)"
-            r"(?:个|种|次|级|期|周期|疗程)|多高|多大"
+            r"(?:个|种|次|级|期|周期|疗程)|多高|多大(?!(?:的)?(?:希望|把握|可能|作用|区别|差别|影响|意义|帮助|用))"
             r"|how many|how much|what number"
             # "what were the actual figures for each?", "give me the numbers"
             r"|\bwhat (?:was|were|are|is) (?:the |their |its )?(?:actual |exact |precise )?"

@@ -27,6 +27,8 @@ _REFERRING = re.compile(
     r"|which|how|when|why|who|where|a|an|any)\b)(?:[^\s,.?;:]+\s+){1,6}?(?:study|trial)\b"
     r"(?:\s+(?:in|of|with)\s+\d{2,}\s*(?:patients|pts|participants)\b)?"
     r"|(?:那项|那个|这项|这个|那一项|一项|一个)[^，。？?；;]{0,50}?(?:研究|试验)"
+    # ... or after its description: "Xd单臂2b期那个研究"
+    r"|[^，。？?；;：:]{2,20}?(?:那项|那个|这项|这个|那一项)(?:研究|试验)"
     # ... or with no word pointing at it, by a count or a phase: "在122人单臂研究里", "2b期试验"
     r"|\d{2,}\s*(?:人|例|名)[^，。？?；;、和与及]{0,12}?(?:研究|试验)"
     # (a phase, not a disease's stage: "3期骨髓瘤病人")

@@ -1565,3 +1565,27 @@ def test_thresholds_and_doses_the_review_never_gives_are_refused(real_assistant)
         "STORM penta-refractory subgroup: exact ORR?",
     ):
         assert not real_assistant.ask(question).answered, question
+
+
+def test_b34_chinese_questions_read_as_users_write_them(real_assistant) -> None:
+    # 多少 is no comparison; 硼替佐米加地塞米松 is Vd; a label saying whom it is explained to
+    answer = real_assistant.ask(
+        "移植科：RRMM病人做ASCT前用大剂量美法仑预处理，塞利尼索是在哪两天加、每次多少？美法仑剂量多大？"
+    )
+    assert answer.answered and "80 mg" in answer.answer
+    answer = real_assistant.ask(
+        "给家属解释生存获益：BOSTON里只用硼替佐米加地塞米松那组，中位能活多久？"
+        "加了塞利尼索那组中位OS出来了没有？"
+    )
+    assert answer.answered and "25个月" in answer.answer
+    # patients resistant to both drugs are refractory to them; 也耐药了 of a regimen is not
+    answer = real_assistant.ask(
+        "68岁男性，泊马度胺和来那度胺都耐药了，想试XPd，综述里这类病人中位PFS多少？"
+    )
+    assert answer.answered and "4.2个月" in answer.answer
+    assert not real_assistant.ask("如果塞利尼索方案也耐药了，下一步还有什么方案可以选？").answered
+    # a trial described before 那个研究; "多大希望" asks no number
+    answer = real_assistant.ask(
+        "研究者：Xd单臂2b期那个研究的入组人群包不包括高危细胞遗传学？综述举了哪三种？"
+    )
+    assert answer.answered and "del（17p）" in answer.answer

@@ -87,6 +87,7 @@ def test_a_descriptor_of_one_trial_names_it_in_a_phrase_referring_to_a_study() -
     assert described.described("Phase 2b single-arm Xd study in 122 pts — ORR?") == ["STORM"]
     assert described.described("Randomized phase 3 trial: median PFS HR?") == ["BOSTON"]
     assert described.described("Any phase 3 trial of XPd?") == []
+    assert described.described("Xd单臂2b期那个研究的入组人群？") == ["STORM"]
 
 
 def test_a_design_word_inside_a_longer_term_states_no_design() -> None:

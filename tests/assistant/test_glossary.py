@@ -178,6 +178,8 @@ def test_english_questions_gain_chinese_terms(
         ),
         ("STORM试验的ORR是多少", ["客观缓解率"]),
         ("地塞米松和硼替佐米的剂量", ["dexamethasone", "bortezomib", "dose"]),
+        ("只用硼替佐米加地塞米松那组", ["Vd"]),  # 加 joins a regimen
+        ("泊马度胺和来那度胺都耐药了", ["refractory"]),
     ],
 )
 def test_chinese_questions_gain_english_terms(

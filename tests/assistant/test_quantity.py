@@ -53,6 +53,7 @@ OS = ("os", "总生存期")
         ("How many pts were enrolled?", "count"),
         ("How many cycles were given?", "cycles"),
         ("STORM penta-refractory subgroup: exact ORR?", "percent"),
+        ("再用一次硼替佐米有多大希望？", None),  # a chance hoped for, no number
         # which trial had more, not how much more
         ("Which trials saw an increased rate of bleeding: STORM or BOSTON?", None),
         ("How should loperamide be dosed: starting dose and maximum per day?", "dose"),
