@@ -171,13 +171,7 @@ _ASKER = re.compile(
     r"^\W*(?:护士|药师|医生|大夫|家属|学生|同学|进修|规培|住院医|主治|主任"
     r"|(?:the |a |an |our |my )?(?:nurse|pharmacist|doctor|physician|student|caregiver"
     r"|son|daughter|gp|resident|fellow|clinician|oncologist|ha?ematologist|trainee|intern"
-    r"|registrar)s?\b)"
-    # ... or ending with the asker, after where they work ("BMT unit nurse", "移植病房护士")
-    r"|^[^\s:：]{0,8}(?:护士|药师|医生|大夫)\W*$"
-    # ... or whom they explain it to ("给家属解释生存获益：")
-    r"|^\W*(?:给|向|跟|帮)(?:家属|病人|患者|学生|同学)[^:：]{0,12}$"
-    r"|^\W*(?:[\w/-]+ ){1,3}(?:nurse|pharmacist|doctor|physician|clinician|resident|fellow"
-    r"|registrar)s?\W*$",
+    r"|registrar)s?\b)",
     re.IGNORECASE,
 )
 
@@ -219,12 +213,19 @@ _RELAPSED = re.compile(r"relaps|refractory|复发|难治")
 _TITLED_KINDS = frozenset({"procedure"})
 
 
+#: A question about an approval ("Is it approved for NDMM?"): the approval's sentence answers,
+#: not a trial's in those patients.
+_APPROVAL = re.compile(r"approv|licen[cs]|indicat|批准|获批|上市|适应症|适应证", re.IGNORECASE)
+
 #: Words for adverse events in general, which a passage naming one in particular answers.
 _ANY_EVENT = frozenset({UMBRELLA, "toxicity"})
-#: A question asking which event it was ("what toxicity made it intolerable?").
+#: A question asking which event brought an outcome about ("what toxicity made it
+#: intolerable?"), not which events a treatment has ("What toxicity does CAR-T cause?" is
+#: not answered by a death after XPd).
 _WHICH_EVENT = re.compile(
-    r"\b(?:what|which)\s+(?:\w+\s+)?(?:toxicit|adverse|side[- ]effect)"
-    r"|(?:什么|哪些|哪种|哪个|哪一种)(?:样的)?(?:毒性|不良反应|副作用)",
+    r"\b(?:what|which)\s+(?:\w+\s+)?(?:toxicit\w*|adverse events?|side[- ]effects?)\s+"
+    r"(?:made|makes|caused|causes|led|leads|forced|limited|prompted|resulted)\b"
+    r"|(?:什么|哪些|哪种|哪个|哪一种)(?:样的)?(?:毒性|不良反应|副作用)(?:导致|引起|使|让)",
     re.IGNORECASE,
 )
 
@@ -439,15 +440,12 @@ class Evidence(Comparing):
             + unknown_words(question, self._corpus, known)
             + (unknown_doses(question, self._corpus) if not CLAIM.search(question) else [])
         )
+        # a trial given another's phase, design or size ("STORM那个随机对照研究")
+        if not CLAIM.search(question):  # a claim checked is answered by what the review says
+            unknown += self._described.misattributed(question)
         # a code only a wrong option uses ("A、CD38 B、XPO-1") is a distractor's
         distractors = spared_words(question, unknown, rejected)
         unknown = [u for u in unknown if u not in distractors]
-        tag, _ = label(question)
-        if expansion is not None and tag and _ASKER.search(tag):
-            # "BMT unit nurse: …": where the asker works is no subject the review must name
-            occasion = {t.en[0] for t in named_in(expansion, tag) if t.category not in ENTITIES}
-            absent = [a for a in absent if a not in occasion]
-            unknown = [u for u in unknown if not mentions(normalize(tag), u)]
         return list(dict.fromkeys(absent + unknown))
 
     def choose(
@@ -496,7 +494,7 @@ class Evidence(Comparing):
                 and not any(mentions(self._title, x) for x in v)
                 and self._rare(v)  # not "cancer", of which every passage speaks
             ]
-            if populations:
+            if populations and not _APPROVAL.search(required.question):
                 hits = [h for h in hits if self._names_every(h, populations)] or hits
                 if any(not self._subject.isdisjoint(d) for d in required.drugs):
                     # "has selinexor been tried in NDMM?": a passage treating them with it
@@ -515,6 +513,16 @@ class Evidence(Comparing):
                 hits,
                 key=lambda h: any(mentions(self._own_titles[h.passage_id], v) for v in variants),
             )
+        if (
+            required is not None
+            and not required.events
+            and any(c == "regimen" for c, _ in required.concepts)
+            and MECHANISM.search(required.question.lower())
+        ):
+            # "What is the mechanistic basis for combining selinexor with dexamethasone?": the
+            # section titled by the drug's mechanism first, before the regimen's trials, which
+            # its name ranks first
+            hits = sorted(hits, key=lambda h: not self._titled_by(h, ["mechanism"]))
         if asked.route:
             # "塞利尼索是打针还是吃的？": the passages stating how it is given (口服) first
             hits = sorted(hits, key=lambda h: not ROUTE_STATED.search(self._citable[h.passage_id]))
@@ -935,13 +943,24 @@ class Evidence(Comparing):
             # for (checked below), whether or not the passage says "dose"
             dosing = [v for c, v in required.concepts if c == "dosing"]
             subjects = [s for s in subjects if s not in dosing]
-        if subjects and not any(mentions(evidence, v) for s in subjects for v in s):
+        if (
+            subjects
+            and not any(mentions(evidence, v) for s in subjects for v in s)
+            and not any(self._combined_in(s, passages) for s in subjects)
+        ):
             # a passage naming nothing the question is about (sodium, a transplant) does not
             # answer it, however close its wording: the English abstract's background sentence
             # is not an answer to "his sodium is low, must he stop?"
             gaps += [s[0] for s in subjects]
         if not gaps and not across:
             gaps += self._other_cohorts(required, passages)
+        if not gaps and not across:
+            # "42人那个研究的RP2D": a study described by its size is the one stating it
+            gaps += [
+                f"{c} patients"
+                for c in self._described.sizes(required.question)
+                if not re.search(rf"(?<![\d.]){c}(?![\d.])", evidence)
+            ]
         cited = normalize(" ".join(self._sentences[c.sentence_index].text for c in chosen))
         if not gaps:
             gaps += self._kinetics_of_another(required, cited)
@@ -1415,7 +1434,13 @@ def _trial_descriptors(
         )
     )
     design = [t.en + t.zh for t in terms if t.category == "design"]
-    return TrialDescriptors.of(trials, rest, design, present)
+    # a trial's size is what its own section counts: its cohorts' sizes (STOMP's 21, 48) are
+    # theirs, and name no trial
+    own = {
+        name: normalize(" ".join(p.text for p in doc.passages if p.section == number))
+        for name, number in sections.items()
+    }
+    return TrialDescriptors.of(trials, rest, design, present, sizes=own)
 
 
 def _sentence_offsets(doc: Document) -> dict[str, tuple[int, int]]:

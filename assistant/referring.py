@@ -35,10 +35,18 @@ _REFERRING = re.compile(
     r"|(?:\d|[ⅰⅱⅲⅳ]+|i{1,3}|iv)[a-d]?\s*期(?!\s*(?:骨髓瘤|病人|患者|mm|的病人|的患者))"
     r"[^，。？?；;、和与及]{0,12}?(?:研究|试验)"
 )
+#: A cohort or arm described by its size: "the 21-patient cohort", "48例的那个队列".
+_COHORT_SIZE = re.compile(
+    r"\b(?:the|that|this)\s+\d{2,}\s*-?\s*(?:patients?|pts|participants?)?\s*(?:cohort|arm|group)s?\b"
+    r"|\d{2,}\s*(?:人|例|名)(?:的)?(?:那个|这个)?(?:队列|组)"
+)
 #: A count of patients, as a question gives one ("纳入122人", "122 patients", "402-patient").
 _COUNT = re.compile(
     r"(?<![\d.])(\d{2,})\s*(?:例|名|人|位|-?\s*patients?\b|-?\s*participants?\b|\s*pts\b)"
 )
+#: Descriptors that are a trial's identity: its phase, randomisation, control arm (glossary
+#: names), unlike a cohort or an evaluable patient, which a question may say loosely.
+_IDENTITY = re.compile(r"^phase\b|random|control", re.IGNORECASE)
 #: A section given to a trial: its title names the trial and says it is one.
 _TRIAL_TITLE = re.compile(r"试验|\btrial\b", re.IGNORECASE)
 
@@ -58,11 +66,13 @@ class TrialDescriptors:
         rest: str,
         design_terms: Iterable[Sequence[str]],
         longer: Iterable[str] = (),
+        sizes: Mapping[str, str] | None = None,
     ) -> TrialDescriptors:
         """From each trial's text (``trials``: name → normalized text of its sections), the
         review's other text (``rest``) and the glossary's design terms (each as variants).
         ``longer`` are other terms' variants: a design word inside one of them (Ⅱ期 in 推荐Ⅱ期
-        给药剂量, STOMP's recommended phase 2 dose) states no design."""
+        给药剂量, STOMP's recommended phase 2 dose) states no design. ``sizes``: the text each
+        trial's count of patients is read from (by default its whole text)."""
         whole = " ".join([*trials.values(), rest])
         longer = sorted({v for v in map(normalize, longer) if v in whole}, key=len, reverse=True)
 
@@ -78,7 +88,10 @@ class TrialDescriptors:
             owners = [name for name, text in trials.items() if stated(text, variants)]
             if len(owners) == 1 and not stated(rest, variants):
                 terms.append((tuple(variants), owners[0]))
-        found = {name: {m.group(1) for m in _COUNT.finditer(text)} for name, text in trials.items()}
+        found = {
+            name: {m.group(1) for m in _COUNT.finditer(text)}
+            for name, text in (sizes if sizes is not None else trials).items()
+        }
         everywhere = [n for numbers in found.values() for n in numbers]
         rest_counts = {m.group(1) for m in _COUNT.finditer(rest)}
         counts = {
@@ -99,6 +112,43 @@ class TrialDescriptors:
         they say of it identifies it, and is not itself asked ("In the single-arm phase 2b
         study of …": the review never says single-arm, and need not)."""
         return [phrase for phrase, names in self._resolved(question) if names]
+
+    def sizes(self, question: str) -> list[str]:
+        """The counts of patients by which the question describes a cohort ("42人那个研究",
+        "the 21-patient cohort"): the passage answering must state it. (A trial's own count
+        names the trial, whose passages answer: "122人单臂研究" is STORM.)"""
+        text = normalize(question)
+        phrases = [m.group() for m in _REFERRING.finditer(text)]
+        phrases += _COHORT_SIZE.findall(text)
+        counts = (c for p in phrases for c in _COUNT.findall(p))
+        return list(dict.fromkeys(c for c in counts if c not in self.counts))
+
+    def misattributed(self, question: str) -> list[str]:
+        """What the question gives the one trial it names that the review states of another
+        only: its phase, randomisation or control arm, or its size ("STORM那个随机对照研究", "the
+        402-patient STORM trial"). A premise the review contradicts, so nothing it says of
+        that trial answers the question."""
+        text = normalize(question)
+        trials = {name for _, name in self.terms} | set(self.counts.values())
+        named = [name for name in trials if mentions(text, name.lower())]
+        if len(named) != 1:
+            return []  # none named, or several compared ("STORM和BOSTON哪个是随机的？")
+        # only where the question describes the trial, not where it asks its design ("Is
+        # STOMP a randomized trial?" is answered by what the review says it is)
+        phrases = " ".join(m.group() for m in _REFERRING.finditer(text))
+        out = [
+            variants[0]
+            for variants, owner in self.terms
+            if owner != named[0]
+            and _IDENTITY.search(variants[0])
+            and any(mentions(phrases, v) for v in variants)
+        ]
+        out += [
+            f"{c} patients"
+            for c in _COUNT.findall(phrases)
+            if self.counts.get(c, named[0]) != named[0]
+        ]
+        return [f"{d} ({named[0]})" for d in out]
 
     def _resolved(self, question: str) -> list[tuple[str, list[str]]]:
         """Each phrase referring to a study, with the trials its descriptors name."""

@@ -29,6 +29,9 @@ _LOWER_SHORT = re.compile(r"(?<![A-Za-z0-9])([a-z]{3})(?![A-Za-z0-9])")
 #: What such an acronym is, as the review and the glossary write it: two capitals or more
 #: (XKd, ORR, PFS), three letters.
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9])((?=(?:[a-z]*[A-Z]){2})[A-Za-z]{3})(?![A-Za-z0-9])")
+#: The most frequent English words, which a short acronym in lower case is read as instead
+#: ("all", "car"; but "orr" and "dor", rarer than 10,000 others, are ORR and DOR).
+COMMON = 10_000
 #: Shorter words are left alone: "pts", "sel", "dara", "penta" are shorthand, not slips.
 MIN_LENGTH = 6
 #: How far a slip may be from what was meant.
@@ -59,8 +62,8 @@ class Mended:
 
 
 def acronyms(texts: Iterable[str], english: frozenset[str]) -> dict[str, str]:
-    """Each three-letter acronym of the texts by its lower case, when that is no English word
-    and no other acronym's ("xkd": XKd; not "dvd", nor "all")."""
+    """Each three-letter acronym of the texts by its lower case, when that is no common English
+    word (``english``) and no other acronym's ("xkd": XKd, "orr": ORR; not "all", "car")."""
     found: dict[str, set[str]] = {}
     for t in texts:
         for m in _ACRONYM.findall(t):
@@ -112,7 +115,7 @@ class Speller:
         texts = list(texts)
         words = frozenset(w for w in known_words(texts) if len(w) >= MIN_LENGTH - 1)
         english = english_words()
-        return cls(words, english, acronyms(texts, english))
+        return cls(words, english, acronyms(texts, frozenset(english_by_frequency()[:COMMON])))
 
     def ready(self) -> None:
         """Build the lookup table now (``Assistant.warm_up``), not on the first slip asked."""

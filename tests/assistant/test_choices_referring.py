@@ -90,6 +90,21 @@ def test_a_descriptor_of_one_trial_names_it_in_a_phrase_referring_to_a_study() -
     assert described.described("Xd单臂2b期那个研究的入组人群？") == ["STORM"]
 
 
+def test_a_trial_described_as_another_is_a_premise_the_review_contradicts() -> None:
+    described = TrialDescriptors.of(TRIALS, REST, DESIGN)
+    assert described.misattributed("STORM那个随机研究里，对照组用的什么方案？") == [
+        "randomized (STORM)"
+    ]
+    assert described.misattributed("What was the ORR in the 402-patient STORM trial?") == [
+        "402 patients (STORM)"
+    ]
+    # its own descriptors; a design asked, not described; two trials named; none named
+    assert described.misattributed("In the 122-patient phase 2b STORM study, what ORR?") == []
+    assert described.misattributed("Is STORM a randomized trial?") == []
+    assert described.misattributed("STORM和BOSTON那个随机研究哪个大？") == []
+    assert described.misattributed("In the randomized trial, what ORR?") == []
+
+
 def test_a_design_word_inside_a_longer_term_states_no_design() -> None:
     stomp = {"STOMP": normalize("最终确定推荐Ⅱ期给药剂量（RP2D）"), **TRIALS}
     described = TrialDescriptors.of(stomp, "", DESIGN, longer=["推荐Ⅱ期给药剂量"]).described(

@@ -137,6 +137,7 @@ def test_required_vocabulary_is_paired(glossary: Glossary, en: str, zh: str) -> 
         ("how long until progression on Xd?", ["无进展生存期"]),
         ("Is it given until disease progression?", ["持续治疗"]),
         ("a mechanistic reason", ["作用机制"]),
+        ("BMT unit", ["骨髓移植"]),
         ("how long before the disease progressed?", ["无进展生存期"]),
         ("My dad's platelets crashed", ["血小板减少"]),
         ("refractory fatigue", ["乏力"]),

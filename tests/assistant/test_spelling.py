@@ -64,6 +64,11 @@ def test_short_acronyms_typed_in_lower_case_get_their_capitals() -> None:
 
     capitals = acronyms(["XKd and XVd, ORR, PFS; DVd", "dvd", "KRd"], frozenset({"dvd", "orr"}))
     assert capitals == {"xkd": "XKd", "xvd": "XVd", "pfs": "PFS", "krd": "KRd"}
+    # English's most frequent words only are words: "orr" is ORR, "all" is all
+    from assistant.spelling import COMMON, english_by_frequency
+
+    common = frozenset(english_by_frequency()[:COMMON])
+    assert acronyms(["ORR, ALL, CAR"], common) == {"orr": "ORR"}
     mended = Speller(KNOWN, ENGLISH, capitals).mend("xkd cohort: pfs vs orr, XVd, xvds, dvd?")
     assert mended.text == "XKd cohort: PFS vs orr, XVd, xvds, dvd?"
     assert mended.note() == "Read “xkd” as “XKd”, “pfs” as “PFS”."
