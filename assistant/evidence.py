@@ -297,6 +297,11 @@ class Evidence(Comparing):
         self._supportive = frozenset(
             m for c in classes if c.use == "supportive" for m in (c.name, *c.members)
         )
+        self._section_texts: dict[str, str] = {}
+        for p in index.doc.passages:
+            self._section_texts[p.section] = (
+                f"{self._section_texts.get(p.section, '')} " + normalize(p.text)
+            )
         # each adverse event in particular that the review names, by every name it uses
         self._event_names = tuple(
             n
@@ -523,6 +528,9 @@ class Evidence(Comparing):
             # section titled by the drug's mechanism first, before the regimen's trials, which
             # its name ranks first
             hits = sorted(hits, key=lambda h: not self._titled_by(h, ["mechanism"]))
+        if required is not None and (sizes := self._described.sizes(required.question)):
+            # "42人那个研究": the passages of the section counting those patients first
+            hits = sorted(hits, key=lambda h: not all(self._counts(h.section, c) for c in sizes))
         if asked.route:
             # "塞利尼索是打针还是吃的？": the passages stating how it is given (口服) first
             hits = sorted(hits, key=lambda h: not ROUTE_STATED.search(self._citable[h.passage_id]))
@@ -954,12 +962,14 @@ class Evidence(Comparing):
             gaps += [s[0] for s in subjects]
         if not gaps and not across:
             gaps += self._other_cohorts(required, passages)
-        if not gaps and not across:
-            # "42人那个研究的RP2D": a study described by its size is the one stating it
+        if not gaps and not across and (sizes := self._described.sizes(required.question)):
+            # "42人那个研究的RP2D": a cohort described by its size is the one counting it, in
+            # its section ("Vd（n=207）" is a passage before its OS): not 42 mg or 42%
+            sections = {c.section for c in chosen}
             gaps += [
                 f"{c} patients"
-                for c in self._described.sizes(required.question)
-                if not re.search(rf"(?<![\d.]){c}(?![\d.])", evidence)
+                for c in sizes
+                if not any(self._counts(section, c) for section in sections)
             ]
         cited = normalize(" ".join(self._sentences[c.sentence_index].text for c in chosen))
         if not gaps:
@@ -1021,6 +1031,16 @@ class Evidence(Comparing):
         if not gaps and (statistic := lacks_statistic(required.question.lower(), cited)):
             gaps.append(f"the {statistic}")
         return gaps
+
+    def _counts(self, section: str, size: str) -> bool:
+        """Whether the section counts ``size`` patients ("共纳入42名", "Vd（n=207）"), not 42 mg."""
+        return (
+            re.search(
+                rf"(?<![\d.]){size}\s*(?:例|名|人|位|patients)|n\s*=\s*{size}(?![\d.])",
+                self._section_texts.get(section, ""),
+            )
+            is not None
+        )
 
     def _names_an_event(self, text: str) -> bool:
         """Whether the text names an adverse event in particular (not "adverse event")."""

@@ -113,10 +113,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|^(?!which\b)(?:\S+\s+){0,5}(?:orr|cbr|crb)\b[^?？]{0,40}[?？]$"
             # ... typed without words around it: "XKd因不良反应停药率", "BOSTON 肺炎 发生率"
             r"|^(?![^？?]*(?:哪|什么|吗|是否|怎|如何|为了))[^，,。；;？?]{0,24}(?<!清除)率\s*[?？]$"
-            r"|^(?!which\b)[^?]*?(?<!clearance )(?<!heart )\brates? of\b"
-            # (not "which trials saw an increased rate of bleeding?": which did, not how much)
-            r"|^which\b[^?]*?(?<!clearance )(?<!heart )(?<!increased )(?<!higher )(?<!lower )"
-            r"(?<!reduced )(?<!decreased )(?<!elevated )\brates? of\b"
+            # (not "saw an increased rate of bleeding": whether it rose, not by how much)
+            r"|(?<!clearance )(?<!heart )(?<!increased )(?<!higher )(?<!lower )(?<!reduced )"
+            r"(?<!decreased )(?<!elevated )\brates? of\b"
             r"|\bwhat (?:\w+ ){0,3}(?:orr|cbr|crb)\b"
         ),
     ),

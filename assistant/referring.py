@@ -35,6 +35,9 @@ _REFERRING = re.compile(
     r"|(?:\d|[ⅰⅱⅲⅳ]+|i{1,3}|iv)[a-d]?\s*期(?!\s*(?:骨髓瘤|病人|患者|mm|的病人|的患者))"
     r"[^，。？?；;、和与及]{0,12}?(?:研究|试验)"
 )
+#: A phrase pointing at a study it describes ("the …", "那个……"), not one saying what a study
+#: is ("STORM是一项3期研究吗？", "a phase 3 trial, right?").
+_POINTING = re.compile(r"\b(?:the|that|this)\b|那个|那项|这个|这项|那一项")
 #: A cohort or arm described by its size: "the 21-patient cohort", "48例的那个队列".
 _COHORT_SIZE = re.compile(
     r"\b(?:the|that|this)\s+\d{2,}\s*-?\s*(?:patients?|pts|participants?)?\s*(?:cohort|arm|group)s?\b"
@@ -135,7 +138,9 @@ class TrialDescriptors:
             return []  # none named, or several compared ("STORM和BOSTON哪个是随机的？")
         # only where the question describes the trial, not where it asks its design ("Is
         # STOMP a randomized trial?" is answered by what the review says it is)
-        phrases = " ".join(m.group() for m in _REFERRING.finditer(text))
+        phrases = " ".join(
+            m.group() for m in _REFERRING.finditer(text) if _POINTING.search(m.group())
+        )
         out = [
             variants[0]
             for variants, owner in self.terms

@@ -1608,6 +1608,8 @@ def test_a_trial_described_by_another_trials_design_is_refused(real_assistant) -
         assert not answer.answered and "(STORM)" in answer.note, question
     # a design asked, or a claim about it, is answered by the design the review states
     for question in (
+        "STORM是3期研究吗？",
+        "STORM is a phase 3 trial, right?",
         "Is STOMP a completed randomized trial?",
         "进修医生在病例讨论时说：“STORM是一项3期、随机、双盲的研究。”这个说法对吗？综述里STORM是什么设计？",
     ):
@@ -1620,6 +1622,12 @@ def test_a_cohort_described_by_its_size_is_the_one_stating_it(real_assistant) ->
     assert answer.answered and answer.citations[0].section == "3.2.1"
     answer = real_assistant.ask("In the 21-patient cohort, what was the ORR?")
     assert answer.answered and answer.citations[0].section == "3.2.2"
+    # an arm counted in a passage before its figures; a count of patients, not 42 mg or 42%
+    answer = real_assistant.ask("207人那个组的中位OS是多少？")
+    assert answer.answered and "25个月" in answer.answer
+    answer = real_assistant.ask("42人那个研究的中位PFS是多少？")
+    assert answer.answered and "9.0个月" in answer.answer
+    assert not real_assistant.ask("What was the ORR in the 30-patient cohort?").answered
     # no study of that size; a cohort's size names no trial ("single-arm" is never said)
     assert not real_assistant.ask("300人那个研究的ORR是多少？").answered
     assert not real_assistant.ask("Single-arm study in 21 pts — RP2D?").answered

@@ -101,6 +101,10 @@ def test_a_trial_described_as_another_is_a_premise_the_review_contradicts() -> N
     # its own descriptors; a design asked, not described; two trials named; none named
     assert described.misattributed("In the 122-patient phase 2b STORM study, what ORR?") == []
     assert described.misattributed("Is STORM a randomized trial?") == []
+    assert described.misattributed("STORM是一项随机研究吗？") == []  # what it is, asked
+    assert described.misattributed("In the randomized STORM trial, what ORR?") == [
+        "randomized (STORM)"
+    ]
     assert described.misattributed("STORM和BOSTON那个随机研究哪个大？") == []
     assert described.misattributed("In the randomized trial, what ORR?") == []
 

@@ -54,9 +54,9 @@ OS = ("os", "总生存期")
         ("How many cycles were given?", "cycles"),
         ("STORM penta-refractory subgroup: exact ORR?", "percent"),
         ("再用一次硼替佐米有多大希望？", None),  # a chance hoped for, no number
-        # which trial had more, not how much more; but "was there an increased rate of" asks
+        # whether more had it, not how many more
         ("Which trials saw an increased rate of bleeding: STORM or BOSTON?", None),
-        ("Was there an increased rate of infections?", "percent"),
+        ("Was there an increased rate of bleeding in BOSTON?", None),
         ("How should loperamide be dosed: starting dose and maximum per day?", "dose"),
         # 清除率 is a clearance (L/h), not a share of patients
         ("塞利尼索的终末半衰期和全身清除率各是多少？", "number"),
