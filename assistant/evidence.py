@@ -528,9 +528,11 @@ class Evidence(Comparing):
             # section titled by the drug's mechanism first, before the regimen's trials, which
             # its name ranks first
             hits = sorted(hits, key=lambda h: not self._titled_by(h, ["mechanism"]))
-        if required is not None and (sizes := self._described.sizes(required.question)):
+        if required is not None and required.sizes:
             # "42人那个研究": the passages of the section counting those patients first
-            hits = sorted(hits, key=lambda h: not all(self._counts(h.section, c) for c in sizes))
+            hits = sorted(
+                hits, key=lambda h: not all(self._counts(h.section, c) for c in required.sizes)
+            )
         if asked.route:
             # "塞利尼索是打针还是吃的？": the passages stating how it is given (口服) first
             hits = sorted(hits, key=lambda h: not ROUTE_STATED.search(self._citable[h.passage_id]))
@@ -835,7 +837,15 @@ class Evidence(Comparing):
             or (category == "drug" and variants[0] in self._supportive)
         ]
         return _Required(
-            asked, names, drugs, subjects, relatives, events, question, frozenset(aside)
+            asked,
+            names,
+            drugs,
+            subjects,
+            relatives,
+            events,
+            question,
+            frozenset(aside),
+            tuple(self._described.sizes(question)),
         )
 
     def _describing(self, expansion: Expansion) -> set[str]:
@@ -962,13 +972,13 @@ class Evidence(Comparing):
             gaps += [s[0] for s in subjects]
         if not gaps and not across:
             gaps += self._other_cohorts(required, passages)
-        if not gaps and not across and (sizes := self._described.sizes(required.question)):
+        if not gaps and not across and required.sizes:
             # "42人那个研究的RP2D": a cohort described by its size is the one counting it, in
             # its section ("Vd（n=207）" is a passage before its OS): not 42 mg or 42%
             sections = {c.section for c in chosen}
             gaps += [
                 f"{c} patients"
-                for c in sizes
+                for c in required.sizes
                 if not any(self._counts(section, c) for section in sections)
             ]
         cited = normalize(" ".join(self._sentences[c.sentence_index].text for c in chosen))
@@ -1398,6 +1408,7 @@ class _Required:
     events: list[tuple[str, ...]]  # named adverse events, and drugs given for them
     question: str = ""  # as asked: the alternatives it offers ("单药还是联用") are read from it
     aside: frozenset[str] = frozenset()  # terms it only describes or sets aside (_describing)
+    sizes: tuple[str, ...] = ()  # counts of patients describing a cohort ("42人那个研究")
 
 
 def _named_by_kinds_only(required: _Required) -> bool:

@@ -132,8 +132,7 @@ class TrialDescriptors:
         402-patient STORM trial"). A premise the review contradicts, so nothing it says of
         that trial answers the question."""
         text = normalize(question)
-        trials = {name for _, name in self.terms} | set(self.counts.values())
-        named = [name for name in trials if mentions(text, name.lower())]
+        named = [name for name in self._names() if mentions(text, name.lower())]
         if len(named) != 1:
             return []  # none named, or several compared ("STORM和BOSTON哪个是随机的？")
         # only where the question describes the trial, not where it asks its design ("Is
@@ -155,11 +154,14 @@ class TrialDescriptors:
         ]
         return [f"{d} ({named[0]})" for d in out]
 
+    def _names(self) -> set[str]:
+        """The trials some descriptor names."""
+        return {name for _, name in self.terms} | set(self.counts.values())
+
     def _resolved(self, question: str) -> list[tuple[str, list[str]]]:
         """Each phrase referring to a study, with the trials its descriptors name."""
         text = normalize(question)
-        trials = {name for _, name in self.terms} | set(self.counts.values())
-        if any(mentions(text, name.lower()) for name in trials):
+        if any(mentions(text, name.lower()) for name in self._names()):
             return []
         out = []
         for m in _REFERRING.finditer(text):

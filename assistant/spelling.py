@@ -12,7 +12,7 @@ into another (fluoxetine into duloxetine, betamethasone into dexamethasone): nev
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -151,19 +151,18 @@ class Speller:
         """The question with each slip replaced by the word it was read as."""
         corrections: list[Correction] = []
 
-        def fix(m: re.Match[str]) -> str:
-            read = self.suggestion(m.group(1))
-            if read is None:
-                return m.group(0)
-            corrections.append(Correction(m.group(1), read))
-            return read
+        def reading(read_as: Callable[[str], str | None]) -> Callable[[re.Match[str]], str]:
+            """Replaces a match by what ``read_as`` reads it as, noting the correction."""
 
-        def capitalise(m: re.Match[str]) -> str:
-            read = self.capitals.get(m.group(1))
-            if read is None:
-                return m.group(0)
-            corrections.append(Correction(m.group(1), read))
-            return read
+            def replace(m: re.Match[str]) -> str:
+                read = read_as(m.group(1))
+                if read is None:
+                    return m.group(0)
+                corrections.append(Correction(m.group(1), read))
+                return read
 
-        text = _LOWER_SHORT.sub(capitalise, _WORD.sub(fix, question))
+            return replace
+
+        mended = _WORD.sub(reading(self.suggestion), question)
+        text = _LOWER_SHORT.sub(reading(self.capitals.get), mended)
         return Mended(text, tuple(dict.fromkeys(corrections)))
