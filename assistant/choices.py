@@ -16,7 +16,11 @@ from index.segment import normalize
 
 #: An option's letter: "(A)", "（B）", "C.", "D、", "A:" after a space, a colon or a
 #: punctuation mark (or opening the text), and never inside a word ("XPd、" is no option D).
-_MARK = re.compile(r"(?:^|(?<=[\s:：，,；;。？?!！）)]))[（(]?([A-F])(?:[)）]|[.．、:：](?!\d))\s*")
+#: A lower-case letter only in brackets ("(a) nausea (b) …"): "a." and "a:" are words.
+_MARK = re.compile(
+    r"(?:^|(?<=[\s:：，,；;。？?!！）)]))"
+    r"(?:[（(]?([A-F])(?:[)）]|[.．、:：](?!\d))|[（(]([a-f])[)）])\s*"
+)
 
 
 #: Dashes a student may type between a name's parts (JAK–STAT): the glossary's hyphen.
@@ -35,15 +39,21 @@ def options(question: str) -> tuple[str, tuple[str, ...]]:
     run: list[re.Match[str]] = []
     for m in _MARK.finditer(question):
         expected = chr(ord("A") + len(run))
-        if m.group(1) == expected:
+        letter = m.group(1) or m.group(2).upper()
+        if letter == expected and (not run or _case(run[0]) == _case(m)):
             run.append(m)
-        elif m.group(1) == "A":
+        elif letter == "A":
             run = [m]
     if len(run) < 2:
         return question, ()
     ends = [m.start() for m in run[1:]] + [len(question)]
     texts = tuple(question[m.end() : end].strip() for m, end in zip(run, ends, strict=True))
     return question[: run[0].start()], texts
+
+
+def _case(mark: re.Match[str]) -> bool:
+    """Whether an option's letter is a capital: one run of options keeps to one case."""
+    return mark.group(1) is not None
 
 
 def unchosen(

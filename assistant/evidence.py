@@ -51,7 +51,7 @@ from assistant.asked import (
     named_in,
 )
 from assistant.asking import asking, label, sentences, split, without_aside
-from assistant.choices import bears_a_figure, spared_options, spared_words, unchosen
+from assistant.choices import bears_a_figure, options, spared_options, spared_words, unchosen
 from assistant.classes import Kinship, load_classes
 from assistant.comparison import Comparing, measured_names
 from assistant.quantity import (
@@ -96,6 +96,9 @@ def _a_way(category: str, variants: tuple[str, ...]) -> bool:
         return not any("+" in v for v in variants)
     return category not in ENTITIES
 
+
+#: A group of a trial's patients: a drug named with one is the regimen its patients took.
+_COHORT_WORDS = frozenset({"cohort", "arm"})
 
 #: Categories of what a question of efficacy asks: an endpoint, a response.
 EFFICACY = frozenset({"endpoint", "response"})
@@ -506,6 +509,12 @@ class Evidence(Comparing):
                     # first, before one contrasting them with relapsed patients
                     subject = [tuple(self._subject)]
                     hits = sorted(hits, key=lambda h: not self._names_every(h, subject))
+        if required is not None and (partners := self._partners(required)):
+            # selinexor's partner in a cohort few passages name (卡非佐米, 来那度胺): the section
+            # its regimen titles first, however BM25 over the expansion's many words for RRMM or
+            # PFS ranks the abstract and the introduction ("the len cohort", "selinexor with
+            # Kyprolis"); not the passages merely naming it (泼尼松, as a corticosteroid)
+            hits = sorted(hits, key=lambda h: not any(self._titled_by_one(h, d) for d in partners))
         if required is not None and required.aside and signals.expansion is not None:
             # "Apart from thrombocytopenia, which…": the section it titles is not the answer's
             variants = [
@@ -1292,6 +1301,20 @@ class Evidence(Comparing):
                 order = [h, *hits[:i], *hits[i + 1 :]]
                 return [replace(x, rank=r) for r, x in enumerate(order, start=1)]
         return hits
+
+    def _partners(self, required: _Required) -> list[tuple[str, ...]]:
+        """Drugs asked about as selinexor's partners in a cohort: named few places, with
+        selinexor or a cohort (arm), in a question listing no options nor adverse events."""
+        own = [d for d in required.drugs if not self._subject.isdisjoint(d)]
+        cohort = any(v[0] in _COHORT_WORDS for c, v in required.concepts if c == "design")
+        if not (own or cohort) or required.events or options(required.question)[1]:
+            return []  # an adverse event asked about has its own section
+        return [d for d in required.drugs if self._subject.isdisjoint(d) and self._rare(d)]
+
+    def _titled_by_one(self, hit: Hit, variants: tuple[str, ...]) -> bool:
+        """Whether the hit's section, or one it sits under, is titled by the concept."""
+        titles = normalize(f"{self._own_titles[hit.passage_id]} {self._ancestry(hit.section)}")
+        return any(mentions(titles, v.lower()) for v in variants)
 
     def _rare(self, variants: tuple[str, ...], most: int = 3) -> bool:
         """Whether the review names a concept in ``most`` passages or fewer."""

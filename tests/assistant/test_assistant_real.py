@@ -1641,3 +1641,75 @@ def test_a_mechanism_asked_of_a_regimen_is_the_mechanism_sections(real_assistant
     # the abstract asked for, its own sentence
     answer = real_assistant.ask("从摘要看，塞利尼索属于哪类药物，靠什么机制杀伤肿瘤细胞？")
     assert answer.answered and answer.citations[0].section == "abstract-zh"
+
+
+def test_b35_english_questions_read_as_users_write_them(real_assistant) -> None:
+    """From the blind batch b35: lower-case lettered options, laboratory words for the
+    review's cell lines and animal models, count recovery as engraftment, a property offered
+    as one of two, and "new cases" as incidence."""
+    for question, section, fact in (
+        (
+            "MCQ: the single most common adverse event with selinexor doublets and triplets is "
+            "(a) nausea (b) hyponatremia (c) grade 3–4 thrombocytopenia (d) fatigue",
+            "4.1",
+            "3~4级血小板减少",
+        ),
+        (
+            "What preclinical data (in vitro and in vivo) supported taking selinexor into "
+            "myeloma trials?",
+            "1",
+            "动物模型",
+        ),
+        (
+            "Transplant nurse: our patient's conditioning includes selinexor before Mel200. "
+            "Should we expect slower count recovery than usual?",
+            "3.4",
+            "移植动力学",
+        ),
+        (
+            "selinexor hooks onto XPO1 at a cysteine - which position, and is that a reversible "
+            "or covalent bond?",
+            "2",
+            "528",
+        ),
+        (
+            "Using the review's estimate of annual myeloma incidence in China, how many new "
+            "cases per year would you expect in a population of 1 million?",
+            "intro",
+            "1~2.5/100 000",
+        ),
+    ):
+        answer = real_assistant.ask(question)
+        assert answer.answered, question
+        assert answer.citations[0].section == section and fact in answer.answer, question
+
+
+def test_a_cohort_partner_few_passages_name_is_looked_for_in_its_section(
+    real_assistant,
+) -> None:
+    """The expansion's many words for RRMM or PFS rank the abstract and the introduction
+    first; the section titled by selinexor's partner answers."""
+    for question, section in (
+        (
+            "How long had the len cohort been followed when reported, and was median PFS reached?",
+            "3.2.4",
+        ),
+        (
+            "Carfilzomib arm: which NCT number does the review give for it, and how many RRMM "
+            "patients went in?",
+            "3.2.2",
+        ),
+        (
+            "My mum is on selinexor with Kyprolis and a steroid. How soon did most people in that "
+            "group start getting better?",
+            "3.2.2",
+        ),
+    ):
+        answer = real_assistant.ask(question)
+        assert answer.answered and answer.citations[0].section == section, question
+    # a drug merely named as an example (泼尼松, of corticosteroids) is no cohort's partner
+    assert not real_assistant.ask("塞利尼索方案里的地塞米松能不能换成泼尼松？").answered
+    # nor is a drug asked about on its own
+    assert not real_assistant.ask(
+        "How does lenalidomide actually work against myeloma cells?"
+    ).answered

@@ -26,8 +26,20 @@ def test_options_are_read_lettered_in_order() -> None:
     assert opts == ("splenomegaly", "infection", "skin rash")
     assert options("下列哪项是MM的主要表现？A. 脾大 B. 感染 C. 皮疹")[1] == ("脾大", "感染", "皮疹")
     assert options("塞利尼索的作用靶点是（ ）A、CD38 B、XPO-1")[1] == ("CD38", "XPO-1")
-    # no options: a regimen list, a single letter, letters out of order
-    for plain in ("XVd、XPd和XKd哪个ORR最高？", "Is it plan A?", "B. first A. second"):
+    # lower-case letters in brackets, as English exam questions write them
+    assert options("most common is (a) nausea (b) fatigue (c) thrombocytopenia")[1] == (
+        "nausea",
+        "fatigue",
+        "thrombocytopenia",
+    )
+    # no options: a regimen list, a single letter, letters out of order, an article, cases mixed
+    for plain in (
+        "XVd、XPd和XKd哪个ORR最高？",
+        "Is it plan A?",
+        "B. first A. second",
+        "is it a. b. c.",
+        "is it (a) or (B) here",
+    ):
         assert options(plain)[1] == (), plain
 
 

@@ -547,3 +547,18 @@ def test_everyday_chinese_words_for_the_reviews_terms(
     names = matched_names(glossary.expand(question))
     assert meant in names
     assert not_meant is None or not_meant not in names
+
+
+def test_a_connector_dropped_leaves_no_everyday_word_a_term(glossary: Glossary) -> None:
+    """ "and older" read without its connector was "older": "the older two-drug treatment"
+    asked about the elderly; "weighing XVd" is considering it, not a body weight."""
+    for question, absent in (
+        ("how long did people on the older two-drug treatment (Vd) live?", "elderly"),
+        ("were STORM participants older or younger than 72?", "elderly"),
+        ("Our MDT is weighing XVd: how much longer was PFS?", "body weight"),
+        ("how soon did most people start getting better?", "at least"),
+    ):
+        names = {t.en[0] for t in glossary.expand(question).matched}
+        assert absent not in names, question
+    assert "elderly" in {t.en[0] for t in glossary.expand("patients 65 years or older").matched}
+    assert "incidence" in {t.en[0] for t in glossary.expand("new cases per year?").matched}
