@@ -113,9 +113,11 @@ CALCULATE = re.compile(
 WHICH_BETTER = re.compile(
     r"哪(?!里|儿|些)(?:个|种|组|一组|一种)?[^？?，,。]{0,8}(?:更|比较|较)?"
     r"(?:好(?!处|不好)|优|有效|高(?!危)|低(?!剂量)|长(?!期)|短(?!期)|多(?![少大久长])|(?<!多)少(?!数)"
-    r"|快|慢|重(?!难治|要)|严重|常见|合适|适合)"
+    r"|快|慢|重(?!难治|要|新)|严重|常见|合适|适合)"
     r"|谁[^？?，,。]{0,8}更"
-    r"|which (?:\w+ ){0,6}(?:is |was |were |are |did |had |has |have )?(?:the )?(?:better|more "
+    # (not "which three developments drove better outcomes": a list asked for)
+    r"|which (?!(?:two|three|four|five|several|other)\b)(?:\w+ ){0,6}"
+    r"(?:is |was |were |are |did |had |has |have )?(?:the )?(?:better|more "
     r"effective|superior|higher|lower|longer|shorter|worse|faster|more suitable|more appropriate)"
     # a superlative of groups or treatments, not "which is the best way to manage fatigue"
     r"|which (?:\w+ ){0,2}(?:cohort|arm|subgroup|group|regimen|combination|trial|patients)s?\b"
@@ -165,7 +167,9 @@ BETTER_THAN = re.compile(
     r"(?! it true)[^?.;]{0,80}\b(?!(?:other|rather)\b)(?:better|worse|more|less|fewer|higher"
     r"|lower|longer|shorter|faster|slower|\w{3,}er) (?:\w+ ){0,3}?than\b"
     # not against a figure ("longer than 12 months") nor another measure of its own
-    r"(?! (?:\d|(?:half|a|an|one|two|three|four|five|six|ten|twice|its|their)\b))",
+    # nor against the asker's own patient ("older or younger than that?", "than him")
+    r"(?! (?:\d|(?:half|a|an|one|two|three|four|five|six|ten|twice|its|their|that|this|him|her"
+    r"|my|our|usual|normal|expected)\b))",
     re.IGNORECASE,
 )
 COMPARES = re.compile(

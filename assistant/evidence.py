@@ -924,7 +924,7 @@ class Evidence(Comparing):
         if asked.claim:
             # a claim to check names what it claims ("approved with bortezomib"): the passage on
             # the trial or drug it is about answers it by what it does say
-            gaps = uncovered([], evidence, required.names, [])
+            gaps = uncovered([], evidence, self._unnamed(required, evidence), [])
         else:
             # "单药用还是和别的药搭配？" is answered by the passage naming one of the two
             # a drug is also among the concepts as its regimen, and is no way either
@@ -936,7 +936,7 @@ class Evidence(Comparing):
             rejected = unchosen(required.question, values, mentions, evidence)
             spared += spared_options(required.question, values, mentions, rejected)
             concepts = [(c, v) for c, v in required.concepts if v not in spared]
-            gaps = uncovered(concepts, evidence, required.names, required.drugs)
+            gaps = uncovered(concepts, evidence, self._unnamed(required, evidence), required.drugs)
             if (
                 any(g in _ANY_EVENT for g in gaps)
                 and _WHICH_EVENT.search(required.question)
@@ -1050,6 +1050,19 @@ class Evidence(Comparing):
         if not gaps and (statistic := lacks_statistic(required.question.lower(), cited)):
             gaps.append(f"the {statistic}")
         return gaps
+
+    @staticmethod
+    def _unnamed(required: _Required, evidence: str) -> list[str]:
+        """The names asked (STOMP, VGPR) the evidence does not give by another of their
+        term's variants: 非常好的部分缓解 is VGPR spelled out."""
+        return [
+            n
+            for n in required.names
+            if not any(
+                n.lower() in (x.lower() for x in v) and any(mentions(evidence, x) for x in v)
+                for _, v in required.concepts
+            )
+        ]
 
     def _counts(self, section: str, size: str) -> bool:
         """Whether the section counts ``size`` patients ("共纳入42名", "Vd（n=207）"), not 42 mg."""

@@ -599,7 +599,13 @@ def test_what_a_sentence_on_how_a_drug_works_says() -> None:
 
 
 def test_which_did_better_and_what_compares() -> None:
-    from assistant.asked import COMPARES, WHICH_BETTER
+    from assistant.asked import BETTER_THAN, COMPARES, WHICH_BETTER
+
+    assert BETTER_THAN.search("Did XKd do better than XVd?")
+    # against the asker's own patient, not between two things the review reports
+    assert not BETTER_THAN.search(
+        "My patient is 72: were STORM patients older or younger than that?"
+    )
     from assistant.evidence import BACK_REFERENCE
 
     for asks in (
@@ -615,7 +621,13 @@ def test_which_did_better_and_what_compares() -> None:
     assert not WHICH_BETTER.search("which drugs are most commonly combined with it?")
     for asks in ("哪组ORR较高？", "哪个方案疗效好？", "CAR-T和塞利尼索哪个适合？"):
         assert WHICH_BETTER.search(asks), asks
-    for neither in ("mm 三联疗法 由哪三类药组成 有啥好处", "还收了哪些高危类型？", "在哪里买？"):
+    for neither in (
+        "mm 三联疗法 由哪三类药组成 有啥好处",
+        "还收了哪些高危类型？",
+        "在哪里买？",
+        "加塞利尼索让哪类病人重新缓解了？",  # 重新 is "again", not 重 "severe"
+        "which three developments drove better outcomes?",  # a list asked for
+    ):
         assert not WHICH_BETTER.search(neither), neither
     for compares in (
         "ORR达63%，非难治组高于难治组",

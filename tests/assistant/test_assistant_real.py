@@ -1713,3 +1713,28 @@ def test_a_cohort_partner_few_passages_name_is_looked_for_in_its_section(
     assert not real_assistant.ask(
         "How does lenalidomide actually work against myeloma cells?"
     ).answered
+
+
+def test_b36_questions_asking_no_comparison_and_names_spelled_out(real_assistant) -> None:
+    """From the blind batch b36: "older or younger than that" sets the trial against the
+    asker's patient, "which three developments drove better outcomes" asks for a list, 重新
+    is "again"; and a claim naming VGPR is checked against 非常好的部分缓解."""
+    for question, section in (
+        (
+            "My patient is 72 — were STORM participants older or younger than that on average "
+            "(median age)?",
+            "3.1",
+        ),
+        (
+            "Per the English abstract, which three developments drove better outcomes in myeloma, "
+            "and is it now curable?",
+            "abstract-en",
+        ),
+        (
+            "综述结论说STORM、STOMP、BOSTON这些试验里，加塞利尼索让哪类病人重新缓解了？PFS怎样？",
+            "5",
+        ),
+        ("sel + kyprolis: is it true even a triple-refractory patient got a VGPR?", "3.2.2"),
+    ):
+        answer = real_assistant.ask(question)
+        assert answer.answered and answer.citations[0].section == section, question
