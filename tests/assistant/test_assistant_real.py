@@ -1738,3 +1738,31 @@ def test_b36_questions_asking_no_comparison_and_names_spelled_out(real_assistant
     ):
         answer = real_assistant.ask(question)
         assert answer.answered and answer.citations[0].section == section, question
+
+
+def test_b35_practical_questions_the_review_never_answers_are_refused(real_assistant) -> None:
+    """Everyday words for what the review never speaks of: a baby, kids, a cutoff, a dose
+    vomited, belamaf, sites in Asia, confidence limits."""
+    for question, absent in (
+        (
+            "I'm 38, on selinexor, and my partner and I want a baby next year. How long after the "
+            "last dose should we wait?",
+            "planning a pregnancy",
+        ),
+        ("plt cutoff to hold selinexor??", "threshold"),
+        ("is selinexor safe if my daughter gets a blood cancer? is it used in kids?", "children"),
+        (
+            "my mom vomited about 20 min after swallowing her selinexor pills. should she take "
+            "the dose again?",
+            "vomited dose",
+        ),
+        ("selinexor + belamaf: any data?", "belantamab mafodotin"),
+        ("What proportion of STORM's 122 patients were enrolled at sites in Asia?", "Asia"),
+        (
+            "BOSTON OS: HR 0.84 with P=0.185 — what were the lower and upper 95% confidence "
+            "limits?",
+            "CI",
+        ),
+    ):
+        answer = real_assistant.ask(question)
+        assert not answer.answered and absent in answer.note, question
