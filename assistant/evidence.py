@@ -146,9 +146,18 @@ BACK_REFERENCE = re.compile(
 #: Ways of finding something out that a question names with what they found (a low count, a
 #: value), and questions asking for a test itself.
 _MEANS_OF_KNOWING = frozenset({"laboratory test"})
+#: ... and tests named by the report of what they found ("FISH查出del(17p)")
+_REPORTING_TESTS = _MEANS_OF_KNOWING | {"FISH"}
 _FINDING = re.compile(
     r"偏?低|偏?高|异常|下降|升高|降低|掉|少了|\d\s*(?:mmol|g/l|×|x\s*10)"
     r"|\b(?:low|high|dropped|fell|abnormal|showed|shows|came back)\b",
+    re.IGNORECASE,
+)
+#: ... a finding a report gave ("FISH查出del(17p)", "FISH报告有…", "FISH showed"): not a test
+#: asked about ("STORM是用FISH检测的吗？")
+_REPORTED = re.compile(
+    r"查出|检出|查到|阳性|报告(?:有|显示|提示)|结果(?:有|显示|提示)"
+    r"|\b(?:showed|shows|came back|positive|detected|revealed)\b",
     re.IGNORECASE,
 )
 #: A test named as the reason for asking when a drug peaks: "几个小时血药浓度到顶？想安排抽血
@@ -386,10 +395,13 @@ class Evidence(Comparing):
             )
             or _TEST_FOR.search(question) is not None
         )
+        reported = _ASKS_TEST.search(question) is None and _REPORTED.search(question) is not None
         concepts = [
             t.en + t.zh + kin(t.en[0])
             for t in matched
-            if t.category != "general" and not (found and t.en[0] in _MEANS_OF_KNOWING)
+            if t.category != "general"
+            and not (found and t.en[0] in _MEANS_OF_KNOWING)
+            and not (reported and t.en[0] in _REPORTING_TESTS)
         ]
         ways = [t.en + t.zh for t in matched if _a_way(t.category, t.en + t.zh)]
         spared = offered_alternatives(question, ways, self._corpus, self._in_review)

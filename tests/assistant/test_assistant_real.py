@@ -1766,3 +1766,21 @@ def test_b35_practical_questions_the_review_never_answers_are_refused(real_assis
     ):
         answer = real_assistant.ask(question)
         assert not answer.answered and absent in answer.note, question
+
+
+def test_who_asks_and_how_they_found_out_are_not_what_is_asked(real_assistant) -> None:
+    """A multidisciplinary team is who asks, like a tumour board; FISH is how a family found
+    the del(17p) it asks about."""
+    for question, section in (
+        (
+            "Our MDT is weighing XVd: in the phase 3 comparison, how much longer did patients go "
+            "before needing their next myeloma regimen, and what was the P value?",
+            "3.3",
+        ),
+        ("我爸FISH报告有del(17p)，那个122人的2b期研究收不收这种高危的？", "3.1"),
+        ("我爸66岁，FISH查出del(17p)。STORM研究收过带这种高危遗传学的病人吗？", "3.1"),
+    ):
+        answer = real_assistant.ask(question)
+        assert answer.answered and answer.citations[0].section == section, question
+    # asked for itself, FISH is a test the review never names
+    assert not real_assistant.ask("STORM是用FISH检测高危遗传学的吗？").answered
