@@ -562,3 +562,12 @@ def test_a_connector_dropped_leaves_no_everyday_word_a_term(glossary: Glossary) 
         assert absent not in names, question
     assert "elderly" in {t.en[0] for t in glossary.expand("patients 65 years or older").matched}
     assert "incidence" in {t.en[0] for t in glossary.expand("new cases per year?").matched}
+
+
+def test_colloquial_accumulation(glossary: Glossary) -> None:
+    for question in (
+        "每周吃两次塞利尼索，会不会越吃血里积得越多？",
+        "does selinexor pile up in the blood?",
+    ):
+        names = {t.en[0] for t in glossary.expand(question).matched}
+        assert "accumulation" in names, question
