@@ -151,17 +151,24 @@ def missing_concepts(concepts: Iterable[tuple[str, ...]], corpus: str) -> list[s
 
 #: The word between two alternatives: "fixed doses or escalation", "皮下注射还是静脉推注".
 _OR = re.compile(r"\bor\b|还是|或者|或")
+#: How far (in characters) an alternative may stand from its "or": a word or two between
+#: ("fixed doses or an escalation", "单药还是和别的药联合"); Chinese says as much in fewer.
+_NEAR = 12
+_NEAR_ZH = 4
+
+
+def _near(between: str) -> bool:
+    """Whether the text between an alternative and its "or" is short enough to be one offer."""
+    limit = _NEAR_ZH if _CJK.search(between) else _NEAR
+    return len(between) <= limit
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _singular(text: str) -> str:
     """English plurals folded (doses → dose), the same way for questions and variants."""
     return re.sub(r"\b([a-z]{3,}[^su\W])s\b", r"\1", text)
-
-
-def _span(text: str, variants: Sequence[str]) -> tuple[int, int] | None:
-    """Where the concept is first named in the (normalized) text, if it is."""
-    spans = [span for v in variants for span in occurrences(text, _singular(normalize(v)))]
-    return min(spans) if spans else None
 
 
 def offered_alternatives(
@@ -194,11 +201,19 @@ def alternatives(
     """The pairs of concepts the question offers as alternatives: the ones named right before
     and right after each "or" ("eltrombopag or romiplostim", "皮下注射还是静脉推注")."""
     text = _singular(normalize(question))
-    named = [(span, c) for c in concepts if (span := _span(text, c)) is not None]
+    # every place each concept is named: "Transplant team question: … an autologous or an
+    # allogeneic transplant" offers the autologous one named beside the "or", not the first
+    named = [
+        (span, c)
+        for c in concepts
+        for v in c
+        for span in occurrences(text, _singular(normalize(v)))
+    ]
     out = []
     for m in _OR.finditer(text):
-        before = [(s, c) for s, c in named if s[1] <= m.start()]
-        after = [(s, c) for s, c in named if s[0] >= m.end()]
+        # each beside the "or": "姜茶或者吃点酸的能缓解吗" offers no 缓解
+        before = [(s, c) for s, c in named if s[1] <= m.start() and _near(text[s[1] : m.start()])]
+        after = [(s, c) for s, c in named if s[0] >= m.end() and _near(text[m.end() : s[0]])]
         if before and after:
             out.append(
                 (max(before, key=lambda x: x[0][1])[1], min(after, key=lambda x: x[0][0])[1])

@@ -724,3 +724,23 @@ def test_a_route_is_asked_by_the_stem_or_by_options_that_are_all_routes() -> Non
         "Selinexor is: A) a monoclonal antibody; B) an oral XPO-1 inhibitor; "
         "C) a proteasome inhibitor given by injection"
     )
+
+
+def test_alternatives_are_the_concepts_beside_their_or() -> None:
+    """An offer names its alternatives next to the "or"; a concept further on is no offer
+    ("姜茶或者吃点酸的能缓解吗" offers no 缓解), and the occurrence beside it counts, not the
+    first ("Transplant team …: an autologous or an allogeneic transplant")."""
+    from assistant.absence import alternatives
+
+    ginger = ("ginger", "姜茶")
+    relief = ("response", "缓解")
+    assert alternatives("吃了恶心，喝点姜茶或者吃点酸的能缓解吗", [ginger, relief]) == []
+    auto = ("transplant", "autologous")
+    allo = ("allogeneic",)
+    found = alternatives(
+        "Transplant team: an autologous or an allogeneic transplant?", [auto, allo]
+    )
+    assert found == [(auto, allo)]
+    assert alternatives("单药还是和别的药联合？", [("单药",), ("联合",)]) == [
+        (("单药",), ("联合",))
+    ]

@@ -1784,3 +1784,22 @@ def test_who_asks_and_how_they_found_out_are_not_what_is_asked(real_assistant) -
         assert answer.answered and answer.citations[0].section == section, question
     # asked for itself, FISH is a test the review never names
     assert not real_assistant.ask("STORM是用FISH检测高危遗传学的吗？").answered
+
+
+def test_b37_chat_questions_the_review_never_answers_are_refused(real_assistant) -> None:
+    """From the blind batch b37: a remedy offered beside another that is no alternative, a
+    misspelt blood sugar, lithium, a first dose in hospital or in clinic."""
+    for question in (
+        "塞利尼素吃了恶心，喝点姜茶或者吃点酸的能缓解吗",
+        "does selinexor raise blood suger on its own, apart from the dexamethsone?",
+        "She has bipolar disorder and takes lithium. Is selinexor safe with lithium?",
+        "Do patients have to be admitted for the first selinexor dose, or can it be started in "
+        "clinic?",
+    ):
+        assert not real_assistant.ask(question).answered, question
+    # "what the triplet buys you" buys nothing
+    answer = real_assistant.ask(
+        "Students keep asking why we bother with triplets (IMiD + PI + dex) instead of doublets. "
+        "What does the review say the triplet buys you?"
+    )
+    assert answer.answered and answer.citations[0].section == "1"
