@@ -146,6 +146,8 @@ BACK_REFERENCE = re.compile(
 #: Ways of finding something out that a question names with what they found (a low count, a
 #: value), and questions asking for a test itself.
 _MEANS_OF_KNOWING = frozenset({"laboratory test"})
+#: ... a drug level's monitoring, named as why a peak's timing is asked
+_LEVEL_MONITORING = _MEANS_OF_KNOWING | {"therapeutic drug monitoring"}
 #: ... and tests named by the report of what they found ("FISH查出del(17p)")
 _REPORTING_TESTS = _MEANS_OF_KNOWING | {"FISH"}
 _FINDING = re.compile(
@@ -164,7 +166,8 @@ _REPORTED = re.compile(
 #: 时间", "timing the blood draw for the peak level" (not "how often should blood tests be
 #: scheduled?", which asks the test).
 _TEST_FOR = re.compile(
-    r"(?:峰|浓度|peak|level|concentration).*(?:安排(?:抽血|化验|验血)|(?:抽血|化验|验血)(?:时间|时机)"
+    r"(?:峰|浓度|peak|level|concentration).*(?:安排(?:抽血|化验|验血)"
+    r"|(?:抽血|化验|验血)(?:时间|时机|最?合适)|什么时候(?:抽血|化验|验血)"
     r"|\b(?:time|timing)\b[^?]{0,20}\bblood draws?\b)"
     r"|(?:安排(?:抽血|化验|验血)|(?:抽血|化验|验血)(?:时间|时机)|\b(?:time|timing)\b[^?]{0,20}"
     r"\bblood draws?\b).*(?:峰|浓度|peak|level|concentration)",
@@ -396,11 +399,15 @@ class Evidence(Comparing):
             or _TEST_FOR.search(question) is not None
         )
         reported = _ASKS_TEST.search(question) is None and _REPORTED.search(question) is not None
+        # ... a drug level measured for the peak asked about ("想做个TDM测峰浓度，几个小时抽血
+        # 最合适？") is why the peak is asked
+        timed = _ASKS_TEST.search(question) is None and _TEST_FOR.search(question) is not None
         concepts = [
             t.en + t.zh + kin(t.en[0])
             for t in matched
             if t.category != "general"
             and not (found and t.en[0] in _MEANS_OF_KNOWING)
+            and not (timed and t.en[0] in _LEVEL_MONITORING)
             and not (reported and t.en[0] in _REPORTING_TESTS)
         ]
         ways = [t.en + t.zh for t in matched if _a_way(t.category, t.en + t.zh)]
@@ -792,6 +799,8 @@ class Evidence(Comparing):
         # what only describes the patient or is set aside is no concept at all ("Besides
         # aspirin, …" needs no passage naming aspirin)
         aside = self._describing(signals.expansion)
+        if _ASKS_TEST.search(question) is None and _TEST_FOR.search(question) is not None:
+            aside = aside | _LEVEL_MONITORING  # the level measured is why the peak is asked
         staged = staged | aside
         terms = [
             t for t in matched if not (named_event and t.en[0] == UMBRELLA) and t.en[0] not in aside

@@ -219,7 +219,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             # 哪几个 asks which ones, 举几个例子 for examples, "几个试验里，哪个…" which of
             # several: none a number
+            # ... nor 另外几个是什么 ("the others, which are they?")
             r"多少|(?<!哪)几(?!个例子)(?![个种项][^，,。？?]{0,12}(?:里|中|当中)[，,]?\s*哪)"
+            r"(?![个种项](?:分别)?(?:是什么|是哪些|都是什么|分别是))"
             r"(?:个|种|次|级|期|周期|疗程)|多高|多大(?!(?:的)?(?:希望|把握|可能|作用|区别|差别|影响|意义|帮助|用))"
             r"|how many|how much|what number"
             # "what were the actual figures for each?", "give me the numbers"
@@ -592,6 +594,7 @@ def measures(expansion: Expansion | None, kind: str | None = None) -> list[tuple
         wanted |= {"biology"}  # "at what sodium level should it be held?": sodium's value
     return [
         tuple(normalize(v) for v in term.en + term.zh)
+        + (_TO_PEAK if kind == "hours" and term.en[0] == "Cmax" else ())
         for term in expansion.matched
         if (
             term.category in wanted
@@ -600,6 +603,11 @@ def measures(expansion: Expansion | None, kind: str | None = None) -> list[tuple
         )
         and term.en[0].lower() not in _UNMEASURED
     ]
+
+
+#: Hours asked of a peak concentration ("how many hours after the dose for the peak level?")
+#: are the time it takes to reach it: the review's "给药后3~4 h，血药浓度达到峰值".
+_TO_PEAK = ("达到峰值", "达峰", "time to peak")
 
 
 #: Statistics a question can ask of a figure that the review, reporting medians, gives only

@@ -1803,3 +1803,32 @@ def test_b37_chat_questions_the_review_never_answers_are_refused(real_assistant)
         "What does the review say the triplet buys you?"
     )
     assert answer.answered and answer.citations[0].section == "1"
+
+
+def test_b37_chinese_chat_questions_read_as_users_write_them(real_assistant) -> None:
+    """From the blind batch b37: a slide's sentence checked ("这句话有问题吗"), 上一线 (the
+    line before, not first-line), "另外几个是什么" (which, not how many), and the hours to a
+    peak asked for a drug level's blood draw."""
+    for question, section in (
+        (
+            "幻灯片上我写的是“2019年7月3日FDA批准塞利尼索单药治疗RRMM”，这句话有问题吗？",
+            "abstract-zh",
+        ),
+        (
+            "病人上一线用硼替佐米进展了，再用回硼替佐米还有戏吗？IMWG那个再治疗研究和STOMP塞利尼索方案的有效率分别多少？",
+            "3.2.1",
+        ),
+        (
+            "投稿系统要填参考文献关键词：这篇的中文关键词除了“多发性骨髓瘤”和“塞利尼索”，另外几个是什么？",
+            "keywords-zh",
+        ),
+        ("想做个TDM测峰浓度，塞利尼索吃下去以后大概几个小时抽血最合适？", "2"),
+        (
+            "If we want a blood sample near peak concentration, how many hours after the oral "
+            "selinexor dose should it be drawn?",
+            "2",
+        ),
+    ):
+        answer = real_assistant.ask(question)
+        assert answer.answered and answer.citations[0].section == section, question
+    assert "3~4 h" in real_assistant.ask("想做个TDM测峰浓度，几个小时抽血最合适？").answer
