@@ -169,7 +169,7 @@ BETTER_THAN = re.compile(
     # not against a figure ("longer than 12 months") nor another measure of its own
     # nor against the asker's own patient ("older or younger than that?", "than him")
     r"(?! (?:\d|(?:half|a|an|one|two|three|four|five|six|ten|twice|its|their|that|this|him|her"
-    r"|my|our|usual|normal|expected)\b))",
+    r"|my|our)\b))",
     re.IGNORECASE,
 )
 COMPARES = re.compile(

@@ -48,7 +48,17 @@ def options(question: str) -> tuple[str, tuple[str, ...]]:
         return question, ()
     ends = [m.start() for m in run[1:]] + [len(question)]
     texts = tuple(question[m.end() : end].strip() for m, end in zip(run, ends, strict=True))
+    if not _case(run[0]) and any(_SUB_QUESTION.search(t) for t in texts[:-1]):
+        return question, ()  # "give (a) the ORR and (b) the CR rate": parts, not options
     return question[: run[0].start()], texts
+
+
+#: A lettered part that asks something of its own ("(a) the ORR and (b) …", "(a) BOSTON纳入了
+#: 多少病人；(b) …"): lower-case letters mark sub-questions as often as options.
+_SUB_QUESTION = re.compile(
+    r"^(?:the|what|how|which|whether|its|their)\b|多少|什么|哪|几|吗|[?？；;]|\band\s*$",
+    re.IGNORECASE,
+)
 
 
 def _case(mark: re.Match[str]) -> bool:

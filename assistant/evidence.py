@@ -186,7 +186,7 @@ _ASKER = re.compile(
     r"^\W*(?:护士|药师|医生|大夫|家属|学生|同学|进修|规培|住院医|主治|主任"
     r"|(?:the |a |an |our |my )?(?:nurse|pharmacist|doctor|physician|student|caregiver"
     r"|son|daughter|gp|resident|fellow|clinician|oncologist|ha?ematologist|trainee|intern"
-    r"|registrar)s?\b)",
+    r"|registrar|mdt|multidisciplinary team|tumou?r board)s?\b|多学科(?:团队|会诊|讨论)?)",
     re.IGNORECASE,
 )
 
@@ -453,6 +453,17 @@ class Evidence(Comparing):
                 if t.category == "disease"
             }
             absent = [a for a in absent if a not in staged or a in kept]
+        if expansion is not None:
+            tag, rest = label(question)
+            if tag and _ASKER.search(tag):
+                # "Our MDT is weighing XVd: …": who asks, and their weighing, are no subject
+                named_rest = {t.en[0] for t in named_in(expansion, rest)}
+                asker = {
+                    t.en[0]
+                    for t in named_in(expansion, tag)
+                    if t.category not in ENTITIES and t.en[0] not in named_rest
+                }
+                absent = [a for a in absent if a not in asker]
         if CLAIM.search(question) and len(absent) < len(
             [c for c in concepts if not any(mentions(self._title, v) for v in c)]
         ):

@@ -197,6 +197,9 @@ def _question_tokens(text: str) -> tuple[_Token, ...]:
 
 
 _CJK_RUN = re.compile(f"([{_CJK}]+)")
+_AND_OLDER = re.compile(
+    r"(\d+\s*(?:years?(?: old)?|yrs?)?)\s+and\s+(older|over|above)\b", re.IGNORECASE
+)
 _ZH_CONNECTORS = frozenset({"和", "与", "及", "加", "联合", "合用", "并用", "联用"})
 
 
@@ -422,7 +425,9 @@ class Glossary:
         return iter(self.terms)
 
     def _match_en(self, question: str, relax_case: bool) -> list[_Match]:
-        toks = _question_tokens(question)
+        # "75 and older" is "75 or older": read without its connector, "and older" would be
+        # "older", which "the older two-drug treatment" says too
+        toks = _question_tokens(_AND_OLDER.sub(r"\1 or older", question))
         candidates = [
             m
             for i, tok in enumerate(toks)

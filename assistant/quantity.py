@@ -584,6 +584,7 @@ def measures(expansion: Expansion | None, kind: str | None = None) -> list[tuple
     """
     if expansion is None:
         return []
+    q = expansion.question.lower()
     counted = kind in ("count", "incidence")
     # a share of patients whose treatment changed ("discontinuation rate") is theirs too
     changed = counted or kind == "percent"
@@ -594,7 +595,7 @@ def measures(expansion: Expansion | None, kind: str | None = None) -> list[tuple
         wanted |= {"biology"}  # "at what sodium level should it be held?": sodium's value
     return [
         tuple(normalize(v) for v in term.en + term.zh)
-        + (_TO_PEAK if kind == "hours" and term.en[0] == "Cmax" else ())
+        + (_TO_PEAK if kind == "hours" and term.en[0] == "Cmax" and _AFTER_DOSE.search(q) else ())
         for term in expansion.matched
         if (
             term.category in wanted
@@ -605,9 +606,14 @@ def measures(expansion: Expansion | None, kind: str | None = None) -> list[tuple
     ]
 
 
-#: Hours asked of a peak concentration ("how many hours after the dose for the peak level?")
-#: are the time it takes to reach it: the review's "给药后3~4 h，血药浓度达到峰值".
+#: Hours asked of a peak concentration after a dose ("how many hours after the dose for the
+#: peak level?", "吃下去以后几个小时抽血") are the time it takes to reach it: the review's
+#: "给药后3~4 h，血药浓度达到峰值"; not how long the peak lasts.
 _TO_PEAK = ("达到峰值", "达峰", "time to peak")
+_AFTER_DOSE = re.compile(
+    r"\bafter\b|\bpost[- ]dose\b|\breach(?:es|ed)?\b|\bdraw|以后|之后|服药后|给药后|吃下去|吃完"
+    r"|达到|抽血|采血"
+)
 
 
 #: Statistics a question can ask of a figure that the review, reporting medians, gives only

@@ -1806,8 +1806,8 @@ def test_b37_chat_questions_the_review_never_answers_are_refused(real_assistant)
 
 
 def test_b37_chinese_chat_questions_read_as_users_write_them(real_assistant) -> None:
-    """From the blind batch b37: a slide's sentence checked ("这句话有问题吗"), 上一线 (the
-    line before, not first-line), "另外几个是什么" (which, not how many), and the hours to a
+    """From the blind batch b37: a slide's sentence checked ("这句话有问题吗"), 上一线用的是
+    (the line before, not first-line), "另外几个是什么" (which, not how many), and the hours to a
     peak asked for a drug level's blood draw."""
     for question, section in (
         (
@@ -1815,7 +1815,7 @@ def test_b37_chinese_chat_questions_read_as_users_write_them(real_assistant) -> 
             "abstract-zh",
         ),
         (
-            "病人上一线用硼替佐米进展了，再用回硼替佐米还有戏吗？IMWG那个再治疗研究和STOMP塞利尼索方案的有效率分别多少？",
+            "病人上一线用的是硼替佐米，进展了，再用回硼替佐米还有戏吗？IMWG那个再治疗研究和STOMP塞利尼索方案的有效率分别多少？",
             "3.2.1",
         ),
         (
@@ -1832,3 +1832,37 @@ def test_b37_chinese_chat_questions_read_as_users_write_them(real_assistant) -> 
         answer = real_assistant.ask(question)
         assert answer.answered and answer.citations[0].section == section, question
     assert "3~4 h" in real_assistant.ask("想做个TDM测峰浓度，几个小时抽血最合适？").answer
+
+
+def test_who_asks_and_where_is_no_subject_while_what_is_asked_is(real_assistant) -> None:
+    """From a review of session 19's glossary additions with probes: a woman asking, kids
+    asking, a clinic as the setting, 'take it again' of a drug progressed on, 'admitted' as
+    enrolled are no subjects; asked about, each still is."""
+    for question, section in (
+        ("I'm a woman on selinexor and feel nauseous all the time — what can help?", "4.3"),
+        ("My kids asked me: how does selinexor work?", "2"),
+        (
+            "In clinic we see lots of nausea on selinexor. What does the review suggest for severe "
+            "cases?",
+            "4.3",
+        ),
+        ("门诊病人吃塞利尼索恶心很厉害，综述推荐用什么药？", "4.3"),
+        ("After relapsing on Velcade, can I take it again?", "3.2.1"),
+        ("How many patients were admitted for the carfilzomib cohort?", "3.2.2"),
+        ("Is there any data from Asia on selinexor after CAR-T?", "3.5"),
+    ):
+        answer = real_assistant.ask(question)
+        assert answer.answered and answer.citations[0].section == section, question
+    for question in (
+        "Is the nausea from selinexor worse in women?",
+        "Is selinexor used in kids?",
+        "If I vomit after the tablet, should I take it again?",
+        "Did any patient need to be admitted for bleeding in BOSTON?",
+        "综述里提到MDT了吗？",
+        "Where do I buy Xpovio?",
+        "Do patients 75 and older tolerate XVd?",
+        "How many hours does the peak concentration last?",
+        "Give (a) the ORR in STORM and (b) the CR rate.",
+    ):
+        assert not real_assistant.ask(question).answered, question
+    assert "3~4 h" in real_assistant.ask("塞利尼索达到最大浓度需要几个小时？").answer

@@ -39,6 +39,8 @@ def test_options_are_read_lettered_in_order() -> None:
         "B. first A. second",
         "is it a. b. c.",
         "is it (a) or (B) here",
+        "Give (a) the ORR in STORM and (b) the CR rate.",  # parts of one question
+        "请回答：(a) BOSTON纳入了多少病人；(b) OS的风险比是多少？",
     ):
         assert options(plain)[1] == (), plain
 
