@@ -155,15 +155,13 @@ _OR = re.compile(r"\bor\b|还是|或者|或")
 #: ("fixed doses or an escalation", "单药还是和别的药联合"); Chinese says as much in fewer.
 _NEAR = 12
 _NEAR_ZH = 4
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _near(between: str) -> bool:
     """Whether the text between an alternative and its "or" is short enough to be one offer."""
     limit = _NEAR_ZH if _CJK.search(between) else _NEAR
     return len(between) <= limit
-
-
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _singular(text: str) -> str:
