@@ -1855,6 +1855,7 @@ def test_who_asks_and_where_is_no_subject_while_what_is_asked_is(real_assistant)
         assert answer.answered and answer.citations[0].section == section, question
     for question in (
         "Is the nausea from selinexor worse in women?",
+        "Did women and men respond differently to selinexor plus dexamethasone in STORM?",
         "Is selinexor used in kids?",
         "If I vomit after the tablet, should I take it again?",
         "Did any patient need to be admitted for bleeding in BOSTON?",
