@@ -391,17 +391,16 @@ class Evidence(Comparing):
         # test itself
         # ... and "想安排抽血时间" says why the peak is asked: a test is what is asked only
         # when the question asks which test, or whether one is needed
-        found = _ASKS_TEST.search(question) is None and (
-            (
-                any(t.category in ("biology", "adverse_event") for t in matched)
-                and _FINDING.search(question) is not None
-            )
-            or _TEST_FOR.search(question) is not None
-        )
-        reported = _ASKS_TEST.search(question) is None and _REPORTED.search(question) is not None
+        tells = _ASKS_TEST.search(question) is None  # names a test without asking it
         # ... a drug level measured for the peak asked about ("想做个TDM测峰浓度，几个小时抽血
         # 最合适？") is why the peak is asked
-        timed = _ASKS_TEST.search(question) is None and _TEST_FOR.search(question) is not None
+        timed = tells and _TEST_FOR.search(question) is not None
+        found = timed or (
+            tells
+            and any(t.category in ("biology", "adverse_event") for t in matched)
+            and _FINDING.search(question) is not None
+        )
+        reported = tells and _REPORTED.search(question) is not None
         concepts = [
             t.en + t.zh + kin(t.en[0])
             for t in matched
@@ -454,16 +453,9 @@ class Evidence(Comparing):
             }
             absent = [a for a in absent if a not in staged or a in kept]
         if expansion is not None:
-            tag, rest = label(question)
-            if tag and _ASKER.search(tag):
-                # "Our MDT is weighing XVd: …": who asks, and their weighing, are no subject
-                named_rest = {t.en[0] for t in named_in(expansion, rest)}
-                asker = {
-                    t.en[0]
-                    for t in named_in(expansion, tag)
-                    if t.category not in ENTITIES and t.en[0] not in named_rest
-                }
-                absent = [a for a in absent if a not in asker]
+            # "Our MDT is weighing XVd: …": who asks, and their weighing, are no subject
+            asker = _asker_only(expansion, question)
+            absent = [a for a in absent if a not in asker]
         if CLAIM.search(question) and len(absent) < len(
             [c for c in concepts if not any(mentions(self._title, v) for v in c)]
         ):
@@ -544,7 +536,9 @@ class Evidence(Comparing):
             # its regimen titles first, however BM25 over the expansion's many words for RRMM or
             # PFS ranks the abstract and the introduction ("the len cohort", "selinexor with
             # Kyprolis"); not the passages merely naming it (泼尼松, as a corticosteroid)
-            hits = sorted(hits, key=lambda h: not any(self._titled_by_one(h, d) for d in partners))
+            hits = sorted(
+                hits, key=lambda h: not any(self._titled_by(h, [v]) for d in partners for v in d)
+            )
         if required is not None and required.aside and signals.expansion is not None:
             # "Apart from thrombocytopenia, which…": the section it titles is not the answer's
             variants = [
@@ -796,17 +790,9 @@ class Evidence(Comparing):
                 for clause in _HISTORY_CLAUSE.findall(scene_part)
                 for t in named_in(signals.expansion, clause)
             } - proper
-        tag, rest = label(question)
-        if tag and _ASKER.search(tag):
-            # "护士随访：…", "Pharmacist on a ward round: …": the asker and the occasion (a
-            # follow-up call), not what the passage must speak of; what the label names of the
-            # treatment or the illness still is
-            named_rest = {t.en[0] for t in named_in(signals.expansion, rest)}
-            staged = staged | {
-                t.en[0]
-                for t in named_in(signals.expansion, tag)
-                if t.category not in ENTITIES and t.en[0] not in named_rest
-            }
+        # "护士随访：…", "Pharmacist on a ward round: …": the asker and the occasion (a
+        # follow-up call), not what the passage must speak of
+        staged = staged | _asker_only(signals.expansion, question)
         # what only describes the patient or is set aside is no concept at all ("Besides
         # aspirin, …" needs no passage naming aspirin)
         aside = self._describing(signals.expansion)
@@ -1356,11 +1342,6 @@ class Evidence(Comparing):
             return []  # an adverse event asked about has its own section
         return [d for d in required.drugs if self._subject.isdisjoint(d) and self._rare(d)]
 
-    def _titled_by_one(self, hit: Hit, variants: tuple[str, ...]) -> bool:
-        """Whether the hit's section, or one it sits under, is titled by the concept."""
-        titles = normalize(f"{self._own_titles[hit.passage_id]} {self._ancestry(hit.section)}")
-        return any(mentions(titles, v.lower()) for v in variants)
-
     def _rare(self, variants: tuple[str, ...], most: int = 3) -> bool:
         """Whether the review names a concept in ``most`` passages or fewer."""
         return (
@@ -1477,6 +1458,21 @@ class _Required:
     question: str = ""  # as asked: the alternatives it offers ("单药还是联用") are read from it
     aside: frozenset[str] = frozenset()  # terms it only describes or sets aside (_describing)
     sizes: tuple[str, ...] = ()  # counts of patients describing a cohort ("42人那个研究")
+
+
+def _asker_only(expansion: Expansion, question: str) -> set[str]:
+    """Terms (first English names) that only a leading label naming the asker names ("护士随访：",
+    "Our MDT is weighing XVd:"); what the label names of the treatment or the illness is not
+    among them."""
+    tag, rest = label(question)
+    if not tag or not _ASKER.search(tag):
+        return set()
+    named_rest = {t.en[0] for t in named_in(expansion, rest)}
+    return {
+        t.en[0]
+        for t in named_in(expansion, tag)
+        if t.category not in ENTITIES and t.en[0] not in named_rest
+    }
 
 
 def _named_by_kinds_only(required: _Required) -> bool:
