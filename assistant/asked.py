@@ -535,7 +535,12 @@ def _about_group(asks: str) -> tuple[str, re.Pattern[str]] | None:
     # a response reached (or a drug had before) is checked of a figure asked for the group
     # (for_group), not as a population a passage must name: "is the 15.6-month OS that of
     # patients reaching a partial response?" is answered by the sentence stating it
-    return None if group[0].startswith(("patients reaching", "previously exposed")) else group
+    # (nor "patients on one dose or schedule": "what dose did patients get at the RP2D?")
+    return (
+        None
+        if group[0].startswith(("patients reaching", "previously exposed", "patients on one"))
+        else group
+    )
 
 
 def _asks_total(valued: str) -> bool:

@@ -595,7 +595,11 @@ def measures(expansion: Expansion | None, kind: str | None = None) -> list[tuple
         wanted |= {"biology"}  # "at what sodium level should it be held?": sodium's value
     return [
         tuple(normalize(v) for v in term.en + term.zh)
-        + (_TO_PEAK if kind == "hours" and term.en[0] == "Cmax" and _AFTER_DOSE.search(q) else ())
+        + (
+            _TO_PEAK
+            if kind in ("hours", "time") and term.en[0] == "Cmax" and _AFTER_DOSE.search(q)
+            else ()
+        )
         for term in expansion.matched
         if (
             term.category in wanted
@@ -606,8 +610,9 @@ def measures(expansion: Expansion | None, kind: str | None = None) -> list[tuple
     ]
 
 
-#: Hours asked of a peak concentration after a dose ("how many hours after the dose for the
-#: peak level?", "吃下去以后几个小时抽血") are the time it takes to reach it: the review's
+#: Hours, or how long, asked of a peak concentration after a dose ("how many hours after the
+#: dose for the peak level?", "how long after a dose does it peak?", "吃下去以后几个小时抽血")
+#: are the time it takes to reach it: the review's
 #: "给药后3~4 h，血药浓度达到峰值"; not how long the peak lasts.
 _TO_PEAK = ("达到峰值", "达峰", "time to peak")
 _AFTER_DOSE = re.compile(

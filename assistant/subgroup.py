@@ -104,6 +104,21 @@ _SECONDARY: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"(?<!未)(?<!没有)暴露过|exposed"),
     ),
     (
+        # patients of one dose or schedule of a cohort ("pts treated at the once-weekly RP2D",
+        # "每周1次给药的病人"), whose figures the review never gives apart from the cohort's;
+        # not an arm named by its schedule ("once-weekly XVd"), which is a regimen
+        "patients on one dose or schedule",
+        re.compile(
+            r"\b(?:patients|pts|those|people)\b[^.?;]{0,25}?\b(?:at|on|with)\s+(?:the\s+|a\s+)?"
+            r"(?:(?:once|twice)[- ]weekly\s+|weekly\s+|\d+(?:\.\d+)?\s*mg\s+|higher\s+|highest\s+"
+            r"|lower\s+|lowest\s+|starting\s+|recommended\s+)*(?:selinexor\s+)?"
+            r"(?:dose|dosing|schedule|rp2d|dose level)\b"
+            r"|(?:每周[12一两]次|\d+\s*mg|高剂量|低剂量|rp2d)(?:给药|剂量)(?:组|的病人|的患者)"
+            r"|剂量组"
+        ),
+        re.compile(r"剂量组|方案的?病人"),
+    ),
+    (
         # patients given a drug again after progressing on it: "在国际骨髓瘤工作组进行的一项关于
         # 硼替佐米再治疗的研究中显示，…再次给予硼替佐米治疗的ORR仅有22%" gives them an ORR, and
         # no count, PFS or dose

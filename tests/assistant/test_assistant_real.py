@@ -1834,6 +1834,32 @@ def test_b37_chinese_chat_questions_read_as_users_write_them(real_assistant) -> 
     assert "3~4 h" in real_assistant.ask("想做个TDM测峰浓度，几个小时抽血最合适？").answer
 
 
+def test_what_session_20s_blind_batch_showed(real_assistant) -> None:
+    """b38, on arrival: "how long after a dose … peak" asks the time to reach it; "the NK1
+    class" names the antiemetics' class; a figure for the patients of one dose or schedule is
+    one the review never gives apart from its cohort's."""
+    peak = real_assistant.ask(
+        "PK question: how long after an oral dose does selinexor hit peak plasma concentration?"
+    )
+    assert peak.answered and "3~4 h" in peak.answer
+    nk1 = real_assistant.ask(
+        "For severe nausea/vomiting on selinexor that isn't settling, which drugs does the "
+        "review recommend (give an example of the NK1 class)?"
+    )
+    assert nk1.answered and nk1.citations[0].section == "4.3" and "奥氮平" in nk1.answer
+    for question in (
+        "STOMP SVd: what ORR was seen specifically in pts treated at the once-weekly RP2D?",
+        "STOMP硼替佐米队列中，每周1次给药的病人ORR是多少？",
+    ):
+        assert not real_assistant.ask(question).answered, question
+    # the cohort's own ORR, and the dose given at the RP2D, are answered
+    assert "63%" in real_assistant.ask("STOMP硼替佐米队列的ORR是多少？").answer
+    rp2d = real_assistant.ask(
+        "What dose of selinexor did patients get at the RP2D in the XKd cohort?"
+    )
+    assert rp2d.answered and rp2d.citations[0].section == "3.2.2"
+
+
 def test_who_asks_and_where_is_no_subject_while_what_is_asked_is(real_assistant) -> None:
     """From a review of session 19's glossary additions with probes: a woman asking, kids
     asking, a clinic as the setting, 'take it again' of a drug progressed on, 'admitted' as

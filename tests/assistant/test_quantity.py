@@ -382,6 +382,14 @@ def test_a_year_is_a_calendar_year() -> None:
         ("What was the ORR among the most refractory patients in STORM?", "refractory patients"),
         ("In the IMWG retreatment study, how many patients were there?", "retreated patients"),
         ("硼替佐米再治疗研究的中位PFS是多少？", "retreated patients"),
+        # patients of one dose or schedule of a cohort; not an arm named by its schedule
+        (
+            "STOMP SVd: what ORR was seen specifically in pts treated at the once-weekly RP2D?",
+            "patients on one dose or schedule",
+        ),
+        ("what ORR in patients on the 100 mg dose?", "patients on one dose or schedule"),
+        ("每周1次给药的病人ORR是多少？", "patients on one dose or schedule"),
+        ("What ORR did patients on once-weekly XVd get in BOSTON?", None),
         # a group of those above first: the triple-refractory patient who reached a VGPR
         ("那例三级难治、达到非常好的部分缓解的病人缓解维持了多久？", "triple-refractory patients"),
         # the group of the clause that asks; the other's figure is quoted
