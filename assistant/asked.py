@@ -91,12 +91,16 @@ CLAIM = re.compile(
     r"|[？?，,]\s*(?:有人|同事|同学|医生|护士|病友|家属|朋友|老师|药师|网上|别人)(?:都|也)?(?:这么|这样)说"
     r"[，,]?\s*(?:真的假的|是真是假|是真的吗|真的吗|对吗|对不对|是吗|靠谱吗)"
     r"|(?:\bsays?\b|\bsaid\b|\bclaims?\b|\bnotes\b|\bslide\b|\bi read\b|\bi heard\b|\btold me\b"
+    r"|\bi was told\b|\bwe were told\b|\bi(?:'ve| have) heard\b"
     r"|\bread online\b|\bimpression\b|\bassum(?:e|es|ed)\b|\blists\b)"
     r"[^?]{0,200}(?:\bis (?:that|this|it) (?:correct|right|true|accurate|so)\b"
+    r"|[\s,—–-](?:true|right|correct)\s*\?"  # "My notes say … 8.6 months — right?"
     r"|\bback (?:that|this) up\b|\bsupport (?:that|this|it)\b|\bcan you confirm\b"
     r"|\bwhat (?:\w+ ){0,3}does the (?:english |chinese )?(?:review|abstract) (?:actually )?"
     r"(?:say|report|give)\b"
-    r"|\bwhat (?:\w+ ){0,3}did (?:storm|stomp|boston|the trial|the study) actually)",
+    r"|\bwhat (?:\w+ ){0,3}did (?:storm|stomp|boston|the trial|the study) actually)"
+    # the check first, then the claim: "Is it right that selinexor binds XPO1 reversibly?"
+    r"|\bis it (?:right|true|correct|accurate) (?:that|to say)\b",
     re.IGNORECASE,
 )
 

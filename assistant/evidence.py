@@ -138,7 +138,9 @@ _WHICH_DRUG = re.compile(
 )
 #: Words pointing back to what an earlier sentence named ("relieve it", "这种情况").
 BACK_REFERENCE = re.compile(
-    r"\b(?:it|its|this|these|those|they|them|their|he|she|him|her|his)\b"
+    r"\b(?:it|its|these|those|they|them|their|he|she|him|her|his)\b"
+    # "this", but not as a degree ("is low sodium expected this early?")
+    r"|\bthis\b(?! (?:early|late|soon|often|long|high|low|much|many|fast|quickly|common)\b)"
     r"|(?<!其)它|(?<!其)他|她|这种|这个|这些|(?<![因如彼])此(?!外)|(?<![应活])该|(?<![尤极])其(?!他|它|中|实)"
 )
 
@@ -496,6 +498,22 @@ class Evidence(Comparing):
         trials = self._trials(required)
         if trials:
             hits = [h for h in hits if self._names_all(h, trials)] or hits
+            if (
+                len(trials) == 1
+                and required is not None
+                and not self._names_a_partner(required)
+                and not _WHICH_COHORT.search(required.question.lower())
+            ):
+                # "What was STOMP set up to find?", "STOMP里塞利尼索跟哪些药联用？": the trial's
+                # own section says what the trial is, before its cohorts' sections, which name
+                # it through their heading (the carfilzomib cohort is no answer for STOMP);
+                # unless a cohort is what is asked ("哪个队列收的是NDMM病人？")
+                hits = sorted(
+                    hits,
+                    key=lambda h: (
+                        not all(mentions(self._own_titles[h.passage_id], t.lower()) for t in trials)
+                    ),
+                )
         if signals.parts:
             # "the closing section says ___ further trials…": only the part named can say it
             hits = [h for h in hits if any(within(h.section, p) for p in signals.parts)]
@@ -1150,6 +1168,14 @@ class Evidence(Comparing):
             )
         ]
 
+    def _names_a_partner(self, required: _Required) -> bool:
+        """Whether the question names a drug or regimen besides selinexor and dexamethasone:
+        one cohort of a trial, not the trial as a whole."""
+        own = {self._drug_names.get(normalize(v)) for v in self._subject} | {"dexamethasone"}
+        return any(
+            c == "regimen" and not self._combination(v) <= own for c, v in required.concepts
+        ) or any(self._drug_names.get(normalize(d[0])) not in own for d in required.drugs)
+
     def _other_drugs(self, required: _Required) -> list[tuple[str, ...]]:
         """The drugs the question names other than the review's own (selinexor): what a
         cohort, a kinetic measure or a route is asked of, when it is not selinexor's."""
@@ -1443,6 +1469,12 @@ class Evidence(Comparing):
                     )
                 )
         return out
+
+
+#: A question asking which cohort or arm: one cohort's section answers it.
+_WHICH_COHORT = re.compile(
+    r"哪(?:个|一个|些|几个|一)?(?:队列|组)|\b(?:which|what) (?:\w+ )?(?:cohorts?|arms?)\b"
+)
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ _NUMBERED_SECTION = re.compile(
 #: introduction, and the closing section (总结与展望). Not "the summary", which readers say of
 #: the abstract as often ("reading the English summary").
 _TITLED_SECTIONS = (
-    ("intro", re.compile(r"\bthe introduction\b|引言|前言部分", re.IGNORECASE)),
+    ("intro", re.compile(r"\bthe (?:introduction|intro)\b|引言|前言部分", re.IGNORECASE)),
     (
         "5",
         re.compile(

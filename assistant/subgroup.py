@@ -113,6 +113,9 @@ _SECONDARY: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
             r"(?:(?:once|twice)[- ]weekly\s+|weekly\s+|\d+(?:\.\d+)?\s*mg\s+|higher\s+|highest\s+"
             r"|lower\s+|lowest\s+|starting\s+|recommended\s+)*(?:selinexor\s+)?"
             r"(?:dose|dosing|schedule|rp2d|dose level)\b"
+            r"|\b(?:patients|pts|people)\b[^.?;]{0,25}?\b(?:dosed|treated|given)\s+at\s+(?:\w+\s+)?"
+            r"\d+(?:\.\d+)?\s*mg\b"
+            r"|(?:用|给|服用|接受)了?[^，,。？?]{0,6}?\d+\s*mg(?:剂量)?的(?:病人|患者)"
             r"|(?:每周[12一两]次|\d+\s*mg|高剂量|低剂量|rp2d)(?:给药|剂量)(?:组|的病人|的患者)"
             r"|剂量组"
         ),

@@ -64,6 +64,9 @@ def test_parts_of_the_review_asked_about_by_name() -> None:
     # a reader's names for them: the English summary (below), its index terms
     assert asked_parts("Which English index term is inverted?", "en") == ["keywords-en"]
     assert asked_parts("中文关键词里有哪几个词？", "zh") == ["keywords-zh"]
+    assert asked_parts(
+        "which drug classes made survival better, according to the intro?", "en"
+    ) == ["intro"]
     assert asked_parts("Which key words go with the English abstract?", "en") == [
         "keywords-en",
         "abstract-en",
@@ -447,6 +450,10 @@ def test_a_claim_brought_to_be_checked() -> None:
         # the claim first, whose word it is after
         "STORM里2例CAR-T后复发者都达到CR了？病友这么说，真的假的？",
         "有人说STORM的ORR是40%，真的假的？",
+        # the check first, or a one-word check last
+        "Is it right that selinexor sticks to XPO1 reversibly, at a lysine?",
+        "I was told STORM left out genetically high-risk myeloma. True?",
+        "My notes say STORM's median DOR was 8.6 months — right?",
     ):
         assert CLAIM.search(claim), claim
     for question in ("STORM的中位PFS是多少？", "What does the review say about neuropathy?"):
@@ -667,6 +674,9 @@ def test_which_did_better_and_what_compares() -> None:
     # pointing back to the scene, or not: 应该 and 此外 point nowhere
     assert BACK_REFERENCE.search("can steroids relieve it?")
     assert BACK_REFERENCE.search("他能继续用吗？")
+    # "this" as a degree points back at nothing; as a determiner it does
+    assert not BACK_REFERENCE.search("is low sodium expected this early, and must we hold?")
+    assert BACK_REFERENCE.search("is this expected?")
     assert not BACK_REFERENCE.search("应该用什么药止吐？")
     assert not BACK_REFERENCE.search("此外还有哪些其他办法？")
 

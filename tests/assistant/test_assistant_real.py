@@ -1858,6 +1858,15 @@ def test_what_session_20s_blind_batch_showed(real_assistant) -> None:
         "What dose of selinexor did patients get at the RP2D in the XKd cohort?"
     )
     assert rp2d.answered and rp2d.citations[0].section == "3.2.2"
+    # a trial asked about as a whole is answered by its own section, not one cohort's; a
+    # cohort named is still its own
+    for question, section in (
+        ("STOMP里塞利尼索是跟哪些药搭着用的？入组的是什么病人？", "3.2"),
+        ("STOMP XVd cohort ORR?", "3.2.1"),
+        ("STOMP里和卡非佐米联用的队列ORR多少？", "3.2.2"),
+    ):
+        answer = real_assistant.ask(question)
+        assert answer.answered and answer.citations[0].section == section, question
 
 
 def test_who_asks_and_where_is_no_subject_while_what_is_asked_is(real_assistant) -> None:
@@ -1879,6 +1888,38 @@ def test_who_asks_and_where_is_no_subject_while_what_is_asked_is(real_assistant)
     ):
         answer = real_assistant.ask(question)
         assert answer.answered and answer.citations[0].section == section, question
+
+
+def test_what_session_20s_second_blind_batch_showed(real_assistant) -> None:
+    """b39, on arrival: "this early" is no back-reference, so the scene before it (the regimen
+    the patient is on) is left out of what a passage must name; "until they needed their next
+    line of therapy" is the time to next treatment; "the intro" is the introduction."""
+    for question, section in (
+        (
+            "Nurse: sodium came back 131 in week 2 of Xd. Is low sodium expected this early, and "
+            "does the review say we need to hold the dose?",
+            "4.4",
+        ),
+        (
+            "In BOSTON, how long until pts needed their next line of therapy, sel arm vs control?",
+            "3.3",
+        ),
+        (
+            "which newer med groups made myeloma responses & survival better, acording to the "
+            "intro?",
+            "intro",
+        ),
+    ):
+        answer = real_assistant.ask(question)
+        assert answer.answered and answer.citations[0].section == section, question
+    assert (
+        "16.1"
+        in real_assistant.ask(
+            "In BOSTON, how long until pts needed their next line of therapy, sel arm vs control?"
+        ).answer
+    )
+    # a next line of therapy asked about for itself is not in the review
+    assert not real_assistant.ask("What is the next line of therapy after selinexor?").answered
     for question in (
         "Is the nausea from selinexor worse in women?",
         "Did women and men respond differently to selinexor plus dexamethasone in STORM?",

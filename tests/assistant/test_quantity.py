@@ -389,6 +389,11 @@ def test_a_year_is_a_calendar_year() -> None:
         ),
         ("what ORR in patients on the 100 mg dose?", "patients on one dose or schedule"),
         ("每周1次给药的病人ORR是多少？", "patients on one dose or schedule"),
+        (
+            "In the XPd cohort, how many pts were actually dosed at pomalidomide 4 mg?",
+            "patients on one dose or schedule",
+        ),
+        ("泊马度胺队列里用4 mg的病人有几例？", "patients on one dose or schedule"),
         ("What ORR did patients on once-weekly XVd get in BOSTON?", None),
         # a group of those above first: the triple-refractory patient who reached a VGPR
         ("那例三级难治、达到非常好的部分缓解的病人缓解维持了多久？", "triple-refractory patients"),
