@@ -94,13 +94,10 @@ CLAIM = re.compile(
     r"|\bi was told\b|\bwe were told\b|\bi(?:'ve| have) heard\b"
     r"|\bread online\b|\bimpression\b|\bassum(?:e|es|ed)\b|\blists\b)"
     r"[^?]{0,200}(?:\bis (?:that|this|it) (?:correct|right|true|accurate|so)\b"
-    r"|[\s,—–-](?:true|right|correct)\s*\?"  # "My notes say … 8.6 months — right?"
     r"|\bback (?:that|this) up\b|\bsupport (?:that|this|it)\b|\bcan you confirm\b"
     r"|\bwhat (?:\w+ ){0,3}does the (?:english |chinese )?(?:review|abstract) (?:actually )?"
     r"(?:say|report|give)\b"
-    r"|\bwhat (?:\w+ ){0,3}did (?:storm|stomp|boston|the trial|the study) actually)"
-    # the check first, then the claim: "Is it right that selinexor binds XPO1 reversibly?"
-    r"|\bis it (?:right|true|correct|accurate) (?:that|to say)\b",
+    r"|\bwhat (?:\w+ ){0,3}did (?:storm|stomp|boston|the trial|the study) actually)",
     re.IGNORECASE,
 )
 
@@ -140,8 +137,12 @@ ROUTE = re.compile(
     r"|\broute\b|给药途径|(?:口服|静脉|皮下)(?:给药)?(?:的)?吗"
     # one route checked: "is it given intravenously?", "判断：塞利尼索是静脉给药的"
     r"|\b(?:given|taken|administered|dosed)\s+(?:\w+\s+){0,2}?"
-    r"(?:orally|intravenously|subcutaneously|by mouth|by injection|as an? (?:infusion|injection))\b"
-    r"|是(?:口服|静脉|皮下)(?:给药|注射|输注)?的"
+    r"(?:orally|intravenously|subcutaneously|by mouth|by injection|iv|i\.v|po|sc|by (?:a )?drip"
+    r"|into a vein|as an? (?:infusion|injection|drip|shot|pill|tablet))(?![a-z])"
+    # "is selinexor an injection?", "is it a pill?"
+    r"|\b(?:is|are) (?:it|selinexor|this drug|this medicine|the drug) (?:an? )?(?:injection"
+    r"|injectable|infusion|iv drug|pill|tablet|oral drug)\b"
+    r"|是(?:口服|静脉|皮下)(?:给药|注射|输注)?的|(?:要|需要|得|是)(?:打针|输液|注射|打点滴)(?:的)?吗"
     # eating against a drip ("打针还是吃的？"), not eating against eating ("一直吃还是吃几个疗程")
     r"|(?:打针|输液|打点滴|吊瓶|静脉|注射)\S{0,4}还是\S{0,2}吃|吃的?还是\S{0,4}(?:打针|输液|静脉|注射)",
     re.IGNORECASE,

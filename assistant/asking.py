@@ -109,7 +109,12 @@ _DESCRIBED_PATIENT = re.compile(
     r"\d{1,3}\s*(?:岁|周岁)的?(?:男|女)性?士?(?=\s*[，,。：:；;])"
     r"|(?<![\u4e00-\u9fff])(?:男|女)性?[，,]\s*\d{1,3}\s*(?:岁|周岁)(?=\s*[，,。：:；;])"
     r"|\b(?:a|an|my|our|this|the)\s+\d{1,3}[- ]?(?:years?[- ]old|yo|y/o|yr[- ]old)\s+"
-    r"(?:man|woman|male|female|gentleman|lady|gent)\b(?!\s*(?:patients?|people|subjects)\b)",
+    r"(?:man|woman|male|female|gentleman|lady|gent)\b(?!\s*(?:patients?|people|subjects)\b)"
+    # one patient by the regimen they are on, before what happens to them: "If a patient on
+    # XVd develops thrombocytopenia…", "用XVd的病人出现了血小板减少" (not "patients on XVd")
+    r"|\b(?:a|an|my|our|this|the|your)?\s*(?:patient|pt)\s+(?:on|taking|receiving)\s+"
+    r"[A-Za-z][\w+-]{1,20}(?=\s+(?:develops?|developed|has|had|gets?|got|with|who|presents?)\b)"
+    r"|(?:用|吃|在用|正在用|服用)着?[A-Za-z][\w+-]{1,8}(?:方案)?的(?:病人|患者)(?=\s*(?:出现|有|发生))",
     re.IGNORECASE,
 )
 

@@ -65,7 +65,7 @@ from assistant.ranking import (
     within,
 )
 from assistant.referring import TrialDescriptors, trial_sections
-from assistant.subgroup import split_treatments
+from assistant.subgroup import DOSE_GROUP, split_treatments
 from index.segment import normalize, tokenize
 from index.store import passage_index_text
 
@@ -270,7 +270,9 @@ class Evidence(Comparing):
         self._last_read: tuple[Signals, dict[str, object]] | None = None
         self._sentences = index.doc.sentences
         self._sentence_offsets = _sentence_offsets(index.doc)
-        self._corpus = normalize(index.doc.text)
+        self._corpus = normalize(
+            " ".join([index.doc.text, *(implied_names(p.text) for p in index.doc.passages)])
+        )
         self._sentence_tokens = [set(tokenize(s.text)) for s in index.doc.sentences]
         self._sentence_texts = [normalize(s.text) for s in index.doc.sentences]
         self._title = normalize(index.doc.title)
@@ -376,7 +378,7 @@ class Evidence(Comparing):
         """What a passage whose text is ``text`` names: that text, its section heading as
         indexed, and its parent sections' titles."""
         indexed = passage_index_text(replace(passage, text=text))
-        return normalize(f"{indexed} {self._ancestry(passage.section)}")
+        return normalize(f"{indexed} {self._ancestry(passage.section)} {implied_names(text)}")
 
     def missing(self, question: str, signals: Signals) -> list[str]:
         """What the question names that the review never mentions (glossary terms, codes)."""
@@ -501,13 +503,16 @@ class Evidence(Comparing):
             if (
                 len(trials) == 1
                 and required is not None
+                and not asked.kind
+                and not re.search(r"\d", required.question)
                 and not self._names_a_partner(required)
                 and not _WHICH_COHORT.search(required.question.lower())
             ):
                 # "What was STOMP set up to find?", "STOMP里塞利尼索跟哪些药联用？": the trial's
                 # own section says what the trial is, before its cohorts' sections, which name
                 # it through their heading (the carfilzomib cohort is no answer for STOMP);
-                # unless a cohort is what is asked ("哪个队列收的是NDMM病人？")
+                # unless a cohort is what is asked ("哪个队列收的是NDMM病人？"), or a value, or
+                # a figure is checked ("Did STOMP enroll 42 patients?"): its cohorts give those
                 hits = sorted(
                     hits,
                     key=lambda h: (
@@ -985,6 +990,16 @@ class Evidence(Comparing):
                 # names (周围神经病变难以耐受), whether or not it says "toxicity"; not "what side
                 # effects does methylphenidate have?" by the fatigue it is given for
                 gaps = [g for g in gaps if g not in _ANY_EVENT]
+            # what only some passages name by what they state (dose levels, by the doses they
+            # list): the cited one must ("which other dose levels were tried?" is not answered
+            # by a passage giving one dose)
+            gaps += [
+                v[0]
+                for _, v in concepts
+                if v[0] in IMPLIED_TERMS
+                and v[0] not in gaps
+                and not any(mentions(evidence, x) for x in v)
+            ]
             combined = {
                 v[0]
                 for c, v in concepts
@@ -1068,7 +1083,12 @@ class Evidence(Comparing):
             gaps.append("the dose asked for")
         if asked.kind and not gaps and lacks_value(cited, asked.kind, asked.measures):
             gaps.append(f"the {asked.kind} asked for")
-        elif asked.group and not gaps and not asked.for_group(cited):
+        elif (
+            asked.group
+            and not gaps
+            and not asked.for_group(cited)
+            and not self._whole_cohort(asked, passages)
+        ):
             gaps.append(f"the {asked.kind} for {asked.group[0]}")
         elif not gaps and not asked.for_whole(self._lead(chosen[0]) + cited):
             gaps.append(f"the {asked.kind} for the whole trial")  # not one cohort's
@@ -1167,6 +1187,15 @@ class Evidence(Comparing):
                 for v in d
             )
         ]
+
+    def _whole_cohort(self, asked: Asked, passages: set[str]) -> bool:
+        """Whether the group asked about is every patient of the cited passages: patients on one
+        dose, in a trial or cohort that gave one ("STORM中用80 mg的病人ORR": all of STORM's)."""
+        return (
+            asked.group is not None
+            and asked.group[0] == DOSE_GROUP
+            and not any(_MANY_DOSES.search(self._citable[p]) for p in passages)
+        )
 
     def _names_a_partner(self, required: _Required) -> bool:
         """Whether the question names a drug or regimen besides selinexor and dexamethasone:
@@ -1469,6 +1498,31 @@ class Evidence(Comparing):
                     )
                 )
         return out
+
+
+#: Doses of one drug listed as alternatives ("泊马度胺采用剂量递增（2 mg、3 mg或4 mg）",
+#: "60 mg/80 mg"): the passage gives the dose levels tried, though it never says 剂量水平.
+_DOSE_LEVELS = re.compile(
+    r"\d+(?:\.\d+)?\s*mg\s*(?:[、，,/]|或|和)\s*\d+(?:\.\d+)?\s*mg(?!\s*/\s*m)", re.IGNORECASE
+)
+
+
+#: A passage giving its patients several doses or schedules: "60/80 mg，2次/周或80/100 mg，1次/
+#: 周", "2 mg、3 mg或4 mg", dose escalation. One that gives one dose gives it to everyone.
+_MANY_DOSES = re.compile(
+    r"剂量递增|dose escalation|次/周或|mg[^，。；;]{0,12}或\s*\d|\d+\s*/\s*\d+\s*mg(?!\s*/\s*m)"
+    r"|\d+\s*mg\s*/\s*\d+\s*mg",
+    re.IGNORECASE,
+)
+#: The glossary terms (by first English variant) that ``implied_names`` can supply.
+IMPLIED_TERMS = frozenset({"dose level"})
+
+
+def implied_names(text: str) -> str:
+    """What a passage names by what it states rather than by a word: dose levels, by the
+    doses it lists for one drug. Matched like its words ("which dose levels of pomalidomide
+    were tried?" is answered by "2 mg、3 mg或4 mg")."""
+    return "剂量水平" if _DOSE_LEVELS.search(normalize(text)) else ""
 
 
 #: A question asking which cohort or arm: one cohort's section answers it.

@@ -200,6 +200,16 @@ _CJK_RUN = re.compile(f"([{_CJK}]+)")
 _AND_OLDER = re.compile(
     r"(\d+\s*(?:years?(?: old)?|yrs?)?)\s+and\s+(older|over|above)\b", re.IGNORECASE
 )
+#: "given in the review's intro" is stated there, not administered: read as "stated in"
+_GIVEN_IN_TEXT = re.compile(
+    r"\bgiven(?= (?:in|by) (?:the |this |its )?(?:review|paper|article|text|intro|introduction"
+    r"|abstract|summary|conclusion|section|table|authors?)(?:'s)?\b)",
+    re.IGNORECASE,
+)
+#: "grade IV", "stage IV": a Roman numeral, not intravenous
+_ROMAN_FOUR = re.compile(
+    r"\b(grade|stage|phase|class|type|level|cycle|part|section|step)\s+IV\b", re.IGNORECASE
+)
 _ZH_CONNECTORS = frozenset({"和", "与", "及", "加", "联合", "合用", "并用", "联用"})
 
 
@@ -427,7 +437,9 @@ class Glossary:
     def _match_en(self, question: str, relax_case: bool) -> list[_Match]:
         # "75 and older" is "75 or older": read without its connector, "and older" would be
         # "older", which "the older two-drug treatment" says too
-        toks = _question_tokens(_AND_OLDER.sub(r"\1 or older", question))
+        read = _AND_OLDER.sub(r"\1 or older", question)
+        read = _ROMAN_FOUR.sub(r"\1 4", _GIVEN_IN_TEXT.sub("stated", read))
+        toks = _question_tokens(read)
         candidates = [
             m
             for i, tok in enumerate(toks)

@@ -173,6 +173,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:批准|获批|上市|发表|公布)的?(?:具体)?(?:日期|时间)?(?:是|为|在|于)?"
             r"(?:哪一?天|几月几[日号]|日期)"
             r"|(?:哪一?天|几月几[日号])(?:被|由)?\S{0,4}?(?:批准|获批|上市|发表|公布)(?!的?(?:方案|用法))"
+            r"|具体日期|日期是哪一?天"  # "…批准…治疗RRMM的具体日期是哪一天？"
             r"|(?:what|which) date\b|\b(?:approval|publication) date\b"
             r"|\bdate of (?:approval|publication)\b"
             r"|(?:what|which) day (?:was|were|did)\b[^?]{0,40}\b(?:approved|published)\b"

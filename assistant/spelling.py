@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 #: Words a slip may hide in: lower-case letters only (XVd, mPFS, CD38 are names, not words);
 #: each part of a hyphenated run ("selinexor-bortezimib-dexamethasone") is a word.
 _WORD = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][a-z]+)(?![A-Za-z0-9])")
+#: A word in capitals of five letters or more: a name (STORM, BOSTON), or a slip of one.
+_CAPITALS = re.compile(r"(?<![A-Za-z0-9])([A-Z]{5,})(?![A-Za-z0-9])")
 #: A short acronym typed in lower case ("xkd", "orr"): the glossary reads acronyms of three
 #: letters or fewer only with their capitals (English "or", "os", "pr" are no ORR, OS, PR).
 _LOWER_SHORT = re.compile(r"(?<![A-Za-z0-9])([a-z]{3})(?![A-Za-z0-9])")
@@ -71,6 +73,28 @@ def acronyms(texts: Iterable[str], english: frozenset[str]) -> dict[str, str]:
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1 and k not in english}
 
 
+def capital_names(texts: Iterable[str]) -> frozenset[str]:
+    """The words of five capitals or more of the texts: trial names (STORM, BOSTON), which a
+    question typed in a hurry misspells in capitals too ("BOSTEN")."""
+    return frozenset(m for t in texts for m in _CAPITALS.findall(t))
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether one substitution, insertion, deletion or swap of neighbours turns a into b."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
 def known_words(texts: Iterable[str]) -> set[str]:
     """The lower-case Latin words of the texts (the review, the glossary's variants)."""
     return {m.lower() for t in texts for m in re.findall(r"[A-Za-z]+", t)}
@@ -107,6 +131,7 @@ class Speller:
     known: frozenset[str]
     english: frozenset[str]
     capitals: dict[str, str] = field(default_factory=dict)  # "xkd": "XKd" (``acronyms``)
+    names: frozenset[str] = frozenset()  # names in capitals: STORM, BOSTON (``capital_names``)
     _symspell: SymSpell | None = field(default=None, init=False, repr=False)
 
     @classmethod
@@ -115,7 +140,12 @@ class Speller:
         texts = list(texts)
         words = frozenset(w for w in known_words(texts) if len(w) >= MIN_LENGTH - 1)
         english = english_words()
-        return cls(words, english, acronyms(texts, frozenset(english_by_frequency()[:COMMON])))
+        return cls(
+            words,
+            english,
+            acronyms(texts, frozenset(english_by_frequency()[:COMMON])),
+            capital_names(texts),
+        )
 
     def ready(self) -> None:
         """Build the lookup table now (``Assistant.warm_up``), not on the first slip asked."""
@@ -147,6 +177,14 @@ class Speller:
         read = found[0].term
         return read.capitalize() if word[0].isupper() else read
 
+    def name_of(self, word: str) -> str | None:
+        """The name in capitals ``word`` is a slip of ("BOSTEN": BOSTON, "STROM": STORM), or
+        None: it is one, or an English word, or within one edit of none or of two."""
+        if word in self.names or word.lower() in self.english:
+            return None
+        close = [n for n in self.names if one_edit_apart(word, n)]
+        return close[0] if len(close) == 1 else None
+
     def mend(self, question: str) -> Mended:
         """The question with each slip replaced by the word it was read as."""
         corrections: list[Correction] = []
@@ -164,5 +202,6 @@ class Speller:
             return replace
 
         mended = _WORD.sub(reading(self.suggestion), question)
+        mended = _CAPITALS.sub(reading(self.name_of), mended)
         text = _LOWER_SHORT.sub(reading(self.capitals.get), mended)
         return Mended(text, tuple(dict.fromkeys(corrections)))

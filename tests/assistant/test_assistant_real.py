@@ -1852,6 +1852,12 @@ def test_what_session_20s_blind_batch_showed(real_assistant) -> None:
         "STOMP硼替佐米队列中，每周1次给药的病人ORR是多少？",
     ):
         assert not real_assistant.ask(question).answered, question
+    # ... unless the trial gave one dose to everyone: STORM's 80 mg patients are all of STORM's
+    storm = real_assistant.ask("What was the ORR for patients on the 80 mg dose in STORM?")
+    assert storm.answered and "26%" in storm.answer
+    # a figure checked of a trial as a whole is its cohort's ("Did STOMP enroll 42 patients?")
+    enrolled = real_assistant.ask("Did STOMP enroll 42 patients?")
+    assert enrolled.answered and enrolled.citations[0].section == "3.2.1"
     # the cohort's own ORR, and the dose given at the RP2D, are answered
     assert "63%" in real_assistant.ask("STOMP硼替佐米队列的ORR是多少？").answer
     rp2d = real_assistant.ask(
@@ -1920,6 +1926,51 @@ def test_what_session_20s_second_blind_batch_showed(real_assistant) -> None:
     )
     # a next line of therapy asked about for itself is not in the review
     assert not real_assistant.ask("What is the next line of therapy after selinexor?").answered
+
+
+def test_what_session_20s_last_blind_batch_showed(real_assistant) -> None:
+    """b40, on arrival: one patient described by the regimen they are on is who asks, not what
+    a passage must name; "given in the review's intro" is stated there, not administered; "的
+    具体日期是哪一天" asks a calendar date."""
+    for question, section in (
+        (
+            "If a patient on XVd develops thrombocytopenia with bleeding risk, what measures "
+            "does the review say can control it?",
+            "4.1",
+        ),
+        ("用XVd的病人出现了血小板减少，怎么处理？", "4.1"),
+        (
+            "Nursing student: list the main clinical manifestations of myeloma given in the "
+            "review's intro.",
+            "intro",
+        ),
+        ("FDA批准塞利尼索联合地塞米松治疗RRMM的具体日期是哪一天？", "abstract-zh"),
+    ):
+        answer = real_assistant.ask(question)
+        assert answer.answered and answer.citations[0].section == section, question
+    # patients on a regimen, asked a figure of, are its arm: still a figure the review lacks
+    assert not real_assistant.ask("What ORR did patients on XVd get in BOSTON?").answered
+
+
+def test_dose_levels_routes_and_trial_names_in_capitals(real_assistant) -> None:
+    """From the test split's refusals, by kind: the dose levels a passage lists without the
+    word (2 mg、3 mg或4 mg) are named by it, and only by it; one route asked of selinexor ("given
+    IV?") is answered by the route stated; a trial's name misspelt in capitals is mended."""
+    levels = real_assistant.ask(
+        "Which pomalidomide dose levels were escalated through in the selinexor-pom-dex cohort?"
+    )
+    assert levels.answered and levels.citations[0].section == "3.2.3"
+    assert "4 mg" in levels.answer
+    assert not real_assistant.ask(
+        "Before settling on 80 mg on the 3rd and 2nd days ahead of melphalan, which other "
+        "selinexor dose levels were tried in the conditioning study?"
+    ).answered
+    for question in ("Is it right that selinexor is given IV?", "塞利尼索要打针吗？"):
+        answer = real_assistant.ask(question)
+        assert answer.answered and "口服" in answer.answer, question
+    storm = real_assistant.ask("STROM试验的ORR是多少？")
+    assert storm.answered and storm.citations[0].section == "3.1" and "26%" in storm.answer
+    assert "“STROM” as “STORM”" in storm.note
     for question in (
         "Is the nausea from selinexor worse in women?",
         "Did women and men respond differently to selinexor plus dexamethasone in STORM?",

@@ -564,6 +564,21 @@ def test_a_connector_dropped_leaves_no_everyday_word_a_term(glossary: Glossary) 
     assert "incidence" in {t.en[0] for t in glossary.expand("new cases per year?").matched}
 
 
+def test_iv_is_intravenous_unless_a_roman_numeral(glossary: Glossary) -> None:
+    for question in ("standard IV daratumumab schedule?", "Is selinexor given IV?"):
+        assert "intravenous" in {t.en[0] for t in glossary.expand(question).matched}, question
+    for question in ("How common was grade IV thrombocytopenia?", "stage IV lymphoma?"):
+        assert "intravenous" not in {t.en[0] for t in glossary.expand(question).matched}
+
+
+def test_given_in_a_text_is_stated_not_administered(glossary: Glossary) -> None:
+    stated = "list the clinical manifestations of myeloma given in the review's intro."
+    assert "administration" not in {t.en[0] for t in glossary.expand(stated).matched}
+    assert "administration" in {
+        t.en[0] for t in glossary.expand("What was given in STORM?").matched
+    }
+
+
 def test_colloquial_accumulation(glossary: Glossary) -> None:
     for question in (
         "每周吃两次塞利尼索，会不会越吃血里积得越多？",

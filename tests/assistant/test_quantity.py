@@ -603,6 +603,8 @@ def test_a_calendar_date_is_not_a_day_of_a_schedule() -> None:
     from assistant.quantity import asked_kind, lacks_value
 
     assert asked_kind("fda批准的具体日期是哪一天？") == "date"
+    assert asked_kind("fda批准塞利尼索联合地塞米松治疗rrmm的具体日期是哪一天？") == "date"
+    assert asked_kind("给药日期是每周哪两天？") == "days"
     assert asked_kind("on what date was selinexor approved?") == "date"
     assert asked_kind("每周哪两天吃？") == "days"
     assert asked_kind("塞利尼索是哪一天获批的？") == "date"

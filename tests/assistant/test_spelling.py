@@ -76,6 +76,21 @@ def test_short_acronyms_typed_in_lower_case_get_their_capitals() -> None:
     assert acronyms(["PIs", "PIS"], frozenset()) == {}
 
 
+def test_names_in_capitals_are_mended_into_the_names_of_the_texts() -> None:
+    from assistant.spelling import capital_names, one_edit_apart
+
+    names = capital_names(["STORM试验、STOMP试验 and the BOSTON trial; ORR, POEMS"])
+    assert names == {"STORM", "STOMP", "BOSTON", "POEMS"}
+    capitals = Speller(KNOWN, frozenset({"about"}), names=names)
+    mended = capitals.mend("BOSTEN ORR? STROM? ABOUT POEMS, STORM")
+    assert mended.text == "BOSTON ORR? STORM? ABOUT POEMS, STORM"
+    assert mended.note() == "Read “BOSTEN” as “BOSTON”, “STROM” as “STORM”."
+    # one edit from two names (STOMP, STORM): left as typed
+    assert capitals.mend("STOPM").text == "STOPM"
+    assert one_edit_apart("STROM", "STORM") and one_edit_apart("BOSTN", "BOSTON")
+    assert not one_edit_apart("STORM", "STORM") and not one_edit_apart("MORTS", "STORM")
+
+
 def test_known_words_are_the_lower_case_latin_words() -> None:
     assert known_words(["Selinexor（塞利尼索）and XPO-1", "karyopherin"]) == {
         "selinexor",
