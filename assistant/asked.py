@@ -26,7 +26,7 @@ from assistant.quantity import (
     quoted,
     unquoted,
 )
-from assistant.subgroup import CLAUSES, gives_value_for, names_a_group, subgroup
+from assistant.subgroup import CLAUSES, DOSE_GROUP, gives_value_for, names_a_group, subgroup
 from index.segment import normalize, tokenize
 
 if TYPE_CHECKING:
@@ -540,12 +540,10 @@ def _about_group(asks: str) -> tuple[str, re.Pattern[str]] | None:
     # a response reached (or a drug had before) is checked of a figure asked for the group
     # (for_group), not as a population a passage must name: "is the 15.6-month OS that of
     # patients reaching a partial response?" is answered by the sentence stating it
-    # (nor "patients on one dose or schedule": "what dose did patients get at the RP2D?")
-    return (
-        None
-        if group[0].startswith(("patients reaching", "previously exposed", "patients on one"))
-        else group
-    )
+    # (nor the patients of one dose: "what dose did patients get at the RP2D?" asks the dose)
+    if group[0] == DOSE_GROUP:
+        return None
+    return None if group[0].startswith(("patients reaching", "previously exposed")) else group
 
 
 def _asks_total(valued: str) -> bool:
