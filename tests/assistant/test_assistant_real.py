@@ -13,6 +13,13 @@ from assistant import Answer, InvalidQuestion
 pytestmark = pytest.mark.slow
 
 
+def _assert_cited(assistant, cases) -> None:
+    """Each question is answered, its first citation from the section given."""
+    for question, section in cases:
+        answer = assistant.ask(question)
+        assert answer.answered and answer.citations[0].section == section, question
+
+
 def check_citations(answer: Answer, doc) -> None:
     """Each [n] maps to a citation whose sentence lies, exactly, in its passage and document."""
     from corpus.text import strip_ref_marks
@@ -1689,24 +1696,25 @@ def test_a_cohort_partner_few_passages_name_is_looked_for_in_its_section(
 ) -> None:
     """The expansion's many words for RRMM or PFS rank the abstract and the introduction
     first; the section titled by selinexor's partner answers."""
-    for question, section in (
+    _assert_cited(
+        real_assistant,
         (
-            "How long had the len cohort been followed when reported, and was median PFS reached?",
-            "3.2.4",
+            (
+                "How long had the len cohort been followed when reported, and was median PFS reached?",
+                "3.2.4",
+            ),
+            (
+                "Carfilzomib arm: which NCT number does the review give for it, and how many RRMM "
+                "patients went in?",
+                "3.2.2",
+            ),
+            (
+                "My mum is on selinexor with Kyprolis and a steroid. How soon did most people in that "
+                "group start getting better?",
+                "3.2.2",
+            ),
         ),
-        (
-            "Carfilzomib arm: which NCT number does the review give for it, and how many RRMM "
-            "patients went in?",
-            "3.2.2",
-        ),
-        (
-            "My mum is on selinexor with Kyprolis and a steroid. How soon did most people in that "
-            "group start getting better?",
-            "3.2.2",
-        ),
-    ):
-        answer = real_assistant.ask(question)
-        assert answer.answered and answer.citations[0].section == section, question
+    )
     # a drug merely named as an example (泼尼松, of corticosteroids) is no cohort's partner
     assert not real_assistant.ask("塞利尼索方案里的地塞米松能不能换成泼尼松？").answered
     # nor is a drug asked about on its own
@@ -1719,25 +1727,26 @@ def test_b36_questions_asking_no_comparison_and_names_spelled_out(real_assistant
     """From the blind batch b36: "older or younger than that" sets the trial against the
     asker's patient, "which three developments drove better outcomes" asks for a list, 重新
     is "again"; and a claim naming VGPR is checked against 非常好的部分缓解."""
-    for question, section in (
+    _assert_cited(
+        real_assistant,
         (
-            "My patient is 72 — were STORM participants older or younger than that on average "
-            "(median age)?",
-            "3.1",
+            (
+                "My patient is 72 — were STORM participants older or younger than that on average "
+                "(median age)?",
+                "3.1",
+            ),
+            (
+                "Per the English abstract, which three developments drove better outcomes in myeloma, "
+                "and is it now curable?",
+                "abstract-en",
+            ),
+            (
+                "综述结论说STORM、STOMP、BOSTON这些试验里，加塞利尼索让哪类病人重新缓解了？PFS怎样？",
+                "5",
+            ),
+            ("sel + kyprolis: is it true even a triple-refractory patient got a VGPR?", "3.2.2"),
         ),
-        (
-            "Per the English abstract, which three developments drove better outcomes in myeloma, "
-            "and is it now curable?",
-            "abstract-en",
-        ),
-        (
-            "综述结论说STORM、STOMP、BOSTON这些试验里，加塞利尼索让哪类病人重新缓解了？PFS怎样？",
-            "5",
-        ),
-        ("sel + kyprolis: is it true even a triple-refractory patient got a VGPR?", "3.2.2"),
-    ):
-        answer = real_assistant.ask(question)
-        assert answer.answered and answer.citations[0].section == section, question
+    )
 
 
 def test_b35_practical_questions_the_review_never_answers_are_refused(real_assistant) -> None:
@@ -1771,17 +1780,18 @@ def test_b35_practical_questions_the_review_never_answers_are_refused(real_assis
 def test_who_asks_and_how_they_found_out_are_not_what_is_asked(real_assistant) -> None:
     """A multidisciplinary team is who asks, like a tumour board; FISH is how a family found
     the del(17p) it asks about."""
-    for question, section in (
+    _assert_cited(
+        real_assistant,
         (
-            "Our MDT is weighing XVd: in the phase 3 comparison, how much longer did patients go "
-            "before needing their next myeloma regimen, and what was the P value?",
-            "3.3",
+            (
+                "Our MDT is weighing XVd: in the phase 3 comparison, how much longer did patients go "
+                "before needing their next myeloma regimen, and what was the P value?",
+                "3.3",
+            ),
+            ("我爸FISH报告有del(17p)，那个122人的2b期研究收不收这种高危的？", "3.1"),
+            ("我爸66岁，FISH查出del(17p)。STORM研究收过带这种高危遗传学的病人吗？", "3.1"),
         ),
-        ("我爸FISH报告有del(17p)，那个122人的2b期研究收不收这种高危的？", "3.1"),
-        ("我爸66岁，FISH查出del(17p)。STORM研究收过带这种高危遗传学的病人吗？", "3.1"),
-    ):
-        answer = real_assistant.ask(question)
-        assert answer.answered and answer.citations[0].section == section, question
+    )
     # asked for itself, FISH is a test the review never names
     assert not real_assistant.ask("STORM是用FISH检测高危遗传学的吗？").answered
 
@@ -1809,28 +1819,29 @@ def test_b37_chinese_chat_questions_read_as_users_write_them(real_assistant) -> 
     """From the blind batch b37: a slide's sentence checked ("这句话有问题吗"), 上一线用的是
     (the line before, not first-line), "另外几个是什么" (which, not how many), and the hours to a
     peak asked for a drug level's blood draw."""
-    for question, section in (
+    _assert_cited(
+        real_assistant,
         (
-            "幻灯片上我写的是“2019年7月3日FDA批准塞利尼索单药治疗RRMM”，这句话有问题吗？",
-            "abstract-zh",
+            (
+                "幻灯片上我写的是“2019年7月3日FDA批准塞利尼索单药治疗RRMM”，这句话有问题吗？",
+                "abstract-zh",
+            ),
+            (
+                "病人上一线用的是硼替佐米，进展了，再用回硼替佐米还有戏吗？IMWG那个再治疗研究和STOMP塞利尼索方案的有效率分别多少？",
+                "3.2.1",
+            ),
+            (
+                "投稿系统要填参考文献关键词：这篇的中文关键词除了“多发性骨髓瘤”和“塞利尼索”，另外几个是什么？",
+                "keywords-zh",
+            ),
+            ("想做个TDM测峰浓度，塞利尼索吃下去以后大概几个小时抽血最合适？", "2"),
+            (
+                "If we want a blood sample near peak concentration, how many hours after the oral "
+                "selinexor dose should it be drawn?",
+                "2",
+            ),
         ),
-        (
-            "病人上一线用的是硼替佐米，进展了，再用回硼替佐米还有戏吗？IMWG那个再治疗研究和STOMP塞利尼索方案的有效率分别多少？",
-            "3.2.1",
-        ),
-        (
-            "投稿系统要填参考文献关键词：这篇的中文关键词除了“多发性骨髓瘤”和“塞利尼索”，另外几个是什么？",
-            "keywords-zh",
-        ),
-        ("想做个TDM测峰浓度，塞利尼索吃下去以后大概几个小时抽血最合适？", "2"),
-        (
-            "If we want a blood sample near peak concentration, how many hours after the oral "
-            "selinexor dose should it be drawn?",
-            "2",
-        ),
-    ):
-        answer = real_assistant.ask(question)
-        assert answer.answered and answer.citations[0].section == section, question
+    )
     assert "3~4 h" in real_assistant.ask("想做个TDM测峰浓度，几个小时抽血最合适？").answer
 
 
@@ -1866,58 +1877,61 @@ def test_what_session_20s_blind_batch_showed(real_assistant) -> None:
     assert rp2d.answered and rp2d.citations[0].section == "3.2.2"
     # a trial asked about as a whole is answered by its own section, not one cohort's; a
     # cohort named is still its own
-    for question, section in (
-        ("STOMP里塞利尼索是跟哪些药搭着用的？入组的是什么病人？", "3.2"),
-        ("STOMP XVd cohort ORR?", "3.2.1"),
-        ("STOMP里和卡非佐米联用的队列ORR多少？", "3.2.2"),
-    ):
-        answer = real_assistant.ask(question)
-        assert answer.answered and answer.citations[0].section == section, question
+    _assert_cited(
+        real_assistant,
+        (
+            ("STOMP里塞利尼索是跟哪些药搭着用的？入组的是什么病人？", "3.2"),
+            ("STOMP XVd cohort ORR?", "3.2.1"),
+            ("STOMP里和卡非佐米联用的队列ORR多少？", "3.2.2"),
+        ),
+    )
 
 
 def test_who_asks_and_where_is_no_subject_while_what_is_asked_is(real_assistant) -> None:
     """From a review of session 19's glossary additions with probes: a woman asking, kids
     asking, a clinic as the setting, 'take it again' of a drug progressed on, 'admitted' as
     enrolled are no subjects; asked about, each still is."""
-    for question, section in (
-        ("I'm a woman on selinexor and feel nauseous all the time — what can help?", "4.3"),
-        ("My kids asked me: how does selinexor work?", "2"),
+    _assert_cited(
+        real_assistant,
         (
-            "In clinic we see lots of nausea on selinexor. What does the review suggest for severe "
-            "cases?",
-            "4.3",
+            ("I'm a woman on selinexor and feel nauseous all the time — what can help?", "4.3"),
+            ("My kids asked me: how does selinexor work?", "2"),
+            (
+                "In clinic we see lots of nausea on selinexor. What does the review suggest for severe "
+                "cases?",
+                "4.3",
+            ),
+            ("门诊病人吃塞利尼索恶心很厉害，综述推荐用什么药？", "4.3"),
+            ("After relapsing on Velcade, can I take it again?", "3.2.1"),
+            ("How many patients were admitted for the carfilzomib cohort?", "3.2.2"),
+            ("Is there any data from Asia on selinexor after CAR-T?", "3.5"),
         ),
-        ("门诊病人吃塞利尼索恶心很厉害，综述推荐用什么药？", "4.3"),
-        ("After relapsing on Velcade, can I take it again?", "3.2.1"),
-        ("How many patients were admitted for the carfilzomib cohort?", "3.2.2"),
-        ("Is there any data from Asia on selinexor after CAR-T?", "3.5"),
-    ):
-        answer = real_assistant.ask(question)
-        assert answer.answered and answer.citations[0].section == section, question
+    )
 
 
 def test_what_session_20s_second_blind_batch_showed(real_assistant) -> None:
     """b39, on arrival: "this early" is no back-reference, so the scene before it (the regimen
     the patient is on) is left out of what a passage must name; "until they needed their next
     line of therapy" is the time to next treatment; "the intro" is the introduction."""
-    for question, section in (
+    _assert_cited(
+        real_assistant,
         (
-            "Nurse: sodium came back 131 in week 2 of Xd. Is low sodium expected this early, and "
-            "does the review say we need to hold the dose?",
-            "4.4",
+            (
+                "Nurse: sodium came back 131 in week 2 of Xd. Is low sodium expected this early, and "
+                "does the review say we need to hold the dose?",
+                "4.4",
+            ),
+            (
+                "In BOSTON, how long until pts needed their next line of therapy, sel arm vs control?",
+                "3.3",
+            ),
+            (
+                "which newer med groups made myeloma responses & survival better, acording to the "
+                "intro?",
+                "intro",
+            ),
         ),
-        (
-            "In BOSTON, how long until pts needed their next line of therapy, sel arm vs control?",
-            "3.3",
-        ),
-        (
-            "which newer med groups made myeloma responses & survival better, acording to the "
-            "intro?",
-            "intro",
-        ),
-    ):
-        answer = real_assistant.ask(question)
-        assert answer.answered and answer.citations[0].section == section, question
+    )
     assert (
         "16.1"
         in real_assistant.ask(
@@ -1932,22 +1946,23 @@ def test_what_session_20s_last_blind_batch_showed(real_assistant) -> None:
     """b40, on arrival: one patient described by the regimen they are on is who asks, not what
     a passage must name; "given in the review's intro" is stated there, not administered; "的
     具体日期是哪一天" asks a calendar date."""
-    for question, section in (
+    _assert_cited(
+        real_assistant,
         (
-            "If a patient on XVd develops thrombocytopenia with bleeding risk, what measures "
-            "does the review say can control it?",
-            "4.1",
+            (
+                "If a patient on XVd develops thrombocytopenia with bleeding risk, what measures "
+                "does the review say can control it?",
+                "4.1",
+            ),
+            ("用XVd的病人出现了血小板减少，怎么处理？", "4.1"),
+            (
+                "Nursing student: list the main clinical manifestations of myeloma given in the "
+                "review's intro.",
+                "intro",
+            ),
+            ("FDA批准塞利尼索联合地塞米松治疗RRMM的具体日期是哪一天？", "abstract-zh"),
         ),
-        ("用XVd的病人出现了血小板减少，怎么处理？", "4.1"),
-        (
-            "Nursing student: list the main clinical manifestations of myeloma given in the "
-            "review's intro.",
-            "intro",
-        ),
-        ("FDA批准塞利尼索联合地塞米松治疗RRMM的具体日期是哪一天？", "abstract-zh"),
-    ):
-        answer = real_assistant.ask(question)
-        assert answer.answered and answer.citations[0].section == section, question
+    )
     # patients on a regimen, asked a figure of, are its arm: still a figure the review lacks
     assert not real_assistant.ask("What ORR did patients on XVd get in BOSTON?").answered
 
