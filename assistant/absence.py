@@ -104,6 +104,15 @@ def _normalized(variant: str) -> str:
     return normalize(variant)
 
 
+@lru_cache(maxsize=4096)
+def _worded_combination(variant: str) -> re.Pattern[str]:
+    """A combination ("selinexor + bortezomib") as English may word it: with, and, plus, &."""
+    joined = r"\s*(?:\+|&|\band\b|\bwith\b|\bplus\b)\s*".join(
+        map(re.escape, (p.strip() for p in variant.split("+")))
+    )
+    return re.compile(rf"(?<![a-z]){joined}(?![a-z])")
+
+
 def mentions(corpus: str, variant: str) -> bool:
     """Whether the (normalized, lower-case) corpus uses ``variant``; Latin words whole. The
     variant is normalized too: a glossary's Ⅱ期 is the review's ii期 once normalized."""
@@ -111,7 +120,10 @@ def mentions(corpus: str, variant: str) -> bool:
     if next(occurrences(corpus, variant), None) is not None:
         return True
     if variant.isascii():
-        return False
+        if "+" not in variant.strip("+"):
+            return False
+        # "selinexor with bortezomib", "selinexor and dexamethasone" name selinexor + …
+        return _worded_combination(variant).search(corpus) is not None
     if "+" in variant.strip("+"):
         # a combination written with words between its drugs: "塞利尼索、地塞米松与…联合",
         # "塞利尼索与地塞米松联合" name 塞利尼索+地塞米松

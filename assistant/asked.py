@@ -56,6 +56,8 @@ ACTS = re.compile(
 ATTRIBUTES = re.compile(
     r"有关|相关|所致|引起|导致|由于|因(?![素子])|associated with|related to|caused by|due to"
 )
+#: What a treatment gains, which answers "why use it?" ("三联疗法…可以提高其PFS和OS").
+BENEFITS = re.compile(r"提高|改善|延长|优于|更优|获益|\bimprov|\bprolong|\bbenefit|\bsuperior")
 CAUSE = re.compile(
     r"由于|导致|从而|致使|使得|引起|(?<![原基病诱])因(?![素子])"
     r"|because|due to|le(?:ad|ads|ading|d) to|result(?:s|ed)? in|owing to"
@@ -174,7 +176,10 @@ BETTER_THAN = re.compile(
     # not against a figure ("longer than 12 months") nor another measure of its own
     # nor against the asker's own patient ("older or younger than that?", "than him")
     r"(?! (?:\d|(?:half|a|an|one|two|three|four|five|six|ten|twice|its|their|that|this|him|her"
-    r"|my|our)\b))",
+    r"|my|our)\b))"
+    # "does XRd beat lenalidomide-dex alone?", "did it outperform Vd?"
+    r"|(?:^|[.?!:;,—-]\s*)(?:do|does|did|can|could|would|will)\b[^?.;]{0,80}"
+    r"\b(?:beat|outperform(?:ed)?|outdo|outdid|improve (?:on|upon))\b",
     re.IGNORECASE,
 )
 COMPARES = re.compile(
@@ -643,6 +648,13 @@ def within(expansion: Expansion | None, part: str) -> Expansion | None:
     return replace(expansion, matched=named_in(expansion, part))
 
 
+#: Chinese particles, pronouns and light words, as jieba leaves them standing alone.
+_PARTICLES = frozenset(
+    "上下里中内外吗呢吧啊呀的了是有在和与及就都也还又么很太被把对向从让会能要想说看个些这那其它"
+    "他她我你您们啥谁"
+)
+
+
 def _concepts(signals: Signals, tokens: set[str]) -> list[frozenset[str]]:
     """The question's tokens grouped: one group per glossary term matched, one per other token."""
     matched = signals.expansion.matched if signals.expansion else ()
@@ -657,4 +669,6 @@ def _concepts(signals: Signals, tokens: set[str]) -> list[frozenset[str]]:
     ]
     groups = [g for g in dict.fromkeys(groups) if g]
     grouped = set().union(*groups) if groups else set()
-    return groups + [frozenset({t}) for t in sorted(tokens - grouped)]
+    # a particle or pronoun outside any term ("机制上"'s 上, 吗, 他) is no concept a sentence
+    # should be chosen for; other single characters may be (周, 次, 天 of a schedule)
+    return groups + [frozenset({t}) for t in sorted(tokens - grouped) if t not in _PARTICLES]

@@ -130,7 +130,11 @@ def without_patient(question: str) -> str:
 _SET_ASIDE = re.compile(
     r"\b(?:apart from|aside from|besides|other than|except(?: for)?|excluding|not counting)\s+"
     r"[^,，?？;；:：]{1,60}?(?=\s*[,，?？;；:：])"
-    r"|(?:^|(?<=[，,。；;\s]))除了?[^，,？?；;。]{1,30}?(?:之外|以外|外)?(?=\s*[，,？?；;])",
+    r"|(?:^|(?<=[，,。；;\s]))除了?[^，,？?；;。]{1,30}?(?:之外|以外|外)?(?=\s*[，,？?；;])"
+    # "不管塞利尼索二联还是三联，…": both alternatives, so neither is asked
+    r"|(?:不管|无论|不论)[^，,？?；;。]{1,24}?(?:还是|或是|或者)[^，,？?；;。]{1,16}?(?=\s*[，,？?；;])"
+    r"|\b(?:regardless of|whether (?:it is |it's )?)[^,，?？;；:：]{1,40}? or "
+    r"[^,，?？;；:：]{1,30}?(?=\s*,)",
     re.IGNORECASE,
 )
 
@@ -149,3 +153,21 @@ def without_aside(question: str) -> str:
     counts…" asks of the others), and 缓解 meaning relief ("有什么办法缓解？" asks for no
     remission)."""
     return _RELIEF.sub(" ", _SET_ASIDE.sub(" ", without_patient(question)))
+
+
+#: A clause saying what the patient is being treated with ("我爸72岁，在吃塞利尼索加地塞米松，",
+#: "我爸吃XVd，", "my dad is on XVd and…"): when the question asks about an adverse event, the
+#: regimen says who the patient is; the review's advice on the event is for every regimen.
+_ON_TREATMENT = re.compile(
+    r"(?:^|(?<=[，,。；;：:\s]))(?:我爸|我妈|我父亲|我母亲|父亲|母亲|老人|家人|病人|患者|他|她|我)?"
+    r"(?:\d{1,3}岁[，,]?)?(?:现在|目前|一直|最近)?(?:在|正在)?(?:吃|用|服用|口服)着?(?:的是)?"
+    r"[^，,。？?；;：:]{1,24}?(?=\s*[，,。；;])"
+    r"|\b(?:is|was|has been|had been|are|were) (?:on|taking|receiving|being treated with) "
+    r"[^,.;?]{1,40}?(?=\s*(?:,|\band\b|\.))",
+    re.IGNORECASE,
+)
+
+
+def treatment_clauses(question: str) -> list[str]:
+    """The clauses saying what the patient is treated with (see ``_ON_TREATMENT``)."""
+    return [m.group(0) for m in _ON_TREATMENT.finditer(question)]

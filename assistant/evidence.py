@@ -39,6 +39,7 @@ from assistant.asked import (
     ACTS,
     AIM,
     ATTRIBUTES,
+    BENEFITS,
     CAUSE,
     CLAIM,
     COMPARES,
@@ -50,7 +51,14 @@ from assistant.asked import (
     Asked,
     named_in,
 )
-from assistant.asking import asking, label, sentences, split, without_aside
+from assistant.asking import (
+    asking,
+    label,
+    sentences,
+    split,
+    treatment_clauses,
+    without_aside,
+)
 from assistant.choices import bears_a_figure, options, spared_options, spared_words, unchosen
 from assistant.classes import Kinship, load_classes
 from assistant.comparison import Comparing, measured_names
@@ -58,6 +66,7 @@ from assistant.quantity import (
     MEASURED_KINDS,
     asked_kind,
     figures,
+    gives_value_of,
     lacks_statistic,
     lacks_value,
 )
@@ -241,8 +250,12 @@ _ANY_EVENT = frozenset({UMBRELLA, "toxicity"})
 #: not answered by a death after XPd).
 _WHICH_EVENT = re.compile(
     r"\b(?:what|which)\s+(?:\w+\s+)?(?:toxicit\w*|adverse events?|side[- ]effects?)\s+"
-    r"(?:made|makes|caused|causes|led|leads|forced|limited|prompted|resulted)\b"
-    r"|(?:什么|哪些|哪种|哪个|哪一种)(?:样的)?(?:毒性|不良反应|副作用)(?:导致|引起|使|让)",
+    r"(?:made|makes|caused|causes|led|leads|forced|limited|prompted|resulted|sank|sunk|killed"
+    r"|ended|stopped|halted|ruled|drove|drives)\b"
+    r"|(?:什么|哪些|哪种|哪个|哪一种)(?:样的)?(?:毒性|不良反应|副作用)(?:导致|引起|使|让)"
+    # "被放弃，是因为病人受不了哪种不良反应？"
+    r"|(?:受不了|耐受不了|不能耐受|无法耐受|难以耐受)(?:的是)?(?:什么|哪些|哪种|哪个|哪一种)(?:样的)?"
+    r"(?:毒性|不良反应|副作用)",
     re.IGNORECASE,
 )
 
@@ -904,10 +917,26 @@ class Evidence(Comparing):
         thrombocytopenia, which…"): neither a passage nor the review need name them, and the
         section they title is not the answer's. "STORM里男性病人的ORR" still asks of men."""
         rest = without_aside(expansion.question)
-        if rest == expansion.question:
-            return set()
         named = {t.en[0] for t in named_in(expansion, expansion.question)}
-        return named - {t.en[0] for t in named_in(expansion, rest)}
+        aside = named - {t.en[0] for t in named_in(expansion, rest)}
+        if any(
+            t.category == "adverse_event" and t.en[0] not in GENERAL_EVENTS
+            for t in expansion.matched
+        ):
+            # "我爸在吃塞利尼索加地塞米松，最近老说没劲儿…有啥办法？": the regimen is the
+            # patient's; what the review says of the event holds for every regimen
+            clauses = treatment_clauses(rest)
+            outside = rest
+            for clause in clauses:
+                outside = outside.replace(clause, " ")
+            kept = {t.en[0] for t in named_in(expansion, outside)}
+            aside |= {
+                t.en[0]
+                for clause in clauses
+                for t in named_in(expansion, clause)
+                if t.category in ("regimen", "drug") and t.en[0] not in kept
+            }
+        return aside
 
     def _scene_only(self, expansion: Expansion, labelled: bool = False) -> set[str] | None:
         """Terms (first English names) that only the question's scene names, when the question
@@ -924,7 +953,7 @@ class Evidence(Comparing):
         proper_part, scene_part = split(expansion.question)
         tag, proper_part = label(proper_part) if labelled else ("", proper_part)
         proper = named_in(expansion, proper_part)
-        if BACK_REFERENCE.search(proper_part.lower()) or not any(
+        if _points_back(proper_part, proper, self._title) or not any(
             t.category in SUBJECTS and not any(mentions(self._title, v) for v in t.en + t.zh)
             for t in proper
         ):
@@ -1061,7 +1090,22 @@ class Evidence(Comparing):
             gaps.append("a mechanism")  # "how does its mechanism differ?" of a trial's results
         if asked.why_finding and not gaps and not (CAUSE.search(cited) or ATTRIBUTES.search(cited)):
             gaps.append("a reason")  # "why was it chosen?" of the sentence reporting the choice
-        if asked.compares and not across and not gaps and not COMPARES.search(cited):
+        if (
+            asked.why
+            and not required.events
+            and not gaps
+            and not any(p.search(cited) for p in (CAUSE, ATTRIBUTES, ACTS, BENEFITS))
+        ):
+            # "why do patients relapse?" of "most patients eventually relapse": a reason is a
+            # cause, a mechanism or what a choice gains ("三联疗法…可以提高其PFS和OS")
+            gaps.append("a reason")
+        if (
+            asked.compares
+            and not across
+            and not gaps
+            and not COMPARES.search(cited)
+            and not _each_valued(asked, cited)
+        ):
             gaps.append("a comparison")  # "which schedule did better?" of a dosing sentence
         if asked.route and not gaps and not self._states_route(required, chosen):
             gaps.append("the route asked for")  # "STORM dex 20 mg, PO or IV?" of its doses
@@ -1100,12 +1144,25 @@ class Evidence(Comparing):
             not gaps
             and asked.kind in MEASURED_KINDS
             and not asked.measures
-            and not self._names_own_term(required, cited)
+            and not self._names_own_term(required, cited, passages)
         ):
             gaps.append(f"the {asked.kind} asked for")
+        if not gaps and asked.kind is None and not self._states_amount(required, cited):
+            gaps.append("the figure in the question")
         if not gaps and (statistic := lacks_statistic(required.question.lower(), cited)):
             gaps.append(f"the {statistic}")
         return gaps
+
+    @staticmethod
+    def _states_amount(required: _Required, cited: str) -> bool:
+        """Whether the cited text gives a figure for the endpoint a yes/no question puts an
+        amount on, if it puts one ("XVd组的中位PFS比Vd组长了4个多月，对吗？", "Did XVd roughly
+        double median PFS?"): "中位PFS…均高于Vd组" confirms no amount."""
+        question = required.question.lower()
+        if not AMOUNT.search(question) or figures(normalize(question)) & figures(cited):
+            return True  # none put, or the figure is the passage's ("这个9.0个月真的是OS吗？")
+        endpoints = [v for c, v in required.concepts if c == "endpoint" and v[0] not in _BARE]
+        return not endpoints or any(gives_value_of(cited, v, "number") for v in endpoints)
 
     @staticmethod
     def _unnamed(required: _Required, evidence: str) -> list[str]:
@@ -1250,15 +1307,29 @@ class Evidence(Comparing):
             for a, b in occurrences(text, v.lower())
         )
 
-    def _names_own_term(self, required: _Required, cited: str) -> bool:
+    def _names_own_term(self, required: _Required, cited: str, passages: set[str]) -> bool:
         """Whether the cited sentences name a term of the question's own: not a general word,
-        not the review's subject."""
+        not the review's subject. A trial the question describes, cited from its own
+        section, is such a term ("3期随机对照那个研究一共入了多少人？" is answered by
+        "共纳入402名病人" of BOSTON's section)."""
         own = [
             v
             for c, v in required.concepts
             if c != "general" and not any(mentions(self._title, x) for x in v)
         ]
-        return not own or any(mentions(cited, x) for v in own for x in v)
+        if not own or any(mentions(cited, x) for v in own for x in v):
+            return True
+        trials = self._described.described(required.question)  # named by description
+        return bool(trials) and all(
+            mentions(
+                normalize(
+                    f"{self._own_titles[p]} {self._ancestry(self.index.doc.passage(p).section)}"
+                ),
+                t.lower(),
+            )
+            for p in passages
+            for t in trials
+        )
 
     def _each_part(
         self, candidates: list[Candidate], chosen: list[Candidate], asked: Asked
@@ -1544,6 +1615,52 @@ class _Required:
     question: str = ""  # as asked: the alternatives it offers ("单药还是联用") are read from it
     aside: frozenset[str] = frozenset()  # terms it only describes or sets aside (_describing)
     sizes: tuple[str, ...] = ()  # counts of patients describing a cohort ("42人那个研究")
+
+
+#: Demonstratives that point back with a noun of their own ("这种血小板减少", "this nausea").
+_DEMONSTRATIVE = re.compile(r"这种|这个|这些|\bthis\b|\bthese\b")
+
+
+def _points_back(part: str, named: Sequence[Term], title: str) -> bool:
+    """Whether the part points back at an earlier sentence for something it does not name:
+    "relieve it" does; "综述里说这种血小板减少可以用哪些办法控制？" names what 这种 points at
+    (an adverse event, an endpoint: a subject of its own, not "this drug", which is the
+    review's)."""
+    text = normalize(part)
+    own = [
+        normalize(v)
+        for t in named
+        if t.category in SUBJECTS and not any(mentions(title, x) for x in t.en + t.zh)
+        for v in t.en + t.zh
+    ]
+
+    def names_own(m: re.Match[str]) -> bool:
+        return _DEMONSTRATIVE.fullmatch(m.group(0)) is not None and any(
+            text.startswith(v, m.end()) or text.startswith(v, m.end() + 1) for v in own
+        )
+
+    return any(not names_own(m) for m in BACK_REFERENCE.finditer(text))
+
+
+#: An amount a question puts on an endpoint: a figure with its unit, or a multiple.
+AMOUNT = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:个多?月|%|months?\b|weeks?\b|倍)|翻倍|翻了一?番|(?:一|两|三)倍"
+    r"|\b(?:doubled|doubling|tripled|tripling|halved|halving)\b"
+    r"|\b(?:double|triple|halve)\s+(?:the|its|their|median)\b|减半"
+)
+#: Endpoint words that measure nothing on their own.
+_BARE = frozenset({"median", "mean"})
+
+
+def _each_valued(asked: Asked, cited: str) -> bool:
+    """Whether the cited text gives a value of the kind asked beside each of two or more
+    measures the question sets side by side: "STORM的mDOR和mPFS哪个更长？分别是多少？" is answered
+    by "中位DOR达4.4个月，中位PFS达3.7个月", which the reader compares."""
+    return (
+        asked.kind is not None
+        and len(asked.measures) >= 2
+        and all(gives_value_of(cited, m, asked.kind) for m in asked.measures)
+    )
 
 
 def _asker_only(expansion: Expansion, question: str) -> set[str]:

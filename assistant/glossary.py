@@ -206,10 +206,20 @@ _GIVEN_IN_TEXT = re.compile(
     r"|abstract|summary|conclusion|section|table|authors?)(?:'s)?\b)",
     re.IGNORECASE,
 )
+#: "new myeloma cases" are new cases (an incidence) of myeloma
+_NEW_CASES = re.compile(r"\bnew ((?:multiple )?myeloma|mm) cases\b", re.IGNORECASE)
+#: "What biological reasons are given?": stated, as above
+_REASONS_GIVEN = re.compile(
+    r"\b(?:reasons?|explanations?|examples?|causes?|mechanisms?|definitions?|evidence|data"
+    r"|details?)(?: \w+){0,2} (?:is|are|was|were) (given)\b",
+    re.IGNORECASE,
+)
 #: "grade IV", "stage IV": a Roman numeral, not intravenous
 _ROMAN_FOUR = re.compile(
     r"\b(grade|stage|phase|class|type|level|cycle|part|section|step)\s+IV\b", re.IGNORECASE
 )
+#: "still managed a very good partial response": reached one, not management
+_ACHIEVED = re.compile(r"\bmanaged(?= (?:a|an|to)\b)", re.IGNORECASE)
 _ZH_CONNECTORS = frozenset({"和", "与", "及", "加", "联合", "合用", "并用", "联用"})
 
 
@@ -439,6 +449,8 @@ class Glossary:
         # "older", which "the older two-drug treatment" says too
         read = _AND_OLDER.sub(r"\1 or older", question)
         read = _ROMAN_FOUR.sub(r"\1 4", _GIVEN_IN_TEXT.sub("stated", read))
+        read = _ACHIEVED.sub("achieved", _NEW_CASES.sub(r"new cases of \1", read))
+        read = _REASONS_GIVEN.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + "stated", read)
         toks = _question_tokens(read)
         candidates = [
             m

@@ -69,13 +69,15 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?:新)?确诊(?:几|多少)(?:例|个|人)|新发(?:几|多少)(?:例|个|人)"
             r"|how many (?:\w+ ){0,2}(?:people|persons|patients|adults)\b[^?]{0,40}"
             r"\b(?:get|gets|develop|develops|are diagnosed|diagnosed|fall ill)\b"
-            r"|how many new cases"
+            r"|how many new cases|how many new (?:\w+ ){0,2}cases"
+            r"|per 100[, ]?000\b|每10万|每十万"
         ),
     ),
     (
         "count",
         re.compile(
             r"多少(?:例|名|位|个?病人|个?患者|个?人)|几(?:例|名|位|个?人|个病人|个患者)|例数|人数"
+            r"|(?:病人|患者)(?:有|是|共)?(?:几个|多少个)"
             r"|how many (?:of (?:the |these |those )?)?(?:\w+ ){0,3}(?:patients|people|subjects"
             r"|participants|cases|pts)\b"
             # "of the 21 enrolled, how many were evaluable?": people, with no noun between
@@ -184,7 +186,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "days",
         re.compile(
-            r"哪(?:几|两|三|一|些)天|(?<![每一两二三几])(?:周|星期|礼拜)几(?![次个周])"
+            r"第几天|哪(?:几|两|三|一|些)天|(?<![每一两二三几])(?:周|星期|礼拜)几(?![次个周])"
             r"|(?:what|which) days?\b(?![-‐–]to[-‐–]day)"
             r"|第\s*\d+\s*[、,，]\s*\d+(?:\s*[、,，]\s*\d+)*\s*天"
             r"|\bdays? \d+(?:\s*(?:,|and)\s*\d+)+"
@@ -221,13 +223,17 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # 哪几个 asks which ones, 举几个例子 for examples, "几个试验里，哪个…" which of
             # several: none a number
             # ... nor 另外几个是什么 ("the others, which are they?")
+            # ... nor 有几种办法 ("what ways are there?": the ways are the answer)
             r"多少|(?<!哪)几(?!个例子)(?![个种项][^，,。？?]{0,12}(?:里|中|当中)[，,]?\s*哪)"
+            r"(?![种个条](?:办法|方法|方式|措施|手段|途径|处理))"
             r"(?![个种项](?:分别)?(?:是什么|是哪些|都是什么|分别是))"
             r"(?:个|种|次|级|期|周期|疗程)|多高|多大(?!(?:的)?(?:希望|把握|可能|作用|区别|差别|影响|意义|帮助|用))"
             r"|how many|how much|what number"
             # "what were the actual figures for each?", "give me the numbers"
             r"|\bwhat (?:was|were|are|is) (?:the |their |its )?(?:actual |exact |precise )?"
             r"(?:figures?|numbers?|values?)\b"
+            r"|\bwhat (?:was|were|are|is) the (?:two|three|\w+ing) (?:figures?|numbers?)\b"
+            r"|\bas an? (?:number|figure|percentage|percent)\b"
             # a threshold: "below what sodium level should it be held?", "what cut-off?"
             r"|\b(?:below|above|under|over|at|to) what (?:\w+ ){0,3}(?:level|count|value|threshold"
             r"|concentration|number)s?\b|\bwhat (?:\w+ ){0,2}(?:threshold|cut-?off)s?\b"
@@ -257,6 +263,11 @@ _GIVES: dict[str, re.Pattern[str]] = {
     "incidence": re.compile(_PER_100_000),
     "dose": re.compile(rf"{_NUMBER}\s*(?:mg|g\b|毫克|μg|ml)"),
     "percent": re.compile(rf"{_NUMBER}\s*%|百分之|/\s*\d{{2,}}"),
+    # how often something happens, which the review may say in words ("发生率极低")
+    "rate": re.compile(
+        rf"{_NUMBER}\s*%|百分之|(?:发生率|发病率)\s*(?:明显|较|极|很|更)?(?:低|高|降低|升高|增加)"
+        r"|罕见|少见|常见|多见|较少|较多|大多|多为"
+    ),
     "time": re.compile(
         rf"{_NUMBER}\s*(?:个月|月|天|日|周|年|h(?![a-z])|小时|d(?![a-z])|min|分钟|months?|days?|weeks?|hours?)"
     ),
@@ -290,7 +301,9 @@ _GIVES: dict[str, re.Pattern[str]] = {
 #: A dose belongs to a drug, wherever the sentence names the adverse event it treats.
 #: (Not a dose, cycles or a schedule.) A P value belongs to its comparison's measure: the
 #: P=0.001 2 of BOSTON's time to next treatment is not its PFS's.
-MEASURED_KINDS = frozenset({"count", "incidence", "percent", "time", "hours", "number", "p value"})
+MEASURED_KINDS = frozenset(
+    {"count", "incidence", "percent", "rate", "time", "hours", "number", "p value"}
+)
 
 
 #: "How often" asks a dosing schedule only when the question is about giving the drug;
@@ -351,6 +364,12 @@ _TERSE = re.compile(
 _SEVERAL = re.compile(r"好几|没几")
 
 
+#: A population a rate is given per: "每10万人", "per 100,000".
+_PER_POPULATION_ASKED = re.compile(r"每\s*(?:10|十)\s*万|per 100[, ]?000|/\s*100\s*000")
+#: How often something happens to patients, not how often a figure was reported.
+_HAPPENS = re.compile(r"\b(?:happens?|occurs?|develops?|gets?|seen|see|experiences?|arises?)\b")
+
+
 def asked_kind(question: str) -> str | None:
     """The kind of value the (lower-cased) question asks for, or None if it asks for none."""
     # 好几 is "several" in a statement ("一周吃好几次会不会蓄积"), never a question word
@@ -359,7 +378,9 @@ def asked_kind(question: str) -> str | None:
         text += "?"
     if blank := _BLANK.search(text):
         unit = blank.group(1)
-        return next(kind for kind, units in _BLANK_KINDS if unit in units)
+        kind = next(kind for kind, units in _BLANK_KINDS if unit in units)
+        # "每10万人大约发病___例" is a rate per population, not a count of patients
+        return "incidence" if kind == "count" and _PER_POPULATION_ASKED.search(text) else kind
     if _BLANK_COUNTED.search(text):
         return "number"
     if _WHICH_THING.search(text):
@@ -367,7 +388,8 @@ def asked_kind(question: str) -> str | None:
         return "source" if _SOURCE.search(text) else None
     kind = next((kind for kind, pattern in _ASKS if pattern.search(text)), None)
     if kind == "frequency" and text.isascii() and not _DOSING.search(text):
-        return "percent"
+        # "how often does neuropathy happen?" is answered by "发生率极低" as by a percent
+        return "rate" if _HAPPENS.search(text) else "percent"
     if kind == "time" and _SCHEDULE_WORDS.search(text):
         return "schedule"  # "how long was each cycle": a dosing duration is the answer
     return kind

@@ -29,6 +29,8 @@ _REFERRING = re.compile(
     r"|(?:那项|那个|这项|这个|那一项|一项|一个)[^，。？?；;]{0,50}?(?:研究|试验)"
     # ... or after its description: "Xd单臂2b期那个研究"
     r"|[^，。？?；;：:]{2,20}?(?:那项|那个|这项|这个|那一项)(?:研究|试验)"
+    # ... or with the noun left out: "3期随机对照那个（XVd对Vd），…"
+    r"|[^，。？?；;：:（(]{2,20}?(?:那项|那个|那一项)(?=\s*[（(，,：:])"
     # ... or with no word pointing at it, by a count or a phase: "在122人单臂研究里", "2b期试验"
     r"|\d{2,}\s*(?:人|例|名)[^，。？?；;、和与及]{0,12}?(?:研究|试验)"
     # (a phase, not a disease's stage: "3期骨髓瘤病人")

@@ -29,7 +29,8 @@ _CYTOGENETICS = (
 _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     (
         "non-refractory patients",
-        re.compile(r"non[- ]?refractory|非难治"),
+        # "PI没耐药的", "未耐药的病人": not refractory, in everyday words
+        re.compile(r"non[- ]?refractory|非难治|没有?耐药|未耐药|不耐药"),
         re.compile(r"非难治|non-?refractory"),
     ),
     (
@@ -42,9 +43,13 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
             # newly diagnosed ones")
             # nor a symptom that persists ("refractory fatigue": 顽固性)
             r"(?<!non)refractory(?! than| fatigue| nausea| vomiting| diarrh| pain| symptom)"
-            r"|(?<!复发)(?<!或)(?<!非)难治(?!性)"
+            # (not the disease becoming so: "治着治着就耐药/难治了")
+            r"|(?<!复发)(?<!或)(?<!非)难治(?!性|了)"
+            # "PI耐药的人": refractory to it, in everyday words
+            r"|(?<![没未不])(?<!没有)耐药的(?:人|病人|患者)"
         ),
-        re.compile(r"(?<!复发)(?<!非)难治(?!性)|(?<!non-)refractory"),
+        # 顽固性病人: a symptom refractory to the first measures ("对于顽固性病人，可给予兴奋剂")
+        re.compile(r"(?<!复发)(?<!非)难治(?!性)|(?<!non-)refractory|顽固性"),
     ),
     (
         "treatment-naive patients",
@@ -68,6 +73,7 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
             r"|(?:did not|didn't|failed to|never) respond(?! to)"
             r"|non-?responders?|no response|without (?:a |any )?response"
             r"|未达到?(?:最小反应|缓解|部分缓解|mr|pr)|未(?:获得)?缓解|(?:(?<=所有)|(?<!有))无缓解|(?<!有)没有?(?:达到)?缓解"
+            r"|没有?达到?(?:最小反应|部分缓解|mr|pr)"
         ),
         re.compile(r"未达到?(?:最小反应|缓解|部分缓解|mr|pr)|未缓解|无缓解|non-?respon"),
     ),
@@ -120,6 +126,11 @@ _SECONDARY: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
             r"\d+(?:\.\d+)?\s*mg\b"
             r"|(?:用|给|服用|接受)了?[^，,。？?]{0,6}?\d+\s*mg(?:剂量)?[^，,。？?的]{0,6}的(?:病人|患者)"
             r"|(?:每周[12一两]次|\d+\s*mg|高剂量|低剂量|rp2d)(?:给药|剂量)(?:组|的病人|的患者)"
+            # "每周只吃1次的病人", "每周给2次的患者"
+            r"|每周(?:只|仅)?(?:吃|服|服用|给|用)?(?:药)?[12一两]次[^，,。？?的]{0,8}的(?:病人|患者)"
+            # "patients dosed on the twice-weekly schedule", "patients given it once weekly"
+            r"|\b(?:patients|pts|people)\b[^.?;]{0,40}?\b(?:dosed|treated|given)\s+(?:on|at|with)"
+            r"\s+(?:the\s+|a\s+)?(?:once|twice)[- ]weekly\b"
             r"|剂量组"
         ),
         re.compile(r"剂量组|方案的?病人"),

@@ -775,3 +775,32 @@ def test_one_route_asked_of_a_drug() -> None:
         assert ROUTE.search(question.lower()), question
     for question in ("What is the IV dose of bortezomib?", "Is selinexor given with food?"):
         assert not ROUTE.search(question.lower()), question
+
+
+def test_an_amount_put_on_an_endpoint() -> None:
+    """A yes/no question putting an amount on an endpoint ("长了4个多月", "roughly doubled")
+    asks for a figure; "double-refractory" and "twice weekly" put none."""
+    from assistant.evidence import AMOUNT
+
+    for question in (
+        "XVd组的中位PFS比Vd组长了4个多月，对吗？",
+        "did xvd roughly double median pfs?",
+        "has it doubled the response rate?",
+        "did storm report an orr of 26%?",
+    ):
+        assert AMOUNT.search(question), question
+    for question in (
+        "did selinexor lengthen pfs in double- and triple-refractory patients?",
+        "is it given twice weekly?",
+        "did xvd improve pfs?",
+    ):
+        assert not AMOUNT.search(question), question
+
+
+def test_a_trial_described_without_its_noun() -> None:
+    """ "3期随机对照那个（XVd对Vd）" describes BOSTON as surely as "3期随机对照那个研究"."""
+    from assistant.referring import _REFERRING
+    from index.segment import normalize
+
+    assert _REFERRING.search(normalize("3期随机对照那个（XVd对Vd），一共入组多少人？"))
+    assert not _REFERRING.search(normalize("我爸吃的那个药叫什么？"))

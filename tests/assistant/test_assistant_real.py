@@ -2000,3 +2000,72 @@ def test_dose_levels_routes_and_trial_names_in_capitals(real_assistant) -> None:
     ):
         assert not real_assistant.ask(question).answered, question
     assert "3~4 h" in real_assistant.ask("塞利尼索达到最大浓度需要几个小时？").answer
+
+
+def test_what_session_21s_blind_batches_showed(real_assistant) -> None:
+    """b41-b45, on arrival: everyday and exam wordings the review answers, a regimen that
+    only says who the patient is, two figures that answer "which is longer", and figures
+    for groups, schedules and reasons the review never gives."""
+    _assert_cited(
+        real_assistant,
+        (
+            # "managed a VGPR" reached one; "已经耐药" is refractory; 缓解能持续多久 is a DOR
+            (
+                "True or false: in the XKd cohort one triple-class refractory patient managed "
+                "a very good partial response.",
+                "3.2.2",
+            ),
+            ("来那度胺和泊马度胺都已经耐药的病人，用XPd中位PFS还有多少？", "3.2.3"),
+            ("Xd起效之后缓解能持续多久？", "3.1"),
+            # the patient's regimen, in a scene or a clause, is who asks about the event
+            ("我爸在用XVd，这周血小板掉到40。综述说这种血小板减少可以怎么控制？", "4.1"),
+            (
+                "My mother takes selinexor with bortezomib and now has diarrhoea. What does "
+                "the review suggest for the diarrhoea?",
+                "4.3",
+            ),
+            ("我妈65岁，在吃塞利尼索加地塞米松，最近总是没劲儿，有什么办法？", "4.5"),
+            ("多选：不管二联还是三联，塞利尼索最常见的不良反应是哪些？A. 贫血 B. 溶血", "4.2"),
+            # a rate in words, an incidence per 100 000, a trial described
+            ("How often does peripheral neuropathy occur with selinexor?", "4.6"),
+            ("How many new myeloma cases per 100,000 a year does the review give?", "intro"),
+            ("填空：我国骨髓瘤每年每10万人约发病___例。", "intro"),
+            ("那个3期随机对照研究一共入组多少人？两组各多少？", "3.3"),
+            ("STOMP硼替佐米队列的mPFS是多少？PI没耐药的病人是不是更长？", "3.2.1"),
+            ("医生说血小板低有几种办法处理，综述里怎么说？", "4.1"),
+            ("硼替佐米每周2次的方案被放弃，是因为病人耐受不了哪种不良反应？", "3.2.1"),
+            (
+                "For refractory fatigue, which stimulant does the review name, and at what dose?",
+                "4.5",
+            ),
+            ("xpo1 overexpression in myeloma - what is it linked to?", "1"),
+        ),
+    )
+    synergy = real_assistant.ask("塞利尼索为什么要和地塞米松一起用？机制上有什么协同？")
+    assert synergy.answered and "转录活性" in synergy.answer  # not for 机制上's 上
+    # a figure the question puts on an endpoint must be the review's
+    quoted = real_assistant.ask("Did STORM report an ORR of 26%?")
+    assert quoted.answered and quoted.citations[0].section == "3.1"
+    plain = real_assistant.ask(
+        "Did the review conclude that adding selinexor lengthened PFS in double- and "
+        "triple-refractory patients?"
+    )
+    assert plain.answered and plain.citations[0].section == "5"
+    both = real_assistant.ask("STORM里mOS和mPFS哪个更长？各是多少？")
+    assert both.answered and "8.6个月" in both.answer and "3.7个月" in both.answer
+    for question in (
+        "For newly diagnosed patients, does XRd beat lenalidomide-dex alone?",
+        "She forgot her selinexor yesterday. Should she take two today?",
+        "In the carfilzomib cohort, what was the ORR among carfilzomib-refractory patients, "
+        "as a number?",
+        "泊马度胺队列里每周只吃1次塞利尼索的病人有几个？",
+        "Why was one of the eight newly diagnosed patients in the lenalidomide cohort not "
+        "evaluable?",
+        "Can patients drive after taking selinexor?",
+        "Which CAR-T product had Chari's patients received?",
+        "How should selinexor tablets be stored?",
+        "Did XVd roughly double median PFS compared with Vd in BOSTON?",
+        "我爸昨天忘吃了一次塞利尼索，今天能补吗？",
+        "STORM中没达到最小反应的那些病人，中位OS是多少？",
+    ):
+        assert not real_assistant.ask(question).answered, question

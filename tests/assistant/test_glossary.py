@@ -586,3 +586,32 @@ def test_colloquial_accumulation(glossary: Glossary) -> None:
     ):
         names = {t.en[0] for t in glossary.expand(question).matched}
         assert "accumulation" in names, question
+
+
+def test_idioms_read_for_what_they_mean(glossary: Glossary) -> None:
+    """Session 21's blind batches: "managed a very good partial response" reached one (no
+    management); "damp down" suppresses (no moisture); "new myeloma cases" are an incidence;
+    "What reasons are given?" asks what is stated, not what is administered."""
+    reached = matched_names(
+        glossary.expand("One patient still managed a very good partial response.")
+    )
+    assert "management" not in reached and "VGPR" in reached
+    assert "management" in matched_names(glossary.expand("How is nausea managed?"))
+    assert "moisture" not in matched_names(glossary.expand("Which pathway does it damp down?"))
+    assert "moisture" in matched_names(glossary.expand("Can the tablets be kept somewhere damp?"))
+    cases = matched_names(glossary.expand("How many new myeloma cases per 100,000 a year?"))
+    assert {"incidence", "MM"} <= cases
+    given = matched_names(glossary.expand("What biological reasons are given?"))
+    assert "administration" not in given
+    assert "administration" in matched_names(glossary.expand("How is the drug given?"))
+
+
+def test_everyday_words_of_session_21(glossary: Glossary) -> None:
+    """A missed dose told as a story, blurred vision in lay Chinese, refractory as 已经耐药,
+    a duration of response asked in words, XPO-1 typed in lower case."""
+    assert "missed dose" in matched_names(glossary.expand("He forgot it this week."))
+    assert "blurred vision" in matched_names(glossary.expand("最近老说看东西发花"))
+    assert "refractory" in matched_names(glossary.expand("来那度胺都已经耐药了"))
+    assert "DOR" in matched_names(glossary.expand("Xd方案起效以后缓解能维持多久？"))
+    assert "XPO-1" in matched_names(glossary.expand("xpo1 overexpression in myeloma"))
+    assert "deep response" not in matched_names(glossary.expand("How deep was the response?"))

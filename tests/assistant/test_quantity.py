@@ -66,7 +66,7 @@ OS = ("os", "总生存期")
         ("Is the heart rate affected by selinexor?", None),
         ("What was the rate of treatment discontinuation?", "percent"),
         ("STORM试验中位治疗了几周期？", "cycles"),  # cycles, not weeks
-        ("How often does nausea occur with selinexor?", "percent"),  # how common
+        ("How often does nausea occur with selinexor?", "rate"),  # how common
         ("How often was selinexor given in STORM?", "frequency"),
         ("我国多发性骨髓瘤每年的发病率估计有多高？", "percent"),
         # frequency of a disease, not of dosing
@@ -156,6 +156,12 @@ OS = ("os", "总生存期")
         ("After a dose of selinexor how long until the peak?", "time"),
         ("What oral dose of selinexor was used?", "dose"),
         ("An oral dose of what size was given?", "dose"),
+        # session 21: a figure asked "as a number", a count of "病人有几个", new cases
+        ("ORR in the carfilzomib-refractory patients, as a number?", "number"),
+        ("ORR in quad- versus penta-refractory patients: what were the two numbers?", "number"),
+        ("硼替佐米队列里每周只吃1次的病人有几个？", "count"),
+        ("How many new myeloma cases per 100,000 people a year in China?", "incidence"),
+        ("How often was the figure reported?", "percent"),  # nothing happening to patients
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
@@ -897,3 +903,33 @@ def test_several_is_no_question_word() -> None:
     """好几次 says "several times": the question asks no frequency."""
     assert asked_kind("一周吃好几次会不会在身体里越积越多？") is None
     assert asked_kind("一周吃几次？") == "frequency"
+
+
+def test_how_often_something_happens_is_answered_in_words_or_figures() -> None:
+    """How often neuropathy happens is answered by "发生率极低" as by a percent."""
+    assert gives(normalize("值得庆幸的是，周围神经病变发生率极低。"), "rate")
+    assert gives(normalize("3级血小板减少发生率为25%"), "rate")
+    assert not gives(normalize("给药后3~4 h，血药浓度达到峰值"), "rate")
+
+
+def test_patients_of_one_schedule_are_a_group() -> None:
+    """Patients of one schedule ("每周只吃1次的病人", "patients dosed on the twice-weekly schedule": a group whose count
+    the review never gives apart from its cohort's."""
+    from assistant.subgroup import DOSE_GROUP
+
+    for question in (
+        "硼替佐米队列里塞利尼索每周只吃1次的病人有几个？",
+        "how many patients in the arm had been dosed on the twice-weekly schedule?",
+    ):
+        group = subgroup(question.lower())
+        assert group is not None and group[0] == DOSE_GROUP, question
+
+
+def test_a_combination_worded_in_english_is_mentioned() -> None:
+    """A patient who "takes selinexor with bortezomib" is named as on selinexor + bortezomib; "selinexor, then
+    bortezomib" and a drug named alone do not."""
+    text = normalize("my husband takes selinexor with bortezomib and has diarrhoea")
+    assert mentions(text, "selinexor + bortezomib")
+    assert mentions(normalize("selinexor plus dexamethasone"), "selinexor + dexamethasone")
+    assert not mentions(normalize("selinexor, then bortezomib"), "selinexor + bortezomib")
+    assert not mentions(text, "selinexor + dexamethasone")
