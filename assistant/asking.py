@@ -130,11 +130,20 @@ def without_patient(question: str) -> str:
 _SET_ASIDE = re.compile(
     r"\b(?:apart from|aside from|besides|other than|except(?: for)?|excluding|not counting)\s+"
     r"[^,，?？;；:：]{1,60}?(?=\s*[,，?？;；:：])"
-    r"|(?:^|(?<=[，,。；;\s]))除了?[^，,？?；;。]{1,30}?(?:之外|以外|外)?(?=\s*[，,？?；;])"
-    # "不管塞利尼索二联还是三联，…": both alternatives, so neither is asked
-    r"|(?:不管|无论|不论)[^，,？?；;。]{1,24}?(?:还是|或是|或者)[^，,？?；;。]{1,16}?(?=\s*[，,？?；;])"
+    r"|(?:^|(?<=[，,。；;\s]))除了?[^，,？?；;。]{1,30}?(?:之外|以外|外)?(?=\s*[，,？?；;])",
+    re.IGNORECASE,
+)
+#: "不管塞利尼索二联还是三联，…": both alternatives, so neither is asked, unless the question
+#: then asks which of them, or each ("无论XVd还是Vd，哪个组多？")
+_EITHER_WAY = re.compile(
+    r"(?:不管|无论|不论)[^，,？?；;。]{1,24}?(?:还是|或是|或者)[^，,？?；;。]{1,16}?(?=\s*[，,？?；;])"
     r"|\b(?:regardless of|whether (?:it is |it's )?)[^,，?？;；:：]{1,40}? or "
     r"[^,，?？;；:：]{1,30}?(?=\s*,)",
+    re.IGNORECASE,
+)
+_WHICH_OR_EACH = re.compile(
+    r"哪(?:个|组|一|种)|分别|各自?|\bwhich (?:one|arm|group|regimen|of)\b|\beach\b|\brespectively\b"
+    r"|\b(?:better|higher|lower|more|fewer|longer|shorter)\b",
     re.IGNORECASE,
 )
 
@@ -152,7 +161,10 @@ def without_aside(question: str) -> str:
     (``without_patient``), what it excepts ("Apart from thrombocytopenia, which blood
     counts…" asks of the others), and 缓解 meaning relief ("有什么办法缓解？" asks for no
     remission)."""
-    return _RELIEF.sub(" ", _SET_ASIDE.sub(" ", without_patient(question)))
+    rest = _SET_ASIDE.sub(" ", without_patient(question))
+    if not _WHICH_OR_EACH.search(_EITHER_WAY.sub(" ", rest)):
+        rest = _EITHER_WAY.sub(" ", rest)
+    return _RELIEF.sub(" ", rest)
 
 
 #: A clause saying what the patient is being treated with ("我爸72岁，在吃塞利尼索加地塞米松，",
@@ -163,7 +175,8 @@ _ON_TREATMENT = re.compile(
     r"(?:\d{1,3}岁[，,]?)?(?:现在|目前|一直|最近)?(?:在|正在)?(?:吃|用|服用|口服)着?(?:的是)?"
     r"[^，,。？?；;：:]{1,24}?(?=\s*[，,。；;])"
     r"|\b(?:is|was|has been|had been|are|were) (?:on|taking|receiving|being treated with) "
-    r"[^,.;?]{1,40}?(?=\s*(?:,|\band\b|\.))",
+    r"[^,.;?]{1,40}?"
+    r"(?=\s*(?:,|\.|\band (?:he|she|they|now|has|have|had|gets?|got|his|her|is|was)\b))",
     re.IGNORECASE,
 )
 

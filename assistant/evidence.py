@@ -933,10 +933,23 @@ class Evidence(Comparing):
             aside |= {
                 t.en[0]
                 for clause in clauses
+                if self._names_subject(named_in(expansion, clause))
                 for t in named_in(expansion, clause)
                 if t.category in ("regimen", "drug") and t.en[0] not in kept
             }
         return aside
+
+    def _names_subject(self, terms: Sequence[Term]) -> bool:
+        """Whether the terms name the review's drug, alone or in a regimen (Xd, XVd): a patient
+        on lenalidomide alone is no patient of the review's."""
+        return any(
+            any(
+                mentions(self._title, v) or "塞利尼索" in v or "selinexor" in v.lower()
+                for v in t.en + t.zh
+            )
+            for t in terms
+            if t.category in ("regimen", "drug")
+        )
 
     def _scene_only(self, expansion: Expansion, labelled: bool = False) -> set[str] | None:
         """Terms (first English names) that only the question's scene names, when the question
@@ -1094,7 +1107,8 @@ class Evidence(Comparing):
             asked.why
             and not required.events
             and not gaps
-            and not any(p.search(cited) for p in (CAUSE, ATTRIBUTES, ACTS, BENEFITS))
+            and not _GROUNDS_ASKED.search(required.question.lower())
+            and not any(p.search(cited) for p in (CAUSE, ATTRIBUTES, ACTS, BENEFITS, AIM))
         ):
             # "why do patients relapse?" of "most patients eventually relapse": a reason is a
             # cause, a mechanism or what a choice gains ("三联疗法…可以提高其PFS和OS")
@@ -1642,6 +1656,13 @@ def _points_back(part: str, named: Sequence[Term], title: str) -> bool:
     return any(not names_own(m) for m in BACK_REFERENCE.finditer(text))
 
 
+#: A "why" asking the grounds of a judgement ("为什么说塞利尼索有前景？", "Why is it considered
+#: promising?"), which the judgement's own sentence gives ("…具有较好的抗骨髓瘤活性").
+_GROUNDS_ASKED = re.compile(
+    r"为什么说|为何说|为什么认为|为什么[^，,。？?]{0,12}(?:前景|耐受性)"
+    r"|\bwhy (?:is|are|was|were) (?:it|they|selinexor|this|the \w+) "
+    r"(?:\w+ )?(?:said|considered|called|described|seen|regarded|thought)\b"
+)
 #: An amount a question puts on an endpoint: a figure with its unit, or a multiple.
 AMOUNT = re.compile(
     r"\d+(?:\.\d+)?\s*(?:个多?月|%|months?\b|weeks?\b|倍)|翻倍|翻了一?番|(?:一|两|三)倍"

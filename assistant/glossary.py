@@ -208,6 +208,14 @@ _GIVEN_IN_TEXT = re.compile(
 )
 #: "new myeloma cases" are new cases (an incidence) of myeloma
 _NEW_CASES = re.compile(r"\bnew ((?:multiple )?myeloma|mm) cases\b", re.IGNORECASE)
+#: A question setting one thing aside and asking which others of its kind: "除了骨髓瘤，塞利尼索
+#: 还在研究用于哪些肿瘤？", "Besides myeloma, which cancers is it being tried in?"
+_BESIDES_ZH = re.compile(r"除了?|之外|以外")
+_WHICH_KIND_ZH = re.compile(r"(哪些|哪种|什么)(?!其他)(肿瘤|癌症|癌|疾病|病)")
+_BESIDES_EN = re.compile(r"\b(?:besides|apart from|aside from|other than|except)\b", re.IGNORECASE)
+_WHICH_KIND_EN = re.compile(
+    r"\b(which|what)\s+(?!other\b)(cancers|tumou?rs|malignancies|diseases)\b", re.IGNORECASE
+)
 #: "What biological reasons are given?": stated, as above
 _REASONS_GIVEN = re.compile(
     r"\b(?:reasons?|explanations?|examples?|causes?|mechanisms?|definitions?|evidence|data"
@@ -450,6 +458,8 @@ class Glossary:
         read = _AND_OLDER.sub(r"\1 or older", question)
         read = _ROMAN_FOUR.sub(r"\1 4", _GIVEN_IN_TEXT.sub("stated", read))
         read = _ACHIEVED.sub("achieved", _NEW_CASES.sub(r"new cases of \1", read))
+        if _BESIDES_EN.search(read):  # "Besides myeloma, which cancers …?" asks of the others
+            read = _WHICH_KIND_EN.sub(r"\1 other \2", read)
         read = _REASONS_GIVEN.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + "stated", read)
         toks = _question_tokens(read)
         candidates = [
@@ -462,6 +472,8 @@ class Glossary:
 
     def _match_zh(self, question: str) -> list[_Match]:
         text = _norm_zh(question)
+        if _BESIDES_ZH.search(text):  # "除了骨髓瘤，还在研究用于哪些肿瘤？" asks of the others
+            text = _WHICH_KIND_ZH.sub(r"\1其他\2", text)
         candidates = [
             _Match(i, i + len(key), True, term, "zh")
             for i, ch in enumerate(text)

@@ -77,7 +77,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "count",
         re.compile(
             r"多少(?:例|名|位|个?病人|个?患者|个?人)|几(?:例|名|位|个?人|个病人|个患者)|例数|人数"
-            r"|(?:病人|患者)(?:有|是|共)?(?:几个|多少个)"
+            r"|(?:病人|患者)(?:有|是|共)?(?:几个|多少个)(?=\s*(?:[？?，,。]|$))"
             r"|how many (?:of (?:the |these |those )?)?(?:\w+ ){0,3}(?:patients|people|subjects"
             r"|participants|cases|pts)\b"
             # "of the 21 enrolled, how many were evaluable?": people, with no noun between
@@ -181,12 +181,15 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?:what|which) day (?:was|were|did)\b[^?]{0,40}\b(?:approved|published)\b"
         ),
     ),
+    # "第几天": a day of a schedule (移植前第2天和第3天), or loosely when something happens
+    # (给药后3~4 h达峰, 第5个疗程起减量)
+    ("day", re.compile(r"第几天")),
     # the days of a schedule: "每周哪两天吃", "on which days was it given"
     # ... or a list of them checked against it ("是在第1、8、15、22天吃吗？", "days 1, 8 and 15?")
     (
         "days",
         re.compile(
-            r"第几天|哪(?:几|两|三|一|些)天|(?<![每一两二三几])(?:周|星期|礼拜)几(?![次个周])"
+            r"哪(?:几|两|三|一|些)天|(?<![每一两二三几])(?:周|星期|礼拜)几(?![次个周])"
             r"|(?:what|which) days?\b(?![-‐–]to[-‐–]day)"
             r"|第\s*\d+\s*[、,，]\s*\d+(?:\s*[、,，]\s*\d+)*\s*天"
             r"|\bdays? \d+(?:\s*(?:,|and)\s*\d+)+"
@@ -266,7 +269,7 @@ _GIVES: dict[str, re.Pattern[str]] = {
     # how often something happens, which the review may say in words ("发生率极低")
     "rate": re.compile(
         rf"{_NUMBER}\s*%|百分之|(?:发生率|发病率)\s*(?:明显|较|极|很|更)?(?:低|高|降低|升高|增加)"
-        r"|罕见|少见|常见|多见|较少|较多|大多|多为"
+        r"|罕见|少见|常见|多见|较少|较多|大多|多为|" + _PER_100_000
     ),
     "time": re.compile(
         rf"{_NUMBER}\s*(?:个月|月|天|日|周|年|h(?![a-z])|小时|d(?![a-z])|min|分钟|months?|days?|weeks?|hours?)"
@@ -287,6 +290,10 @@ _GIVES: dict[str, re.Pattern[str]] = {
     # 2b期, Ⅱ期 (ii期 once normalized), phase 3
     "phase": re.compile(
         r"\d\s*[ab]?\s*期|(?<![a-z])(?:i{1,3}|iv)\s*[ab]?\s*期|phase\s*(?:\d|i{1,3}[ab]?\b|iv\b)"
+    ),
+    "day": re.compile(
+        r"第\s*\d+(?:\s*[、,~～\-–和及]\s*(?:第\s*)?\d+)*\s*(?:天|个?疗程|个?周期)"
+        rf"|{_NUMBER}\s*(?:h(?![a-z])|小时|天|d(?![a-z]))"
     ),
     "days": re.compile(r"第\s*\d+(?:\s*[、,~～\-–和及]\s*\d+)*\s*天|\bdays?\s*\d+|\bd\s*\d+\b"),
     "date": re.compile(

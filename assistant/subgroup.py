@@ -45,11 +45,8 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
             r"(?<!non)refractory(?! than| fatigue| nausea| vomiting| diarrh| pain| symptom)"
             # (not the disease becoming so: "治着治着就耐药/难治了")
             r"|(?<!复发)(?<!或)(?<!非)难治(?!性|了)"
-            # "PI耐药的人": refractory to it, in everyday words
-            r"|(?<![没未不])(?<!没有)耐药的(?:人|病人|患者)"
         ),
-        # 顽固性病人: a symptom refractory to the first measures ("对于顽固性病人，可给予兴奋剂")
-        re.compile(r"(?<!复发)(?<!非)难治(?!性)|(?<!non-)refractory|顽固性"),
+        re.compile(r"(?<!复发)(?<!非)难治(?!性)|(?<!non-)refractory"),
     ),
     (
         "treatment-naive patients",
@@ -73,7 +70,7 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
             r"|(?:did not|didn't|failed to|never) respond(?! to)"
             r"|non-?responders?|no response|without (?:a |any )?response"
             r"|未达到?(?:最小反应|缓解|部分缓解|mr|pr)|未(?:获得)?缓解|(?:(?<=所有)|(?<!有))无缓解|(?<!有)没有?(?:达到)?缓解"
-            r"|没有?达到?(?:最小反应|部分缓解|mr|pr)"
+            r"|(?<!有)没有?达到?(?:最小反应|部分缓解|mr|pr)"
         ),
         re.compile(r"未达到?(?:最小反应|缓解|部分缓解|mr|pr)|未缓解|无缓解|non-?respon"),
     ),

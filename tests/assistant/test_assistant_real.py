@@ -2069,3 +2069,35 @@ def test_what_session_21s_blind_batches_showed(real_assistant) -> None:
         "STORM中没达到最小反应的那些病人，中位OS是多少？",
     ):
         assert not real_assistant.ask(question).answered, question
+
+
+def test_session_21s_rules_keep_to_their_cases(real_assistant) -> None:
+    """From a helper review of session 21's changes with 882 probes: "有没有达到PR" asks whether
+    they reached it (no non-responders); a trial's aim is why it was run, and a judgement's
+    own sentence is why it is made; "whichever, which is higher?" still asks both; the
+    patient's regimen is set aside only when it is the review's drug's; "forgot which trial"
+    and "what is driving resistance" are no missed dose or car; "how often" of a disease is
+    its incidence; 第几天 and 有几个月 ask no day or count only."""
+    _assert_cited(
+        real_assistant,
+        (
+            ("CAR-T后复发的病人用Xd有没有达到部分缓解？", "3.1"),
+            ("为什么要做BOSTON试验？", "3.3"),
+            ("为什么说塞利尼索是有前景的药物？", "5"),
+            ("无论XVd还是Vd，血小板减少哪个组多？", "4.2"),
+            ("I forgot which trial enrolled 122 patients. Which was it?", "3.1"),
+            ("What is driving drug resistance in myeloma?", "1"),
+            ("How often does myeloma occur in China?", "intro"),
+            ("XKd中地塞米松从第几天开始减量？", "3.2.2"),
+            ("XRd病人有几个月的随访？", "3.2.4"),
+            ("He is on selinexor and dexamethasone, and he gets diarrhea. What helps?", "4.3"),
+        ),
+    )
+    for question in (
+        "我妈在吃来那度胺，恶心呕吐怎么办？",
+        "She is on pomalidomide, and her sodium is low. Should she stop?",
+        "难治病人怎么处理？",
+        "Which was the pivotal trial for selinexor's FDA approval?",
+        "My mum forgot her Tuesday selinexor dose — should she take it on Wednesday or skip it?",
+    ):
+        assert not real_assistant.ask(question).answered, question
