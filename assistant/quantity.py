@@ -268,7 +268,8 @@ _GIVES: dict[str, re.Pattern[str]] = {
     "percent": re.compile(rf"{_NUMBER}\s*%|百分之|/\s*\d{{2,}}"),
     # how often something happens, which the review may say in words ("发生率极低")
     "rate": re.compile(
-        rf"{_NUMBER}\s*%|百分之|(?:发生率|发病率)\s*(?:明显|较|极|很|更)?(?:低|高|降低|升高|增加)"
+        # (a level, not a change against a comparator: "发生率明显降低" is a comparison)
+        rf"{_NUMBER}\s*%|百分之|(?:发生率|发病率)\s*(?:极|较|很|相对)?(?:低|高)(?!于)"
         r"|罕见|少见|常见|多见|较少|较多|大多|多为|" + _PER_100_000
     ),
     "time": re.compile(

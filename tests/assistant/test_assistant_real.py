@@ -2051,6 +2051,8 @@ def test_what_session_21s_blind_batches_showed(real_assistant) -> None:
         "triple-refractory patients?"
     )
     assert plain.answered and plain.citations[0].section == "5"
+    common = real_assistant.ask("How often does neuropathy occur on selinexor?")
+    assert common.answered and "发生率极低" in common.answer  # the level, not the comparison
     both = real_assistant.ask("STORM里mOS和mPFS哪个更长？各是多少？")
     assert both.answered and "8.6个月" in both.answer and "3.7个月" in both.answer
     for question in (

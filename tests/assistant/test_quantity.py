@@ -909,6 +909,8 @@ def test_how_often_something_happens_is_answered_in_words_or_figures() -> None:
     """How often neuropathy happens is answered by "发生率极低" as by a percent."""
     assert gives(normalize("值得庆幸的是，周围神经病变发生率极低。"), "rate")
     assert gives(normalize("3级血小板减少发生率为25%"), "rate")
+    # a change against a comparator is no level: "发生率明显降低" says less than Vd
+    assert not gives(normalize("周围神经病变发生率明显降低"), "rate")
     assert not gives(normalize("给药后3~4 h，血药浓度达到峰值"), "rate")
 
 
