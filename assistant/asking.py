@@ -169,7 +169,8 @@ def without_aside(question: str) -> str:
 
 #: A clause saying what the patient is being treated with ("我爸72岁，在吃塞利尼索加地塞米松，",
 #: "我爸吃XVd，", "my dad is on XVd and…"): when the question asks about an adverse event, the
-#: regimen says who the patient is; the review's advice on the event is for every regimen.
+#: regimen says who the patient is; the review's advice on the event is for every selinexor
+#: regimen (``Evidence._describing`` sets aside only those).
 _ON_TREATMENT = re.compile(
     r"(?:^|(?<=[，,。；;：:\s]))(?:我爸|我妈|我父亲|我母亲|父亲|母亲|老人|家人|病人|患者|他|她|我)?"
     r"(?:\d{1,3}岁[，,]?)?(?:现在|目前|一直|最近)?(?:在|正在)?(?:吃|用|服用|口服)着?(?:的是)?"

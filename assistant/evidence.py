@@ -924,7 +924,7 @@ class Evidence(Comparing):
             for t in expansion.matched
         ):
             # "我爸在吃塞利尼索加地塞米松，最近老说没劲儿…有啥办法？": the regimen is the
-            # patient's; what the review says of the event holds for every regimen
+            # patient's; what the review says of the event holds for every selinexor regimen
             clauses = treatment_clauses(rest)
             outside = rest
             for clause in clauses:
