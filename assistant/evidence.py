@@ -930,25 +930,25 @@ class Evidence(Comparing):
             for clause in clauses:
                 outside = outside.replace(clause, " ")
             kept = {t.en[0] for t in named_in(expansion, outside)}
-            aside |= {
-                t.en[0]
-                for clause in clauses
-                if self._names_subject(named_in(expansion, clause))
-                for t in named_in(expansion, clause)
-                if t.category in ("regimen", "drug") and t.en[0] not in kept
-            }
+            for clause in clauses:
+                terms = named_in(expansion, clause)
+                if self._names_subject(terms):
+                    aside |= {
+                        t.en[0]
+                        for t in terms
+                        if t.category in ("regimen", "drug") and t.en[0] not in kept
+                    }
         return aside
 
     def _names_subject(self, terms: Sequence[Term]) -> bool:
         """Whether the terms name the review's drug, alone or in a regimen (Xd, XVd): a patient
         on lenalidomide alone is no patient of the review's."""
         return any(
-            any(
-                mentions(self._title, v) or "塞利尼索" in v or "selinexor" in v.lower()
-                for v in t.en + t.zh
-            )
+            mentions(normalize(v), s)
             for t in terms
             if t.category in ("regimen", "drug")
+            for v in t.en + t.zh
+            for s in self._subject
         )
 
     def _scene_only(self, expansion: Expansion, labelled: bool = False) -> set[str] | None:
@@ -1334,15 +1334,8 @@ class Evidence(Comparing):
         if not own or any(mentions(cited, x) for v in own for x in v):
             return True
         trials = self._described.described(required.question)  # named by description
-        return bool(trials) and all(
-            mentions(
-                normalize(
-                    f"{self._own_titles[p]} {self._ancestry(self.index.doc.passage(p).section)}"
-                ),
-                t.lower(),
-            )
-            for p in passages
-            for t in trials
+        return all(
+            self._section_titled_by(p, self.index.doc.passage(p).section, trials) for p in passages
         )
 
     def _each_part(
@@ -1500,7 +1493,12 @@ class Evidence(Comparing):
 
     def _titled_by(self, hit: Hit, names: list[str]) -> bool:
         """Whether the hit's section, or a section it sits under, is titled by every name."""
-        titles = normalize(f"{self._own_titles[hit.passage_id]} {self._ancestry(hit.section)}")
+        return self._section_titled_by(hit.passage_id, hit.section, names)
+
+    def _section_titled_by(self, passage_id: str, section: str, names: list[str]) -> bool:
+        """Whether the passage's section, or a section it sits under, is titled by every
+        name (and there is one)."""
+        titles = normalize(f"{self._own_titles[passage_id]} {self._ancestry(section)}")
         return bool(names) and all(mentions(titles, n.lower()) for n in names)
 
     def _names_all(self, hit: Hit, names: list[str]) -> bool:

@@ -218,8 +218,8 @@ _WHICH_KIND_EN = re.compile(
 )
 #: "What biological reasons are given?": stated, as above
 _REASONS_GIVEN = re.compile(
-    r"\b(?:reasons?|explanations?|examples?|causes?|mechanisms?|definitions?|evidence|data"
-    r"|details?)(?: \w+){0,2} (?:is|are|was|were) (given)\b",
+    r"(\b(?:reasons?|explanations?|examples?|causes?|mechanisms?|definitions?|evidence|data"
+    r"|details?)(?: \w+){0,2} (?:is|are|was|were) )given\b",
     re.IGNORECASE,
 )
 #: "grade IV", "stage IV": a Roman numeral, not intravenous
@@ -228,6 +228,15 @@ _ROMAN_FOUR = re.compile(
 )
 #: "still managed a very good partial response": reached one, not management
 _ACHIEVED = re.compile(r"\bmanaged(?= (?:a|an|to)\b)", re.IGNORECASE)
+#: How an English question is read before matching, in this order (each pattern above says why).
+_READINGS = (
+    (_AND_OLDER, r"\1 or older"),
+    (_GIVEN_IN_TEXT, "stated"),
+    (_ROMAN_FOUR, r"\1 4"),
+    (_NEW_CASES, r"new cases of \1"),
+    (_ACHIEVED, "achieved"),
+    (_REASONS_GIVEN, r"\1stated"),
+)
 _ZH_CONNECTORS = frozenset({"和", "与", "及", "加", "联合", "合用", "并用", "联用"})
 
 
@@ -453,14 +462,13 @@ class Glossary:
         return iter(self.terms)
 
     def _match_en(self, question: str, relax_case: bool) -> list[_Match]:
-        # "75 and older" is "75 or older": read without its connector, "and older" would be
-        # "older", which "the older two-drug treatment" says too
-        read = _AND_OLDER.sub(r"\1 or older", question)
-        read = _ROMAN_FOUR.sub(r"\1 4", _GIVEN_IN_TEXT.sub("stated", read))
-        read = _ACHIEVED.sub("achieved", _NEW_CASES.sub(r"new cases of \1", read))
+        # read as meant: "75 and older" as "75 or older" ("and older" alone would be "older",
+        # which "the older two-drug treatment" says too), "grade IV" as grade 4, …
+        read = question
+        for pattern, reading in _READINGS:
+            read = pattern.sub(reading, read)
         if _BESIDES_EN.search(read):  # "Besides myeloma, which cancers …?" asks of the others
             read = _WHICH_KIND_EN.sub(r"\1 other \2", read)
-        read = _REASONS_GIVEN.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + "stated", read)
         toks = _question_tokens(read)
         candidates = [
             m
