@@ -108,7 +108,10 @@ _ABOUT_REVIEW = re.compile(
     r"(?:综述|文章|本文)(?:主要)?(?:讨论|介绍|讲|涉及|包括|综述)了?(?:什么|哪些|哪几个?方面)"
     r"|(?:综述|文章|本文)(?:的)?(?:主要)?内容"
     r"|what (?:does|is|did) (?:the|this) (?:review|paper|article) (?:about|cover|discuss|review)"
-    r"|\b(?:scope|topics?|aspects?) (?:of|does|did) (?:the|this) (?:review|paper|article)",
+    r"|\b(?:scope|topics?|aspects?) (?:of|does|did) (?:the|this) (?:review|paper|article)"
+    # "what three things does the abstract say this paper reviews?"
+    r"|\b(?:the|this) (?:review|paper|article) (?:reviews|covers|discusses|summari[sz]es)\b"
+    r"|(?:本文|这篇(?:文章|综述))(?:主要)?综述了",
     re.IGNORECASE,
 )
 

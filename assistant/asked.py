@@ -219,6 +219,12 @@ _THEIRS = re.compile(
     r"\b(?:their|they|these|those|them)\b|他们|她们|这些|这类|这部分|其(?!他|它|中)"
 )
 
+#: A sentence asking a value and naming nothing ("是多少？", "What was it?"): the value is
+#: the one the sentences before name, for the group they name.
+_BARE_ASK = re.compile(
+    r"\W*(?:那|那么)?(?:是|为|有|各|分别|大概|具体)*(?:多少|几|多长|多久)\W*"
+    r"|\W*(?:and )?(?:what|how much|how many|how long)(?: (?:is|was|were|are) (?:it|that|they))?\W*"
+)
 #: A figure asked for a whole trial, all its cohorts together ("STOMP所有队列加起来一共入组了
 #: 多少病人"): one cohort's figure ("在STOMP的硼替佐米队列中，共纳入42名") is not it.
 TOTAL = re.compile(
@@ -412,7 +418,11 @@ class Asked:
         group = None
         if kind in MEASURED_KINDS:
             group = subgroup(valued, each=each)
-            if group is None and not WHOLE.search(valued) and _THEIRS.search(valued):
+            if (
+                group is None
+                and not WHOLE.search(valued)
+                and (_THEIRS.search(valued) or _BARE_ASK.fullmatch(valued))
+            ):
                 # "What about patients with del(17p)? What was their ORR?": theirs; not "what
                 # was the cohort's ORR? how did double-refractory patients do?"
                 group = subgroup(_YES_NO_CLAUSE.sub("", question), each=each)

@@ -151,6 +151,9 @@ BACK_REFERENCE = re.compile(
     # "this", but not as a degree ("is low sodium expected this early?")
     r"|\bthis\b(?! (?:early|late|soon|often|long|high|low|much|many|fast|quickly|common)\b)"
     r"|(?<!其)它|(?<!其)他|她|这种|这个|这些|(?<![因如彼])此(?!外)|(?<![应活])该|(?<![尤极])其(?!他|它|中|实)"
+    # "that" as a pronoun, not a conjunction: "Is that a common side effect?", "这是…吗"
+    r"|\b(?:is|was|does|did|can|could|will|would|should) that\b|\bthat(?:'s| is| was)\b"
+    r"|^\s*(?:这|那)(?:是|算)"
 )
 
 
@@ -228,8 +231,21 @@ _CHOOSES = re.compile(
 #: A regimen by its name: an acronym (XVd, Vd) or its drugs joined (塞利尼索+卡非佐米).
 _NAMED_REGIMEN = re.compile(r"^[A-Z][A-Za-z]{0,4}$|\+")
 
+#: Any cancer, of which the review's myeloma is one: "had the cancer shrink" names the
+#: patients' myeloma, no subject of the question's own (unlike "which other tumour types").
+_CANCER = frozenset({"tumor"})
+_THE_CANCER = re.compile(
+    r"\b(?:the|his|her|my|their|your|this) (?:cancer|tumou?r)\b(?! types?\b)"
+    r"|(?:这个|他的|她的|我的|病人的)(?:癌|肿瘤)",
+    re.IGNORECASE,
+)
+
 #: Words naming relapsed or refractory patients: a count of them must say so (not of NDMM ones).
 _RELAPSED = re.compile(r"relaps|refractory|复发|难治")
+#: ... in a text, by any name (RRMM too).
+_RELAPSED_TEXT = re.compile(r"relaps|refractory|rrmm|复发|难治", re.IGNORECASE)
+#: ... and newly diagnosed ones.
+_NEWLY_DIAGNOSED = re.compile(r"ndmm|newly diagnosed|new(?:ly)?[- ]diagnosed|新诊断|初诊", re.I)
 
 
 #: Categories besides adverse events whose sections the review titles by them: its place for
@@ -261,6 +277,13 @@ _WHICH_EVENT = re.compile(
 
 #: Words giving drugs together: "当与地塞米松联合使用时", "in combination with".
 _COMBINED = re.compile(r"联合|联用|合用|combination|combined|together with")
+
+#: The review's sentences on all its drug's regimens at once: "无论是二联还是三联疗法",
+#: "regardless of whether it is a doublet or a triplet".
+_EVERY_REGIMEN = re.compile(
+    r"无论是?(?:塞利尼索)?二联(?:疗法|方案)?(?:还是|或是|或者?)三联"
+    r"|(?:regardless of|whether (?:as|in)) (?:a )?doublets? or (?:a )?triplets?"
+)
 
 
 class Evidence(Comparing):
@@ -880,7 +903,9 @@ class Evidence(Comparing):
         subjects = [
             variants
             for category, variants in concepts
-            if category != "general" and not any(mentions(self._title, v) for v in variants)
+            if category != "general"
+            and not any(mentions(self._title, v) for v in variants)
+            and not (variants[0] in _CANCER and _THE_CANCER.search(question))
         ]
         # A term the review names only through its relatives (hemoglobin through 贫血, a
         # subgroup through 非难治组) is in the review by them alone: a passage citing none of
@@ -966,9 +991,23 @@ class Evidence(Comparing):
         proper_part, scene_part = split(expansion.question)
         tag, proper_part = label(proper_part) if labelled else ("", proper_part)
         proper = named_in(expansion, proper_part)
-        if _points_back(proper_part, proper, self._title) or not any(
-            t.category in SUBJECTS and not any(mentions(self._title, v) for v in t.en + t.zh)
-            for t in proper
+        scene_terms = named_in(expansion, scene_part)
+        # "这个药" is the review's drug when the scene names no other ("医生建议换成塞利尼索加
+        # 地塞米松。这个药是哪一天批准的？"), and selinexor is every passage's subject
+        of_subject = not any(
+            t.category in ("drug", "regimen")
+            and not self.is_subject(t)
+            and self._subject.isdisjoint(self._combination(t.en + t.zh))
+            and t.en[0] not in _GENERIC_REGIMENS
+            for t in scene_terms
+        )
+        if _points_back(proper_part, proper, self._title, of_subject) or not (
+            any(
+                t.category in SUBJECTS and not any(mentions(self._title, v) for v in t.en + t.zh)
+                for t in proper
+            )
+            # "这个药是哪一天在美国批准的？": the drug's approval is the review's drug's own
+            or (of_subject and _APPROVAL.search(proper_part) is not None)
         ):
             return None
         scene = named_in(expansion, f"{scene_part} {tag}")
@@ -1042,10 +1081,17 @@ class Evidence(Comparing):
                 and v[0] not in gaps
                 and not any(mentions(evidence, x) for x in v)
             ]
+            alone = not asked.compares
             combined = {
                 v[0]
                 for c, v in concepts
-                if c == "regimen" and v[0] in gaps and self._combined_in(v, passages)
+                if c == "regimen"
+                and v[0] in gaps
+                and (
+                    self._combined_in(v, passages)
+                    # not two compared ("XKd or XVd: which has more?")
+                    or (alone and self._of_every_regimen(v, evidence))
+                )
             }
             gaps = [g for g in gaps if g not in combined]
             # a distractor the review names only through its relatives (anti-CD38 antibodies,
@@ -1090,6 +1136,8 @@ class Evidence(Comparing):
             gaps.append("any option's figure")  # "A. 2.1 y B. 3.8 y": none is the passage's
         if asked.about_group and not gaps and not asked.about_group[1].search(evidence):
             gaps.append(asked.about_group[0])  # "did high-risk patients benefit from XPd?"
+        if not gaps and self._of_newly_diagnosed(required.question, cited):
+            gaps.append("relapsed patients")  # "XRd队列复发病人的PFS": its 8 were NDMM
         if asked.mechanism and required.events and not gaps and not ATTRIBUTES.search(cited):
             # "why does it cause low sodium?" of a sentence on managing it: the review ties some
             # adverse events to a cause (乏力 "可能与药物本身有关"), not this one
@@ -1168,6 +1216,19 @@ class Evidence(Comparing):
         return gaps
 
     @staticmethod
+    def _of_newly_diagnosed(question: str, cited: str) -> bool:
+        """Whether the cited text is about newly diagnosed patients only, when the question asks
+        about relapsed or refractory ones (and offers no newly diagnosed ones as well): "What
+        was the median PFS for relapsed patients in the lenalidomide cohort?" of its 8 NDMM."""
+        asks = asking(question).lower()
+        return (
+            _RELAPSED_TEXT.search(asks) is not None
+            and _NEWLY_DIAGNOSED.search(asks) is None
+            and _NEWLY_DIAGNOSED.search(cited) is not None
+            and _RELAPSED_TEXT.search(cited) is None
+        )
+
+    @staticmethod
     def _states_amount(required: _Required, cited: str) -> bool:
         """Whether the cited text gives a figure for the endpoint a yes/no question puts an
         amount on, if it puts one ("XVd组的中位PFS比Vd组长了4个多月，对吗？", "Did XVd roughly
@@ -1175,6 +1236,8 @@ class Evidence(Comparing):
         question = required.question.lower()
         if not AMOUNT.search(question) or figures(normalize(question)) & figures(cited):
             return True  # none put, or the figure is the passage's ("这个9.0个月真的是OS吗？")
+        if _SHARE.search(question) and "%" not in cited:
+            return False  # "超过三成的病人需要…，对吗？": a share is confirmed by a percent
         endpoints = [v for c, v in required.concepts if c == "endpoint" and v[0] not in _BARE]
         return not endpoints or any(gives_value_of(cited, v, "number") for v in endpoints)
 
@@ -1233,6 +1296,17 @@ class Evidence(Comparing):
                 ):
                     return True
         return False
+
+    def _of_every_regimen(self, variants: tuple[str, ...], evidence: str) -> bool:
+        """Whether the evidence speaks of every regimen of the review's drug at once ("无论是
+        塞利尼索二联或是三联疗法，最常见的不良反应为…"), and the regimen is one of them: what it
+        says of all holds for Xd and for XVd."""
+        drugs = self._combination(variants)
+        return (
+            bool(drugs)
+            and not self._subject.isdisjoint(drugs)
+            and _EVERY_REGIMEN.search(evidence) is not None
+        )
 
     def _other_cohorts(self, required: _Required, passages: set[str]) -> list[str]:
         """The cohorts named by their drug ("the lenalidomide cohort", "来那度胺队列") that no
@@ -1329,7 +1403,9 @@ class Evidence(Comparing):
         own = [
             v
             for c, v in required.concepts
-            if c != "general" and not any(mentions(self._title, x) for x in v)
+            if c != "general"
+            and not any(mentions(self._title, x) for x in v)
+            and not (v[0] in _CANCER and _THE_CANCER.search(required.question))
         ]
         if not own or any(mentions(cited, x) for v in own for x in v):
             return True
@@ -1631,13 +1707,20 @@ class _Required:
 
 #: Demonstratives that point back with a noun of their own ("这种血小板减少", "this nausea").
 _DEMONSTRATIVE = re.compile(r"这种|这个|这些|\bthis\b|\bthese\b")
+#: What follows a demonstrative naming a drug and nothing more ("这个药", "this medicine").
+_THE_DRUG = re.compile(r"\s*(?:药物?|口服药|新药|drug|medicine|medication|pill|tablet)")
+#: Regimens by their number of drugs only (doublet, 三联): no drug of their own.
+_GENERIC_REGIMENS = frozenset({"doublet", "triplet", "quadruplet"})
 
 
-def _points_back(part: str, named: Sequence[Term], title: str) -> bool:
+def _points_back(
+    part: str, named: Sequence[Term], title: str, drug_is_subject: bool = False
+) -> bool:
     """Whether the part points back at an earlier sentence for something it does not name:
     "relieve it" does; "综述里说这种血小板减少可以用哪些办法控制？" names what 这种 points at
     (an adverse event, an endpoint: a subject of its own, not "this drug", which is the
-    review's)."""
+    review's). With ``drug_is_subject`` (the scene names no other drug), "这个药" and "this
+    drug" point at the review's drug, which needs no scene to say it."""
     text = normalize(part)
     own = [
         normalize(v)
@@ -1647,9 +1730,11 @@ def _points_back(part: str, named: Sequence[Term], title: str) -> bool:
     ]
 
     def names_own(m: re.Match[str]) -> bool:
-        return _DEMONSTRATIVE.fullmatch(m.group(0)) is not None and any(
-            text.startswith(v, m.end()) or text.startswith(v, m.end() + 1) for v in own
-        )
+        if _DEMONSTRATIVE.fullmatch(m.group(0)) is None:
+            return False
+        if drug_is_subject and _THE_DRUG.match(text, m.end()):
+            return True
+        return any(text.startswith(v, m.end()) or text.startswith(v, m.end() + 1) for v in own)
 
     return any(not names_own(m) for m in BACK_REFERENCE.finditer(text))
 
@@ -1663,9 +1748,14 @@ _GROUNDS_ASKED = re.compile(
 )
 #: An amount a question puts on an endpoint: a figure with its unit, or a multiple.
 AMOUNT = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:个多?月|%|months?\b|weeks?\b|倍)|翻倍|翻了一?番|(?:一|两|三)倍"
+    r"\d+(?:\.\d+)?\s*(?:个多?月|%|months?\b|weeks?\b|倍)|[一二三四五六七八九两]成|翻倍|翻了一?番|(?:一|两|三)倍"
     r"|\b(?:doubled|doubling|tripled|tripling|halved|halving)\b"
     r"|\b(?:double|triple|halve)\s+(?:the|its|their|median)\b|减半"
+)
+#: A share of patients a claim puts ("超过三成", "over 30%", "half of them").
+_SHARE = re.compile(
+    r"\d+(?:\.\d+)?\s*%|[一二三四五六七八九两]成|半数|一半"
+    r"|\bhalf of\b|\bmost of (?:them|the patients)\b"
 )
 #: Endpoint words that measure nothing on their own.
 _BARE = frozenset({"median", "mean"})

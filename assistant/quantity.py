@@ -96,7 +96,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "percent",
         re.compile(
             # a rate of patients (缓解率, 发生率), not a clearance rate (清除率 is 18 L/h)
-            r"百分之|百分比|(?<![按成])比例|占比|多少%"
+            r"百分之|百分比|(?<![按成])比例|占比|多少%|占(?:了|到)?(?:多少|几成|多大)"
             r"|(?:缓解|发生|发病|生存|有效|控制|获益|收益|反应|应答|死亡|进展)率[^？?，,]{0,8}"
             r"(?:多少|多高|几成)"
             r"|percent|proportion of|fraction of|what (?:\w+ ){0,2}(?:proportion|fraction|share)"
@@ -105,7 +105,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:give|with|and|list) (?:their|the|its) (?:\w+ )?rates\b"
             # a rate asked for ("what response rate", "response rate of XKd?"), not one that
             # is only the subject ("which drugs drove the gains in response rates")
-            r"|(?:^|\b(?:what|how high|how much|how large|tell me|give me)\b(?:\W+\w+){0,5}?\W+)"
+            r"|(?:^|\b(?:what|how high|how much|how large|tell me|give me|give|state|quote)\b"
+            r"(?:\W+\w+){0,5}?\W+)"
             r"(?:\w+ ){0,2}(?:response|incidence|survival|benefit|control|remission|mortality"
             r"|death|relapse|progression|failure|event|discontinuation|infection)s? rates?\b"
             # a keyword query: "STORM's response rate?"
@@ -118,7 +119,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # (not "saw an increased rate of bleeding": whether it rose, not by how much)
             r"|(?<!clearance )(?<!heart )(?<!increased )(?<!higher )(?<!lower )(?<!reduced )"
             r"(?<!decreased )(?<!elevated )\brates? of\b"
-            r"|\bwhat (?:\w+ ){0,3}(?:orr|cbr|crb)\b"
+            r"|\b(?:what|give|state|quote) (?:\w+ ){0,3}(?:orr|cbr|crb)\b"
+            # a percent sign for a number: "what % had grade 3?", "grade 3+ thrombocytopenia %"
+            r"|\bwhat\s*%|(?<![\d.])\s%\s*[?？]?$"
         ),
     ),
     (
@@ -638,7 +641,25 @@ def measures(expansion: Expansion | None, kind: str | None = None) -> list[tuple
             or (changed and term.en[0].lower() in _COUNTED_CHANGES)
         )
         and term.en[0].lower() not in _UNMEASURED
+        and not (term.en[0] == "PD" and _only_describes(q, term.en + term.zh))
     ]
+
+
+#: Progression that says who the patients are ("CAR-T后进展的病人", "patients who progressed
+#: after CAR-T"), not what is measured of them.
+_DESCRIBED_PROGRESSION = re.compile(
+    r"(?:后|之后|以后)(?:病情)?(?:进展|复发)的(?:病人|患者|人)"
+    r"|\b(?:who|that) (?:had )?(?:progressed|relapsed)\b"
+    r"|\bprogressed (?:after|on|following|despite)\b|\bafter progressing\b"
+)
+
+
+def _only_describes(question: str, variants: tuple[str, ...]) -> bool:
+    """Whether the (lower-cased) question names the term only where it describes patients."""
+    if not _DESCRIBED_PROGRESSION.search(question):
+        return False
+    rest = normalize(_DESCRIBED_PROGRESSION.sub(" ", question))
+    return not any(next(occurrences(rest, normalize(v).lower()), None) for v in variants)
 
 
 #: Hours, or how long, asked of a peak concentration after a dose ("how many hours after the

@@ -2103,3 +2103,44 @@ def test_session_21s_rules_keep_to_their_cases(real_assistant) -> None:
         "My mum forgot her Tuesday selinexor dose — should she take it on Wednesday or skip it?",
     ):
         assert not real_assistant.ask(question).answered, question
+
+
+def test_what_session_22s_blind_batches_showed(real_assistant) -> None:
+    """b46-b47, on arrival: what the review says of every regimen at once, "this drug" after a
+    scene naming it, "the cancer" as the patient's myeloma, lay words (the sodium problem), a
+    share asked by 占多少 or "%"; and figures for groups or patients the review never gives."""
+    _assert_cited(
+        real_assistant,
+        (
+            # "无论是二联还是三联疗法" speaks of Xd as of every triplet
+            ("只吃塞利尼索加地塞米松二联，贫血常见吗？", "4.2"),
+            ("我妈在吃塞利尼索。这个药是什么时候在美国获批的？", "abstract-zh"),
+            (
+                "What share of STORM patients saw their cancer shrink enough to count as a "
+                "response?",
+                "3.1",
+            ),
+            # progression here says who the patients are; their responses are measured
+            ("Chari报道的CAR-T后进展的病人中，达PR的占几成？", "3.5"),
+            ("Per the abstract, what does this paper review about selinexor?", "abstract-en"),
+            # "Is that…" points back at the scene's platelets
+            (
+                "My father's platelets dropped after starting selinexor. Is that a common side "
+                "effect of this drug?",
+                "4.1",
+            ),
+            ("The sodium problem with selinexor: when does it usually show up?", "4.4"),
+        ),
+    )
+    for question in (
+        "Is it safe to crush selinexor tablets for a patient who cannot swallow?",
+        "What was the ORR for relapsed patients in the lenalidomide cohort of STOMP?",
+        "STORM里五重难治病人的中位PFS具体是多少？",
+        "Give the exact ORR for the double-refractory patients in the XKd cohort.",
+        "Is thrombocytopenia more common with XKd than with XPd?",
+        "判断：BOSTON中XVd组超过四成病人需要输注血小板。",
+        "Why does selinexor cause the sodium problem?",
+        "In the pomalidomide cohort, how long did people live overall?",
+        "XVd方案里需要停药的病人占多少？",
+    ):
+        assert not real_assistant.ask(question).answered, question

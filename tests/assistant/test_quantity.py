@@ -935,3 +935,30 @@ def test_a_combination_worded_in_english_is_mentioned() -> None:
     assert mentions(normalize("selinexor plus dexamethasone"), "selinexor + dexamethasone")
     assert not mentions(normalize("selinexor, then bortezomib"), "selinexor + bortezomib")
     assert not mentions(text, "selinexor + dexamethasone")
+
+
+def test_a_share_asked_by_its_sign_or_by_zhan() -> None:
+    """A percent sign standing for the number ("grade 3+ thrombocytopenia %") and 占多少 ask a
+    percent; a figure the question quotes ("ORR 26%") is no percent sign standing alone."""
+    assert asked_kind("boston xvd grade 3+ thrombocytopenia %") == "percent"
+    assert asked_kind("what % had grade 3 nausea?") == "percent"
+    assert asked_kind("xvd方案里需要把塞利尼索减量的病人占多少？") == "percent"
+    assert asked_kind("高危病人占了几成？") == "percent"
+    assert asked_kind("give the exact response rate for the double-refractory patients.") == (
+        "percent"
+    )
+    assert asked_kind("storm纳入了多少病人？") == "count"
+
+
+def test_progression_that_says_who_the_patients_are_is_no_measure() -> None:
+    """ "CAR-T后进展的病人…占几成" measures their responses, not progression; "进展率" does."""
+    from assistant.glossary import load_glossary
+
+    glossary = load_glossary()
+
+    def measured(question: str) -> list[str]:
+        return [m[0] for m in measures(glossary.expand(question), asked_kind(question))]
+
+    assert "pd" not in measured("Chari那7例CAR-T后进展的病人里，疗效最差的是什么反应？占几成？")
+    assert "pd" not in measured("Of the patients who progressed after CAR-T, what % reached PR?")
+    assert "pd" in measured("CAR-T后进展的病人里，再次疾病进展的比例是多少？")
