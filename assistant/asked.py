@@ -114,7 +114,9 @@ CALCULATE = re.compile(
 #: A question asking which of two does better ("哪种疗效更好", "which arm did better"), and
 #: the words with which a sentence compares ("非难治组高于难治组", "优于").
 WHICH_BETTER = re.compile(
-    r"哪(?!里|儿|些)(?:个|种|组|一组|一种)?[^？?，,。]{0,8}(?:更|比较|较)?"
+    # (not "在哪个阶段比较常见": when, not which of two)
+    r"哪(?!里|儿|些)(?!(?:个|一个)?(?:阶段|时候|时期|时间|部位))(?:个|种|组|一组|一种)?"
+    r"[^？?，,。]{0,8}(?:更|比较|较)?"
     r"(?:好(?!处|不好)|优|有效|高(?!危)|低(?!剂量)|长(?!期)|短(?!期)|多(?![少大久长])|(?<!多)少(?!数)"
     r"|快|慢|重(?!难治|要|新)|严重|常见|合适|适合)"
     r"|谁[^？?，,。]{0,8}更"

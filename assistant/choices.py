@@ -32,9 +32,42 @@ def _flat(text: str) -> str:
     return normalize(text.translate(_DASHES))
 
 
+#: Options numbered in circles ("①脾切除 ②静注丙种球蛋白 ③输注血小板").
+_CIRCLED = re.compile(r"[①②③④⑤⑥]")
+#: A stem asking which one of a list, the list after a colon or a dash ("Which of these does
+#: the introduction list: hyperkalemia, hypercalcemia, venous thrombosis, or jaundice?").
+_WHICH_OF_LIST = re.compile(
+    r"(?:\bwhich (?:one )?of (?:these|the following)\b|以下哪|下列哪|哪一项|哪一个)[^:：—–]*"
+    r"(?:[:：]|\s[—–]\s?|[—–])\s*(?P<list>[^:：?？]+?)\s*[?？]?\s*$",
+    re.IGNORECASE,
+)
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:or\s+)?|\s+or\s+|、|，|；|;|还是|或者?)\s*")
+
+
 def options(question: str) -> tuple[str, tuple[str, ...]]:
     """The stem and the options of a multiple-choice question (the options empty when the
-    question lists none: at least two, lettered in order from A)."""
+    question lists none: at least two, lettered in order from A or numbered ①②③; or, after a
+    stem asking which of them, three or more listed after a colon or a dash)."""
+    lettered = _lettered(question)
+    if lettered[1]:
+        return lettered
+    circled = list(_CIRCLED.finditer(question))
+    if len(circled) >= 2 and [m.group() for m in circled] == list("①②③④⑤⑥"[: len(circled)]):
+        ends = [m.start() for m in circled[1:]] + [len(question)]
+        texts = tuple(
+            question[m.end() : end].strip(" ，,、；;？?")
+            for m, end in zip(circled, ends, strict=True)
+        )
+        return question[: circled[0].start()], texts
+    if (listed := _WHICH_OF_LIST.search(question)) is not None:
+        items = tuple(i.strip() for i in _LIST_SEPARATOR.split(listed.group("list")) if i.strip())
+        if len(items) >= 3 and all(len(i) <= 40 for i in items):
+            return question[: listed.start("list")], items
+    return question, ()
+
+
+def _lettered(question: str) -> tuple[str, tuple[str, ...]]:
+    """The stem and the lettered options (A, B, C … in order; none if fewer than two)."""
     # the run of marks lettered A, B, C … in order
     run: list[re.Match[str]] = []
     for m in _MARK.finditer(question):

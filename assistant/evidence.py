@@ -103,7 +103,13 @@ def _a_way(category: str, variants: tuple[str, ...]) -> bool:
     about both); monotherapy, a combination or a doublet may ("单药还是联合？")."""
     if category == "regimen":
         return not any("+" in v for v in variants)
+    if _GRADES.match(variants[0]):
+        return True  # "mostly grade 1-2 or grade 3-4?": the grade stated answers it
     return category not in ENTITIES
+
+
+#: Grades of an adverse event (grade 3 or 4, grade 1-2): a degree, not an event of its own.
+_GRADES = re.compile(r"grade \d")
 
 
 #: A group of a trial's patients: a drug named with one is the regimen its patients took.
@@ -239,6 +245,11 @@ _THE_CANCER = re.compile(
     r"|(?:这个|他的|她的|我的|病人的)(?:癌|肿瘤)",
     re.IGNORECASE,
 )
+
+#: The generic word for what a trial measures ("its stated endpoints").
+_ENDPOINTS = "endpoint"
+#: A symptom not relieved ("乏力一直缓解不了"): 缓解 is relief there, no response.
+_RELIEF = re.compile(r"缓解不了|(?:不能|无法|难以|没有?|得不到|不见|还没)(?:能)?缓解")
 
 #: Words naming relapsed or refractory patients: a count of them must say so (not of NDMM ones).
 _RELAPSED = re.compile(r"relaps|refractory|复发|难治")
@@ -855,6 +866,13 @@ class Evidence(Comparing):
         # what only describes the patient or is set aside is no concept at all ("Besides
         # aspirin, …" needs no passage naming aspirin)
         aside = self._describing(signals.expansion)
+        if relief := [normalize(m.group()) for m in _RELIEF.finditer(question)]:
+            # "乏力一直缓解不了" is a symptom not relieved, no response to treatment
+            aside = aside | {
+                t.en[0]
+                for t in matched
+                if t.category == "response" and _only_within(question, t.en + t.zh, relief)
+            }
         if _ASKS_TEST.search(question) is None and _TEST_FOR.search(question) is not None:
             aside = aside | _LEVEL_MONITORING  # the level measured is why the peak is asked
         staged = staged | aside
@@ -1058,7 +1076,26 @@ class Evidence(Comparing):
             rejected = unchosen(required.question, values, mentions, evidence)
             spared += spared_options(required.question, values, mentions, rejected)
             concepts = [(c, v) for c, v in required.concepts if v not in spared]
-            gaps = uncovered(concepts, evidence, self._unnamed(required, evidence), required.drugs)
+            unnamed = self._unnamed(required, evidence)
+            # "Is STOMP registered as NCT02343042 or as NCT03110562?": the one it gives answers
+            unnamed = [
+                n
+                for n in unnamed
+                if n
+                not in {
+                    v[0]
+                    for pair in alternatives(required.question, [(n,) for n in required.names])
+                    if any(mentions(evidence, c[0]) for c in pair)
+                    for v in pair
+                }
+            ]
+            gaps = uncovered(concepts, evidence, unnamed, required.drugs)
+            if _ENDPOINTS in gaps and any(
+                AIM.search(self._sentences[c.sentence_index].text) for c in chosen
+            ):
+                # "what are its stated endpoints?" is answered by what the trial set out to
+                # evaluate ("旨在评估…最大耐受剂量、安全性和有效性"), in no word for endpoint
+                gaps.remove(_ENDPOINTS)
             if (
                 any(g in _ANY_EVENT for g in gaps)
                 and _WHICH_EVENT.search(required.question)
@@ -1145,7 +1182,7 @@ class Evidence(Comparing):
         if (
             not required.events
             and not gaps
-            and MECHANISM.search(required.question.lower())
+            and MECHANISM.search(options(required.question)[0].lower())  # not an option's
             and not ACTS.search(cited)
         ):
             gaps.append("a mechanism")  # "how does its mechanism differ?" of a trial's results

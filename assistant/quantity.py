@@ -96,7 +96,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "percent",
         re.compile(
             # a rate of patients (缓解率, 发生率), not a clearance rate (清除率 is 18 L/h)
-            r"百分之|百分比|(?<![按成])比例|占比|多少%|占(?:了|到)?(?:多少|几成|多大)"
+            r"百分之|百分比|百分点|(?<![按成])比例|占比|多少%|占(?:了|到)?(?:多少|几成|多大)"
+            r"|\bin per ?cent\b|\bper cent\b"
             r"|(?:缓解|发生|发病|生存|有效|控制|获益|收益|反应|应答|死亡|进展)率[^？?，,]{0,8}"
             r"(?:多少|多高|几成)"
             r"|percent|proportion of|fraction of|what (?:\w+ ){0,2}(?:proportion|fraction|share)"
@@ -234,7 +235,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?![种个条](?:办法|方法|方式|措施|手段|途径|处理))"
             r"(?![个种项](?:分别)?(?:是什么|是哪些|都是什么|分别是))"
             r"(?:个|种|次|级|期|周期|疗程)|多高|多大(?!(?:的)?(?:希望|把握|可能|作用|区别|差别|影响|意义|帮助|用))"
-            r"|how many|how much|what number"
+            r"|how many|how much|what number|\bnumerically\b|\bin (?:actual )?numbers\b"
             # "what were the actual figures for each?", "give me the numbers"
             r"|\bwhat (?:was|were|are|is) (?:the |their |its )?(?:actual |exact |precise )?"
             r"(?:figures?|numbers?|values?)\b"
@@ -687,11 +688,19 @@ _STATISTICS = (
         re.compile(
             r"(?:年龄|年纪|岁数|剂量|发病率|随访)[^，。？?]{0,4}(?:范围|区间)"
             r"|最小[^，。？?]{0,6}最大|最大[^，。？?]{0,6}最小|中位\S{0,6}(?:及其?|和)范围"
-            r"|\bmedian \w+ (?:and|\() ?range\b"
+            r"|\bmedian \w+ (?:and|\() ?range\b|\bminimum (?:to|and) maximum\b|\bwhat range\b"
             r"|\b(?:age|dose|dosing|incidence|follow-up) range\b"
             r"|\brange of (?:ages?|doses?|incidence|follow-up)\b"
         ),
         re.compile(_RANGE_GIVEN),
+    ),
+    (
+        "maximum",
+        re.compile(
+            r"最多(?:可以|能|可)?(?:加|用|吃|给|增加|加量)到|最大剂量|最高剂量"
+            r"|\bmax(?:imum)? (?:daily )?dose\b|\bup to how (?:much|many)\b"
+        ),
+        re.compile(r"最大|最高|最多|maximum|\bup to\b"),
     ),
     (
         "oldest or youngest",

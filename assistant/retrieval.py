@@ -45,7 +45,8 @@ _TITLED_SECTIONS = (
         "5",
         re.compile(
             r"\b(?:closing|concluding|final|last) (?:section|part|paragraph)\b|\bthe conclusions?\b"
-            r"|\boutlook section\b|总结与展望|结语|结论部分|最后(?:一|那)?(?:段|部分|节)",
+            r"|\boutlook section\b|总结与展望|结语|结论部分|最后(?:一|那)?(?:段|部分|节)"
+            r"|^\W*结论(?:说|里|中|提到)|综述的?结论",
             re.IGNORECASE,
         ),
     ),

@@ -2144,3 +2144,34 @@ def test_what_session_22s_blind_batches_showed(real_assistant) -> None:
         "XVd方案里需要停药的病人占多少？",
     ):
         assert not real_assistant.ask(question).answered, question
+
+
+def test_what_session_22s_second_batches_showed(real_assistant) -> None:
+    """b48-b49, on arrival: options numbered ①②③ or listed after "which of these", one of two
+    registration numbers or grades offered, 缓解不了 as a symptom not relieved, "在哪个阶段比较
+    常见" as when (no comparison), the conclusion named as 结论; and percents, numbers,
+    maxima and worldwide figures the review never gives."""
+    _assert_cited(
+        real_assistant,
+        (
+            (
+                "Which of these does the introduction name as a main clinical feature of "
+                "myeloma: hypokalemia, hypercalcemia, or jaundice?",
+                "intro",
+            ),
+            ("以下哪项是综述提到的处理血小板减少的办法：①脾切除 ②输注血小板 ③血浆置换？", "4.1"),
+            ("Is BOSTON registered as NCT03110562 or as NCT02336815?", "3.3"),
+            ("Is the early hyponatremia usually grade 1-2 or grade 3-4?", "4.4"),
+            ("我妈乏力一直缓解不了，综述推荐用什么药？每天多少？", "4.5"),
+            ("在治疗的哪个阶段低钠血症比较常见？", "4.4"),
+            ("结论里说加入塞利尼索以后，哪些难治病人又得到了缓解？", "5"),
+        ),
+    )
+    for question in (
+        "How common is nausea with selinexor, in per cent?",
+        "Numerically, how did PFS compare between XVd and Vd in BOSTON?",
+        "哌醋甲酯每天最多能加到多少毫克？",
+        "全世界多发性骨髓瘤每年新发多少例？",
+        "What is the incidence of multiple myeloma around the world?",
+    ):
+        assert not real_assistant.ask(question).answered, question

@@ -210,3 +210,25 @@ def test_a_particle_or_mark_before_an_ending_names_no_drug_or_disease() -> None:
     assert unknown_drugs("中文关键词里，和单抗相关的那个词", corpus) == []
     assert unknown_drugs("贝兰妥单抗能用吗", corpus) == ["兰妥单抗"]
     assert unknown_drugs("肺癌病人能用吗", corpus) == ["癌病人"]
+
+
+def test_options_numbered_in_circles_or_listed_after_which_of_these() -> None:
+    """①②③ number options as letters do; "Which of these …: a, b, c, or d?" lists them
+    after a colon or a dash. A stem naming one thing after a colon lists none."""
+    stem, opts = options(
+        "以下哪一项是综述提到的控制血小板减少的手段：①脾切除 ②输注血小板 ③血浆置换？"
+    )
+    assert stem.endswith("手段：") and opts == ("脾切除", "输注血小板", "血浆置换")
+    stem, opts = options(
+        "Which of these does the introduction list as a main manifestation: hyperkalemia, "
+        "hypercalcemia, venous thrombosis, or jaundice?"
+    )
+    assert opts == ("hyperkalemia", "hypercalcemia", "venous thrombosis", "jaundice")
+    _, opts = options("Which of these does it say the review covers — cost, mechanism, or dosing?")
+    assert opts == ("cost", "mechanism", "dosing")
+    assert options("Which of these is true: the ORR was 26%?")[1] == ()
+    assert options("哪一个队列ORR最高？")[1] == ()
+    # the distractors of such a list are spared as lettered ones are
+    listed = "Which of these is a main manifestation: splenomegaly, infection, or a rash?"
+    rejected = unchosen(listed, [INFECTION, SPLEEN, RASH], mentions, INTRO)
+    assert set(rejected) == {"splenomegaly", "a rash"}

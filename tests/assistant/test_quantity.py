@@ -962,3 +962,19 @@ def test_progression_that_says_who_the_patients_are_is_no_measure() -> None:
     assert "pd" not in measured("Chari那7例CAR-T后进展的病人里，疗效最差的是什么反应？占几成？")
     assert "pd" not in measured("Of the patients who progressed after CAR-T, what % reached PR?")
     assert "pd" in measured("CAR-T后进展的病人里，再次疾病进展的比例是多少？")
+
+
+def test_numbers_asked_in_words_and_statistics_of_a_maximum() -> None:
+    """ "Numerically", "in per cent" and 百分点 ask figures; the most a dose may be raised to is
+    a maximum, which a recommended dose does not give."""
+    assert asked_kind("numerically, how did the response rate compare?") == "number"
+    assert asked_kind("how common is fatigue, in per cent?") == "percent"
+    assert asked_kind("非难治组的orr比难治组高出几个百分点？") == "percent"
+    from assistant.quantity import lacks_statistic
+
+    assert (
+        lacks_statistic("哌醋甲酯最多可以加到每天多少毫克？", "推荐给药剂量为每天10 mg")
+        == "maximum"
+    )
+    assert lacks_statistic("what is the maximum dose of methylphenidate?", "每天10 mg") == "maximum"
+    assert lacks_statistic("哌醋甲酯推荐每天多少？", "推荐给药剂量为每天10 mg") is None
