@@ -316,6 +316,8 @@ _ZH_DRUG = re.compile(
     r"|血症|白血病|淋巴瘤|骨髓瘤|肉瘤|癌|综合征))"
 )
 #: What stands before no drug or disease name's ending: particles, marks, spaces.
+#: Words asking or setting aside a kind right before the ending (哪些癌症, 其他癌).
+_KIND_WORD = re.compile(r"(?:哪些|哪种|什么|其他|其它|别的|这种|那种|各种|哪类)$")
 _NOT_A_NAME = re.compile(r"[的了和与及或、，,。；;：:（）()“”\"\s]")
 _EN_DRUG = re.compile(
     r"\b[a-z]{3,}(?:mab|nib|zomib|lidomide|pag|setron|pitant|platin|taxel|rubicin|mycin|"
@@ -340,6 +342,8 @@ def unknown_drugs(question: str, corpus: str, known: Iterable[str] = ()) -> list
         # "关键词里，和单抗相关" no antibody (卡那霉素 and 贝那普利 are names)
         if start and _NOT_A_NAME.match(text, start - 1) and len(suffix) < 3:
             continue
+        if len(suffix) < 3 and _KIND_WORD.search(text[max(0, start - 2) : start]):
+            continue  # "哪些癌症", "其他癌": a kind asked about, no name
         names = [text[start - k : start] + suffix for k in (2, 3, 4) if start - k >= 0]
         if len(suffix) >= 3:  # 淋巴瘤, 白血病: a name by itself
             names.insert(0, suffix)

@@ -109,9 +109,11 @@ _ABOUT_REVIEW = re.compile(
     r"|(?:综述|文章|本文)(?:的)?(?:主要)?内容"
     r"|what (?:does|is|did) (?:the|this) (?:review|paper|article) (?:about|cover|discuss|review)"
     r"|\b(?:scope|topics?|aspects?) (?:of|does|did) (?:the|this) (?:review|paper|article)"
-    # "what three things does the abstract say this paper reviews?"
-    r"|\b(?:the|this) (?:review|paper|article) (?:reviews|covers|discusses|summari[sz]es)\b"
-    r"|(?:本文|这篇(?:文章|综述))(?:主要)?综述了",
+    # "what three things does the abstract say this paper reviews?", not "本文综述了不良反应，
+    # 其中最常见的是什么？"
+    r"|\b(?:what|which) (?:\w+ ){0,8}(?:the|this) (?:review|paper|article)"
+    r" (?:reviews|covers|discusses|summari[sz]es)\b"
+    r"|(?:本文|这篇(?:文章|综述))(?:主要)?综述了(?:哪些|什么|哪几)",
     re.IGNORECASE,
 )
 

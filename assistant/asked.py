@@ -115,7 +115,8 @@ CALCULATE = re.compile(
 #: the words with which a sentence compares ("非难治组高于难治组", "优于").
 WHICH_BETTER = re.compile(
     # (not "在哪个阶段比较常见": when, not which of two)
-    r"哪(?!里|儿|些)(?!(?:个|一个)?(?:阶段|时候|时期|时间|部位))(?:个|种|组|一组|一种)?"
+    r"哪(?!里|儿|些)(?!(?:个|一个)?(?:阶段|时候|时期)[^？?，,。]{0,10}(?:比较|较)?(?:常见|多见|出现|发生))"
+    r"(?:个|种|组|一组|一种)?"
     r"[^？?，,。]{0,8}(?:更|比较|较)?"
     r"(?:好(?!处|不好)|优|有效|高(?!危)|低(?!剂量)|长(?!期)|短(?!期)|多(?![少大久长])|(?<!多)少(?!数)"
     r"|快|慢|重(?!难治|要|新)|严重|常见|合适|适合)"
@@ -420,14 +421,16 @@ class Asked:
         group = None
         if kind in MEASURED_KINDS:
             group = subgroup(valued, each=each)
-            if (
-                group is None
-                and not WHOLE.search(valued)
-                and (_THEIRS.search(valued) or _BARE_ASK.fullmatch(valued))
-            ):
+            if group is None and not WHOLE.search(valued) and _THEIRS.search(valued):
                 # "What about patients with del(17p)? What was their ORR?": theirs; not "what
                 # was the cohort's ORR? how did double-refractory patients do?"
                 group = subgroup(_YES_NO_CLAUSE.sub("", question), each=each)
+            elif group is None and _BARE_ASK.fullmatch(valued):
+                # "…四重难治病人的中位OS，综述给出具体数字了吗？是多少？": the sentence just before
+                # names whom the value is for (not the patient's story before it)
+                before = [p for p in said if not asked_kind(p)]
+                if before:
+                    group = subgroup(_YES_NO_CLAUSE.sub("", before[-1]).lower(), each=each)
         if group is not None and kind != "count":
             # the group is whom the value is for, not what it measures (unless it is counted):
             # "双重难治病人的ORR达73%" gives double-refractory patients no PFS, and the response

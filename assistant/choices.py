@@ -41,7 +41,7 @@ _WHICH_OF_LIST = re.compile(
     r"(?:[:：]|\s[—–]\s?|[—–])\s*(?P<list>[^:：?？]+?)\s*[?？]?\s*$",
     re.IGNORECASE,
 )
-_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:or\s+)?|\s+or\s+|、|，|；|;|还是|或者?)\s*")
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:or\s+)?|\s+or\s+|、|；|;|还是)\s*")
 
 
 def options(question: str) -> tuple[str, tuple[str, ...]]:
@@ -58,12 +58,27 @@ def options(question: str) -> tuple[str, tuple[str, ...]]:
             question[m.end() : end].strip(" ，,、；;？?")
             for m, end in zip(circled, ends, strict=True)
         )
-        return question[: circled[0].start()], texts
+        # "①STORM的ORR是多少？②…": numbered questions, each to be answered, not options
+        asks = any(_ITEM_ASKS.search(t) for t in texts[:-1]) or _ITEM_ASKS.search(
+            question[circled[-1].end() :].rstrip(" ？?")
+        )
+        stem = question[: circled[0].start()]
+        if not asks and _CHOOSING.search(stem) and not any(_ALL_ABOVE.search(t) for t in texts):
+            return stem, texts
+        return question, ()
     if (listed := _WHICH_OF_LIST.search(question)) is not None:
         items = tuple(i.strip() for i in _LIST_SEPARATOR.split(listed.group("list")) if i.strip())
         if len(items) >= 3 and all(len(i) <= 40 for i in items):
             return question[: listed.start("list")], items
     return question, ()
+
+
+#: A stem asking to choose among numbered items ("以下哪一项…：①…②…").
+_CHOOSING = re.compile(r"哪|以下|下列|选|正确|错误|\b(?:which|choose|select|true|false)\b", re.I)
+#: A numbered item that asks a question of its own.
+_ITEM_ASKS = re.compile(r"[?？]|吗|多少|什么|哪|几|\b(?:what|how|which|when|why)\b", re.I)
+#: An option standing for all the others ("以上都是", "all of the above"): each must hold.
+_ALL_ABOVE = re.compile(r"以上(?:都|均|皆|全)|all of the above|none of the above", re.I)
 
 
 def _lettered(question: str) -> tuple[str, tuple[str, ...]]:

@@ -157,9 +157,6 @@ BACK_REFERENCE = re.compile(
     # "this", but not as a degree ("is low sodium expected this early?")
     r"|\bthis\b(?! (?:early|late|soon|often|long|high|low|much|many|fast|quickly|common)\b)"
     r"|(?<!其)它|(?<!其)他|她|这种|这个|这些|(?<![因如彼])此(?!外)|(?<![应活])该|(?<![尤极])其(?!他|它|中|实)"
-    # "that" as a pronoun, not a conjunction: "Is that a common side effect?", "这是…吗"
-    r"|\b(?:is|was|does|did|can|could|will|would|should) that\b|\bthat(?:'s| is| was)\b"
-    r"|^\s*(?:这|那)(?:是|算)"
 )
 
 
@@ -241,8 +238,8 @@ _NAMED_REGIMEN = re.compile(r"^[A-Z][A-Za-z]{0,4}$|\+")
 #: patients' myeloma, no subject of the question's own (unlike "which other tumour types").
 _CANCER = frozenset({"tumor"})
 _THE_CANCER = re.compile(
-    r"\b(?:the|his|her|my|their|your|this) (?:cancer|tumou?r)\b(?! types?\b)"
-    r"|(?:这个|他的|她的|我的|病人的)(?:癌|肿瘤)",
+    r"\b(?:the|his|her|their|your) (?:cancer|tumou?r)\b(?! types?\b)"
+    r"|(?:他的|她的|病人的)(?:癌|肿瘤)",
     re.IGNORECASE,
 )
 
@@ -250,11 +247,15 @@ _THE_CANCER = re.compile(
 _ENDPOINTS = "endpoint"
 #: A symptom not relieved ("乏力一直缓解不了"): 缓解 is relief there, no response.
 _RELIEF = re.compile(r"缓解不了|(?:不能|无法|难以|没有?|得不到|不见|还没)(?:能)?缓解")
+#: ... ways asked to relieve one ("有哪些办法可以缓解", "怎么缓解恶心").
+_RELIEVED_BY = re.compile(r"(?:怎么|如何|怎样|办法|方法|措施|手段)[^，,。？?；;]{0,6}缓解(?!率)")
 
 #: Words naming relapsed or refractory patients: a count of them must say so (not of NDMM ones).
 _RELAPSED = re.compile(r"relaps|refractory|复发|难治")
 #: ... in a text, by any name (RRMM too).
 _RELAPSED_TEXT = re.compile(r"relaps|refractory|rrmm|复发|难治", re.IGNORECASE)
+#: A yes/no question ("…吗？", "Were …?", "Did …?").
+_YES_NO = re.compile(r"吗\s*[？?]?\s*$|^\s*(?:were|was|did|do|does|is|are|had|has)\b", re.I)
 #: ... and newly diagnosed ones.
 _NEWLY_DIAGNOSED = re.compile(r"ndmm|newly diagnosed|new(?:ly)?[- ]diagnosed|新诊断|初诊", re.I)
 
@@ -331,6 +332,13 @@ class Evidence(Comparing):
             for v in t.en + t.zh
         )
         self._subject_tokens = frozenset(tokenize(" ".join(self._subject)))
+        # the review's disease by every name (MM, 多发性骨髓瘤, RRMM): "the cancer" of its patients
+        self._disease_names = tuple(
+            v
+            for t in (glossary.terms if glossary is not None else ())
+            if t.en[0] in ("MM", "RRMM")
+            for v in t.en + t.zh
+        )
         # relapsed/refractory myeloma by every name: its patients are relapsed patients
         self._relapsed_names = tuple(
             normalize(v)
@@ -519,7 +527,7 @@ class Evidence(Comparing):
             unknown_names(question, self._corpus, known)
             + unknown_drugs(question, self._corpus, known)
             + unknown_words(question, self._corpus, known)
-            + (unknown_doses(question, self._corpus) if not CLAIM.search(question) else [])
+            + self._unknown_doses(question)
         )
         # a trial given another's phase, design or size ("STORM那个随机对照研究")
         if not CLAIM.search(question):  # a claim checked is answered by what the review says
@@ -528,6 +536,19 @@ class Evidence(Comparing):
         distractors = spared_words(question, unknown, rejected)
         unknown = [u for u in unknown if u not in distractors]
         return list(dict.fromkeys(absent + unknown))
+
+    def _unknown_doses(self, question: str) -> list[str]:
+        """Doses the question names that the review never gives; not a claim's (a claim is
+        answered by the dose the review does give), nor a wrong option's when another option's
+        figures are all the review's ("(B) 2, 3 or 4 mg on days 1–21 (C) 1 mg daily")."""
+        if CLAIM.search(question):
+            return []
+        doses = unknown_doses(question, self._corpus)
+        stem, opts = options(question)
+        if doses and opts and bears_a_figure(question, self._corpus):
+            in_stem = set(unknown_doses(stem, self._corpus))
+            doses = [d for d in doses if d in in_stem]
+        return doses
 
     def choose(
         self, signals: Signals, hits: list[Hit]
@@ -584,7 +605,13 @@ class Evidence(Comparing):
         if required is not None:
             # a population the review's title does not name (NDMM, among its RRMM) is named in
             # few passages: those first, however dense similarity ranks the rest
-            diseases = [v for c, v in required.concepts if c == "disease"]
+            # (not one an option names: "(d) high calcium" is no population asked about)
+            stem, opts = options(required.question)
+            diseases = [
+                v
+                for c, v in required.concepts
+                if c == "disease" and (not opts or any(mentions(normalize(stem), x) for x in v))
+            ]
             # ... unless offered as one of two ("newly diagnosed or relapsed patients?")
             offered = {c for pair in alternatives(required.question, diseases) for c in pair}
             populations = [
@@ -866,7 +893,11 @@ class Evidence(Comparing):
         # what only describes the patient or is set aside is no concept at all ("Besides
         # aspirin, …" needs no passage naming aspirin)
         aside = self._describing(signals.expansion)
-        if relief := [normalize(m.group()) for m in _RELIEF.finditer(question)]:
+        relief = [normalize(m.group()) for m in _RELIEF.finditer(question)]
+        if any(t.category == "adverse_event" for t in matched):
+            # "累、没劲，有哪些办法可以缓解？": a way to relieve a symptom
+            relief += [normalize(m.group()) for m in _RELIEVED_BY.finditer(question)]
+        if relief:
             # "乏力一直缓解不了" is a symptom not relieved, no response to treatment
             aside = aside | {
                 t.en[0]
@@ -880,6 +911,9 @@ class Evidence(Comparing):
             t for t in matched if not (named_event and t.en[0] == UMBRELLA) and t.en[0] not in aside
         ]
         concepts = self._with_regimens([(t.category, t.en + t.zh + kin(t.en[0])) for t in terms])
+        if _THE_CANCER.search(question):
+            # "had the cancer shrink": the patients' myeloma, named as the review names it
+            concepts = [(c, v + self._disease_names if v[0] in _CANCER else v) for c, v in concepts]
         # each concept's first variant is its term's first English one (a drug's regimen too)
         asked = [(category, v) for category, v in concepts if v[0] not in staged]
         # names the review uses, which the passage must use too: trials and acronyms (STOMP,
@@ -921,9 +955,7 @@ class Evidence(Comparing):
         subjects = [
             variants
             for category, variants in concepts
-            if category != "general"
-            and not any(mentions(self._title, v) for v in variants)
-            and not (variants[0] in _CANCER and _THE_CANCER.search(question))
+            if category != "general" and not any(mentions(self._title, v) for v in variants)
         ]
         # A term the review names only through its relatives (hemoglobin through 贫血, a
         # subgroup through 非难治组) is in the review by them alone: a passage citing none of
@@ -1019,13 +1051,14 @@ class Evidence(Comparing):
             and t.en[0] not in _GENERIC_REGIMENS
             for t in scene_terms
         )
-        if _points_back(proper_part, proper, self._title, of_subject) or not (
+        approval = of_subject and _APPROVAL.search(proper_part) is not None
+        if _points_back(proper_part, proper, self._title, approval) or not (
             any(
                 t.category in SUBJECTS and not any(mentions(self._title, v) for v in t.en + t.zh)
                 for t in proper
             )
             # "这个药是哪一天在美国批准的？": the drug's approval is the review's drug's own
-            or (of_subject and _APPROVAL.search(proper_part) is not None)
+            or approval
         ):
             return None
         scene = named_in(expansion, f"{scene_part} {tag}")
@@ -1118,7 +1151,16 @@ class Evidence(Comparing):
                 and v[0] not in gaps
                 and not any(mentions(evidence, x) for x in v)
             ]
-            alone = not asked.compares
+            # one regimen asked about, not two set against each other ("XKd or XPd: which
+            # caused more?"); a doublet or triplet names no drugs of its own
+            named_regimens = {
+                self._combination(v)
+                for c, v in concepts
+                if c == "regimen" and v[0] not in _GENERIC_REGIMENS and self._combination(v)
+            }
+            alone = not asked.compares and len(named_regimens) < 2
+            # "which qualities do selinexor doublets and triplets share?" asks of them all
+            generic = any(v[0] in _GENERIC_REGIMENS for c, v in concepts if c == "regimen")
             combined = {
                 v[0]
                 for c, v in concepts
@@ -1127,7 +1169,7 @@ class Evidence(Comparing):
                 and (
                     self._combined_in(v, passages)
                     # not two compared ("XKd or XVd: which has more?")
-                    or (alone and self._of_every_regimen(v, evidence))
+                    or (alone and self._of_every_regimen(v, passages, generic))
                 )
             }
             gaps = [g for g in gaps if g not in combined]
@@ -1257,12 +1299,17 @@ class Evidence(Comparing):
         """Whether the cited text is about newly diagnosed patients only, when the question asks
         about relapsed or refractory ones (and offers no newly diagnosed ones as well): "What
         was the median PFS for relapsed patients in the lenalidomide cohort?" of its 8 NDMM."""
-        asks = asking(question).lower()
-        return (
-            _RELAPSED_TEXT.search(asks) is not None
-            and _NEWLY_DIAGNOSED.search(asks) is None
-            and _NEWLY_DIAGNOSED.search(cited) is not None
-            and _RELAPSED_TEXT.search(cited) is None
+        if _NEWLY_DIAGNOSED.search(cited) is None or _RELAPSED_TEXT.search(cited) is not None:
+            return False
+        # a value asked of relapsed patients in one sentence ("复发病人的PFS是多少？"), not
+        # whether the cohort enrolled any ("XRd队列纳入的是复发难治病人吗？") nor a patient's
+        # story ("我爸复发了，能用XRd吗？")
+        return any(
+            asked_kind(part.lower()) is not None
+            and _RELAPSED_TEXT.search(part) is not None
+            and _NEWLY_DIAGNOSED.search(part) is None
+            and _YES_NO.search(part) is None
+            for part in sentences(asking(question))
         )
 
     @staticmethod
@@ -1270,7 +1317,7 @@ class Evidence(Comparing):
         """Whether the cited text gives a figure for the endpoint a yes/no question puts an
         amount on, if it puts one ("XVd组的中位PFS比Vd组长了4个多月，对吗？", "Did XVd roughly
         double median PFS?"): "中位PFS…均高于Vd组" confirms no amount."""
-        question = required.question.lower()
+        question = options(required.question)[0].lower()  # not an option's "约50%"
         if not AMOUNT.search(question) or figures(normalize(question)) & figures(cited):
             return True  # none put, or the figure is the passage's ("这个9.0个月真的是OS吗？")
         if _SHARE.search(question) and "%" not in cited:
@@ -1334,15 +1381,24 @@ class Evidence(Comparing):
                     return True
         return False
 
-    def _of_every_regimen(self, variants: tuple[str, ...], evidence: str) -> bool:
+    def _of_every_regimen(
+        self, variants: tuple[str, ...], passages: set[str], generic: bool = False
+    ) -> bool:
         """Whether the evidence speaks of every regimen of the review's drug at once ("无论是
         塞利尼索二联或是三联疗法，最常见的不良反应为…"), and the regimen is one of them: what it
-        says of all holds for Xd and for XVd."""
+        says of all holds for Xd and for XVd. Only the sections on adverse events say so, unless
+        the question asks of doublets and triplets itself (``generic``): the conclusion's
+        "二联或是三联方案均具有较好的…活性" is no answer on XPd's adverse events."""
         drugs = self._combination(variants)
         return (
             bool(drugs)
             and not self._subject.isdisjoint(drugs)
-            and _EVERY_REGIMEN.search(evidence) is not None
+            # the sections on adverse events, not the conclusion's "二联或是三联方案均具有…"
+            # (unless doublets and triplets are what is asked about)
+            and any(
+                (generic or p.startswith("4")) and _EVERY_REGIMEN.search(self._citable[p])
+                for p in passages
+            )
         )
 
     def _other_cohorts(self, required: _Required, passages: set[str]) -> list[str]:
@@ -1440,9 +1496,7 @@ class Evidence(Comparing):
         own = [
             v
             for c, v in required.concepts
-            if c != "general"
-            and not any(mentions(self._title, x) for x in v)
-            and not (v[0] in _CANCER and _THE_CANCER.search(required.question))
+            if c != "general" and not any(mentions(self._title, x) for x in v)
         ]
         if not own or any(mentions(cited, x) for v in own for x in v):
             return True
@@ -1649,6 +1703,8 @@ class Evidence(Comparing):
         cfg = self.config
         kind = asked.kind
         places = self._asked_places(asked)
+        # "是哪种毒性导致的？" is answered by the sentence naming the event (周围神经病变难以耐受)
+        which_event = _WHICH_EVENT.search(signals.question) is not None
         out = []
         for hit in hits:
             first, last = self._sentence_offsets[hit.passage_id]
@@ -1671,6 +1727,8 @@ class Evidence(Comparing):
                     fits = identified  # "what is X?" is answered by a sentence saying what X is
                 kinds |= {f"the full name of {a}" for a in spelled}
                 if asked.why and CAUSE.search(self._sentence_texts[i]):
+                    score += cfg.cause_weight
+                if which_event and self._names_an_event(self._sentence_texts[i]):
                     score += cfg.cause_weight
                 if asked.route and ROUTE_STATED.search(self._sentence_texts[i]):
                     score += cfg.value_weight  # "是静脉给药的吗？": 在口服给药后… says how
@@ -1784,15 +1842,20 @@ _GROUNDS_ASKED = re.compile(
     r"(?:\w+ )?(?:said|considered|called|described|seen|regarded|thought)\b"
 )
 #: An amount a question puts on an endpoint: a figure with its unit, or a multiple.
+#: N成 as a share of patients: after 超过/约/不到…, or before 的病人.
+_TENTHS = (
+    r"(?:超过|约|大约|不到|将近|近|达到?|只有|仅)[一二三四五六七八九两]成"
+    r"|[一二三四五六七八九两]成(?:的|以上的|左右的)?(?:病人|患者)"
+)
 AMOUNT = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:个多?月|%|months?\b|weeks?\b|倍)|[一二三四五六七八九两]成|翻倍|翻了一?番|(?:一|两|三)倍"
+    rf"\d+(?:\.\d+)?\s*(?:个多?月|%|months?\b|weeks?\b|倍)|{_TENTHS}|翻倍|翻了一?番|(?:一|两|三)倍"
     r"|\b(?:doubled|doubling|tripled|tripling|halved|halving)\b"
     r"|\b(?:double|triple|halve)\s+(?:the|its|their|median)\b|减半"
 )
-#: A share of patients a claim puts ("超过三成", "over 30%", "half of them").
+#: A share of patients a claim puts ("超过三成", "over 30%", "half of them"); not 八成 as
+#: "probably" ("八成是药物引起的") nor a change ("高了三成").
 _SHARE = re.compile(
-    r"\d+(?:\.\d+)?\s*%|[一二三四五六七八九两]成|半数|一半"
-    r"|\bhalf of\b|\bmost of (?:them|the patients)\b"
+    rf"\d+(?:\.\d+)?\s*%|{_TENTHS}|半数|一半|\bhalf of\b|\bmost of (?:them|the patients)\b"
 )
 #: Endpoint words that measure nothing on their own.
 _BARE = frozenset({"median", "mean"})

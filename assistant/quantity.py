@@ -82,7 +82,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|participants|cases|pts)\b"
             # "of the 21 enrolled, how many were evaluable?": people, with no noun between
             r"|how many (?:of (?:them|those|these) )?(?:were|had|achieved|reached|responded|died"
-            r"|progressed|developed)\b"
+            r"|progressed|developed|carried|harbou?red|showed)\b"
             r"|number of (?:patients|participants|subjects|cases)|sample size|样本量"
             # "of the 122 enrolled, what number achieved MR or better?"
             r"|\bwhat number (?:of (?:them|those|these|patients|people) )?"
@@ -96,7 +96,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "percent",
         re.compile(
             # a rate of patients (缓解率, 发生率), not a clearance rate (清除率 is 18 L/h)
-            r"百分之|百分比|百分点|(?<![按成])比例|占比|多少%|占(?:了|到)?(?:多少|几成|多大)"
+            r"百分之|百分比|百分点|(?<![按成])比例|占比|多少%"
+            r"|占(?:了|到)?(?:多少|几成|多大)"
             r"|\bin per ?cent\b|\bper cent\b"
             r"|(?:缓解|发生|发病|生存|有效|控制|获益|收益|反应|应答|死亡|进展)率[^？?，,]{0,8}"
             r"(?:多少|多高|几成)"
@@ -106,8 +107,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:give|with|and|list) (?:their|the|its) (?:\w+ )?rates\b"
             # a rate asked for ("what response rate", "response rate of XKd?"), not one that
             # is only the subject ("which drugs drove the gains in response rates")
-            r"|(?:^|\b(?:what|how high|how much|how large|tell me|give me|give|state|quote)\b"
-            r"(?:\W+\w+){0,5}?\W+)"
+            r"|(?:^|\b(?:what|how high|how much|how large|tell me|give me)\b(?:\W+\w+){0,5}?\W+"
+            # "Give the exact response rate…", not "does it give a better response rate?"
+            r"|(?:^|[.:;!?]\s*)(?:give|state|quote)\b(?:\W+\w+){0,5}?\W+)"
             r"(?:\w+ ){0,2}(?:response|incidence|survival|benefit|control|remission|mortality"
             r"|death|relapse|progression|failure|event|discontinuation|infection)s? rates?\b"
             # a keyword query: "STORM's response rate?"
@@ -120,7 +122,11 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # (not "saw an increased rate of bleeding": whether it rose, not by how much)
             r"|(?<!clearance )(?<!heart )(?<!increased )(?<!higher )(?<!lower )(?<!reduced )"
             r"(?<!decreased )(?<!elevated )\brates? of\b"
-            r"|\b(?:what|give|state|quote) (?:\w+ ){0,3}(?:orr|cbr|crb)\b"
+            r"|\bwhat (?:\w+ ){0,3}(?:orr|cbr|crb)\b"
+            r"|(?:^|[.:;!?]\s*)(?:give|state|quote) (?:\w+ ){0,3}(?:orr|cbr|crb)\b"
+            # "what were the grade 3-4 thrombocytopenia rates?", "at what rates?"
+            r"|\bwhat (?![^?？]*\b(?:clearance|heart|infusion|flow|filtration) rate)"
+            r"(?:[\w–-]+ ){0,6}rates?\b"
             # a percent sign for a number: "what % had grade 3?", "grade 3+ thrombocytopenia %"
             r"|\bwhat\s*%|(?<![\d.])\s%\s*[?？]?$"
         ),
@@ -235,7 +241,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?![种个条](?:办法|方法|方式|措施|手段|途径|处理))"
             r"(?![个种项](?:分别)?(?:是什么|是哪些|都是什么|分别是))"
             r"(?:个|种|次|级|期|周期|疗程)|多高|多大(?!(?:的)?(?:希望|把握|可能|作用|区别|差别|影响|意义|帮助|用))"
-            r"|how many|how much|what number|\bnumerically\b|\bin (?:actual )?numbers\b"
+            r"|how many|how much|what number|\bnumerically\b"
+            r"|(?<!increase )(?<!increases )(?<!rise )(?<!growth )\bin (?:actual )?numbers\b(?! of)"
             # "what were the actual figures for each?", "give me the numbers"
             r"|\bwhat (?:was|were|are|is) (?:the |their |its )?(?:actual |exact |precise )?"
             r"(?:figures?|numbers?|values?)\b"
@@ -382,6 +389,11 @@ _PER_POPULATION_ASKED = re.compile(r"每\s*(?:10|十)\s*万|per 100[, ]?000|/\s*
 _HAPPENS = re.compile(r"\b(?:happens?|occurs?|develops?|gets?|seen|see|experiences?|arises?)\b")
 
 
+#: A share asked of a number of patients named ("402人中…占多少"), and words asking a percent.
+_SHARE_OF_COUNT = re.compile(r"\d+\s*(?:人|例|名|位)(?:中|里|当中)[^？?]*占")
+_PERCENT_WORD = re.compile(r"%|百分|percent|比例")
+
+
 def asked_kind(question: str) -> str | None:
     """The kind of value the (lower-cased) question asks for, or None if it asks for none."""
     # 好几 is "several" in a statement ("一周吃好几次会不会蓄积"), never a question word
@@ -399,6 +411,8 @@ def asked_kind(question: str) -> str | None:
         # "which trial did those figures come from?" asks a source; "which trial had…" none
         return "source" if _SOURCE.search(text) else None
     kind = next((kind for kind, pattern in _ASKS if pattern.search(text)), None)
+    if kind == "percent" and _SHARE_OF_COUNT.search(text) and not _PERCENT_WORD.search(text):
+        return None  # "402人中XVd组占多少？" may be answered by a count (n=195) as by a share
     if kind == "frequency" and text.isascii() and not _DOSING.search(text):
         # "how often does neuropathy happen?" is answered by "发生率极低" as by a percent
         return "rate" if _HAPPENS.search(text) else "percent"
@@ -421,10 +435,17 @@ _SCHEDULE_BEFORE = re.compile(r"[共第前每]\s*$")
 _SCHEDULE_AFTER = re.compile(r"^\s*(?:为|一)?\s*1?\s*个?(?:疗程|周期)|^[^，。；]{0,3}(?:为1|/周)")
 
 
+#: Cytogenetic names, whose digits are no values: t（4；14）, del（17p）, 1q21.
+_CYTOGENETIC = re.compile(r"(?:\bt|del|amp|gain)\s*[（(][^）)]{1,12}[）)]|1q21|17p", re.IGNORECASE)
+
+
 def _values(text: str, kind: str) -> Iterable[re.Match[str]]:
     """Values of the kind in the text; for a time, not the durations of dosing schedules."""
     pattern = _GIVES["time" if kind == "schedule" else kind]
+    genes = [g.span() for g in _CYTOGENETIC.finditer(text)]
     for m in pattern.finditer(text):
+        if any(start <= m.start() < end for start, end in genes):
+            continue  # the 4 and 14 of t(4;14) name a translocation, and count nothing
         if kind == "schedule" and text[max(0, m.start() - 1) : m.start()] == "第":
             continue  # 第1~21天 are days of a cycle, not its length
         if kind == "cycles" and re.search(r"[为第]\s*$", text[max(0, m.start() - 2) : m.start()]):
@@ -688,7 +709,7 @@ _STATISTICS = (
         re.compile(
             r"(?:年龄|年纪|岁数|剂量|发病率|随访)[^，。？?]{0,4}(?:范围|区间)"
             r"|最小[^，。？?]{0,6}最大|最大[^，。？?]{0,6}最小|中位\S{0,6}(?:及其?|和)范围"
-            r"|\bmedian \w+ (?:and|\() ?range\b|\bminimum (?:to|and) maximum\b|\bwhat range\b"
+            r"|\bmedian \w+ (?:and|\() ?range\b"
             r"|\b(?:age|dose|dosing|incidence|follow-up) range\b"
             r"|\brange of (?:ages?|doses?|incidence|follow-up)\b"
         ),
@@ -696,11 +717,9 @@ _STATISTICS = (
     ),
     (
         "maximum",
-        re.compile(
-            r"最多(?:可以|能|可)?(?:加|用|吃|给|增加|加量)到|最大剂量|最高剂量"
-            r"|\bmax(?:imum)? (?:daily )?dose\b|\bup to how (?:much|many)\b"
-        ),
-        re.compile(r"最大|最高|最多|maximum|\bup to\b"),
+        # how far a dose may be raised, a cap (not the highest of the doses a trial gave)
+        re.compile(r"最多(?:可以|能|可)?(?:加|增加|加量|调)到|\bmax(?:imum)? daily dose\b"),
+        re.compile(r"最大|最高|最多|maximum|不超过"),
     ),
     (
         "oldest or youngest",

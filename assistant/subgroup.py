@@ -45,6 +45,8 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
             r"(?<!non)refractory(?! than| fatigue| nausea| vomiting| diarrh| pain| symptom)"
             # (not the disease becoming so: "治着治着就耐药/难治了")
             r"|(?<!复发)(?<!或)(?<!非)难治(?!性|了)"
+            # "对蛋白酶体抑制剂已经耐药的病人"
+            r"|(?<![没未不有])耐药的(?:病人|患者|人|那些|那部分)"
         ),
         re.compile(r"(?<!复发)(?<!非)难治(?!性)|(?<!non-)refractory"),
     ),

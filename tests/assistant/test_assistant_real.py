@@ -2175,3 +2175,38 @@ def test_what_session_22s_second_batches_showed(real_assistant) -> None:
         "What is the incidence of multiple myeloma around the world?",
     ):
         assert not real_assistant.ask(question).answered, question
+
+
+def test_session_22s_rules_keep_to_their_cases(real_assistant) -> None:
+    """From a helper review of session 22's changes with 997 probes: a cohort's enrolment asked
+    about is no value for relapsed patients; a patient's story names no group for "是多少？";
+    a share of a number named may be a count; a dose list gives the highest dose; "globally"
+    is STORM's design; "what the review says" of one regimen is the adverse-event sections';
+    and "在哪个部位/时期比较…" still compares, two regimens offered still need their own
+    figures, numbered questions are no options, and the label is no part of the review."""
+    _assert_cited(
+        real_assistant,
+        (
+            ("XRd队列纳入的是复发难治病人吗？", "3.2.4"),
+            ("我爸是PI难治的，医生建议XVd。STOMP硼替佐米队列的ORR？是多少？", "3.2.1"),
+            ("BOSTON的402人中XVd组占多少？", "3.3"),
+            ("What was the highest pomalidomide dose in STOMP?", "3.2.3"),
+            ("Was STORM conducted globally?", "3.1"),
+            ("How do people live with the fatigue from selinexor?", "4.5"),
+            ("XPd最常见的不良反应是什么？", "4.2"),
+            ("我爸乏力八成是药物引起的吧？", "4.5"),
+            (
+                "For a drug-committee memo: according to the summary, which three qualities do "
+                "selinexor doublets and triplets share?",
+                "5",
+            ),
+        ),
+    )
+    for question in (
+        "骨痛在哪个部位比较常见？",
+        "乏力在哪个时期比较严重？",
+        "Which had more thrombocytopenia, XKd or XPd?",
+        "请回答：①STORM的ORR是多少？②STORM的3级以上低钠发生率是多少？",
+        "Is the 80 mg twice weekly dose on the label?",
+    ):
+        assert not real_assistant.ask(question).answered, question

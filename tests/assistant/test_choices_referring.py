@@ -227,6 +227,10 @@ def test_options_numbered_in_circles_or_listed_after_which_of_these() -> None:
     _, opts = options("Which of these does it say the review covers — cost, mechanism, or dosing?")
     assert opts == ("cost", "mechanism", "dosing")
     assert options("Which of these is true: the ORR was 26%?")[1] == ()
+    # numbered questions, each to be answered, and a list with "all of the above" are no options
+    assert options("请回答：①STORM的ORR是多少？②STORM的3级以上低钠发生率是多少？")[1] == ()
+    assert options("以下哪项正确：①脾切除 ②输注血小板 ③以上都是")[1] == ()
+    assert options("①XKd的ORR ②XKd的CR率 ③XKd的OS")[1] == ()
     assert options("哪一个队列ORR最高？")[1] == ()
     # the distractors of such a list are spared as lettered ones are
     listed = "Which of these is a main manifestation: splenomegaly, infection, or a rash?"

@@ -944,6 +944,8 @@ def test_a_share_asked_by_its_sign_or_by_zhan() -> None:
     assert asked_kind("what % had grade 3 nausea?") == "percent"
     assert asked_kind("xvd方案里需要把塞利尼索减量的病人占多少？") == "percent"
     assert asked_kind("高危病人占了几成？") == "percent"
+    assert asked_kind("boston的402人中xvd组占多少？") is None  # 195 of them: a count answers too
+    assert asked_kind("does adding selinexor give a better orr in boston?") is None
     assert asked_kind("give the exact response rate for the double-refractory patients.") == (
         "percent"
     )
@@ -970,11 +972,14 @@ def test_numbers_asked_in_words_and_statistics_of_a_maximum() -> None:
     assert asked_kind("numerically, how did the response rate compare?") == "number"
     assert asked_kind("how common is fatigue, in per cent?") == "percent"
     assert asked_kind("非难治组的orr比难治组高出几个百分点？") == "percent"
+    assert asked_kind("was there an increase in numbers of lytic lesions?") is None
     from assistant.quantity import lacks_statistic
 
     assert (
         lacks_statistic("哌醋甲酯最多可以加到每天多少毫克？", "推荐给药剂量为每天10 mg")
         == "maximum"
     )
-    assert lacks_statistic("what is the maximum dose of methylphenidate?", "每天10 mg") == "maximum"
+    assert lacks_statistic("the maximum daily dose of methylphenidate?", "每天10 mg") == "maximum"
     assert lacks_statistic("哌醋甲酯推荐每天多少？", "推荐给药剂量为每天10 mg") is None
+    # the highest of the doses a trial gave is among them: no cap asked
+    assert lacks_statistic("泊马度胺最大剂量是多少？", "2 mg、3 mg或4 mg") is None
