@@ -235,7 +235,7 @@ _CHOOSES = re.compile(
 _NAMED_REGIMEN = re.compile(r"^[A-Z][A-Za-z]{0,4}$|\+")
 
 #: Any cancer, of which the review's myeloma is one: "had the cancer shrink" names the
-#: patients' myeloma, no subject of the question's own (unlike "which other tumour types").
+#: patients' myeloma, which the review names as MM (unlike "which other tumour types").
 _CANCER = frozenset({"tumor"})
 _THE_CANCER = re.compile(
     r"\b(?:the|his|her|their|your) (?:cancer|tumou?r)\b(?! types?\b)"
@@ -252,11 +252,11 @@ _RELIEVED_BY = re.compile(r"(?:怎么|如何|怎样|办法|方法|措施|手段)
 
 #: Words naming relapsed or refractory patients: a count of them must say so (not of NDMM ones).
 _RELAPSED = re.compile(r"relaps|refractory|复发|难治")
-#: ... in a text, by any name (RRMM too).
+#: Relapsed or refractory patients in a text, by any name (RRMM too).
 _RELAPSED_TEXT = re.compile(r"relaps|refractory|rrmm|复发|难治", re.IGNORECASE)
 #: A yes/no question ("…吗？", "Were …?", "Did …?").
 _YES_NO = re.compile(r"吗\s*[？?]?\s*$|^\s*(?:were|was|did|do|does|is|are|had|has)\b", re.I)
-#: ... and newly diagnosed ones.
+#: Newly diagnosed patients in a text.
 _NEWLY_DIAGNOSED = re.compile(r"ndmm|newly diagnosed|new(?:ly)?[- ]diagnosed|新诊断|初诊", re.I)
 
 
@@ -1042,8 +1042,9 @@ class Evidence(Comparing):
         tag, proper_part = label(proper_part) if labelled else ("", proper_part)
         proper = named_in(expansion, proper_part)
         scene_terms = named_in(expansion, scene_part)
-        # "这个药" is the review's drug when the scene names no other ("医生建议换成塞利尼索加
-        # 地塞米松。这个药是哪一天批准的？"), and selinexor is every passage's subject
+        # "这个药" asked to be approved is the review's drug when the scene names no other
+        # ("医生建议换成塞利尼索加地塞米松。这个药是哪一天批准的？"); of other questions it may be
+        # the scene's regimen ("My dad is on XVd. What's the ORR of this drug?")
         of_subject = not any(
             t.category in ("drug", "regimen")
             and not self.is_subject(t)
