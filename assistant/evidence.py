@@ -1041,18 +1041,16 @@ class Evidence(Comparing):
         proper_part, scene_part = split(expansion.question)
         tag, proper_part = label(proper_part) if labelled else ("", proper_part)
         proper = named_in(expansion, proper_part)
-        scene_terms = named_in(expansion, scene_part)
         # "这个药" asked to be approved is the review's drug when the scene names no other
         # ("医生建议换成塞利尼索加地塞米松。这个药是哪一天批准的？"); of other questions it may be
         # the scene's regimen ("My dad is on XVd. What's the ORR of this drug?")
-        of_subject = not any(
+        approval = _APPROVAL.search(proper_part) is not None and not any(
             t.category in ("drug", "regimen")
             and not self.is_subject(t)
             and self._subject.isdisjoint(self._combination(t.en + t.zh))
             and t.en[0] not in _GENERIC_REGIMENS
-            for t in scene_terms
+            for t in named_in(expansion, scene_part)
         )
-        approval = of_subject and _APPROVAL.search(proper_part) is not None
         if _points_back(proper_part, proper, self._title, approval) or not (
             any(
                 t.category in SUBJECTS and not any(mentions(self._title, v) for v in t.en + t.zh)
@@ -1110,19 +1108,14 @@ class Evidence(Comparing):
             rejected = unchosen(required.question, values, mentions, evidence)
             spared += spared_options(required.question, values, mentions, rejected)
             concepts = [(c, v) for c, v in required.concepts if v not in spared]
-            unnamed = self._unnamed(required, evidence)
             # "Is STOMP registered as NCT02343042 or as NCT03110562?": the one it gives answers
-            unnamed = [
-                n
-                for n in unnamed
-                if n
-                not in {
-                    v[0]
-                    for pair in alternatives(required.question, [(n,) for n in required.names])
-                    if any(mentions(evidence, c[0]) for c in pair)
-                    for v in pair
-                }
-            ]
+            answered = {
+                name
+                for pair in alternatives(required.question, [(n,) for n in required.names])
+                if any(mentions(evidence, c[0]) for c in pair)
+                for (name,) in pair
+            }
+            unnamed = [n for n in self._unnamed(required, evidence) if n not in answered]
             gaps = uncovered(concepts, evidence, unnamed, required.drugs)
             if _ENDPOINTS in gaps and any(
                 AIM.search(self._sentences[c.sentence_index].text) for c in chosen
