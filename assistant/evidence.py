@@ -602,6 +602,11 @@ class Evidence(Comparing):
                 # listing anaemia among the disease's signs (unless signs are asked: "骨髓抑制是
                 # MM的表现吗？")
                 hits = sorted(hits, key=lambda h: not self._names_every(h, [self._umbrella]))
+        if required is not None and (kinetics := self._rare_kinetics(required)):
+            # a pharmacokinetic measure asked about (蓄积, 半衰期) is stated in one or two
+            # passages: those first, however the words around it ("twice a week", "her
+            # blood") rank the trials' dosing passages
+            hits = sorted(hits, key=lambda h: not self._names_every(h, kinetics))
         if required is not None:
             # a population the review's title does not name (NDMM, among its RRMM) is named in
             # few passages: those first, however dense similarity ranks the rest
@@ -1635,6 +1640,11 @@ class Evidence(Comparing):
         if not (own or cohort) or required.events or options(required.question)[1]:
             return []  # an adverse event asked about has its own section
         return [d for d in required.drugs if self._subject.isdisjoint(d) and self._rare(d)]
+
+    def _rare_kinetics(self, required: _Required) -> list[tuple[str, ...]]:
+        """The pharmacokinetic measures asked about that few passages name (none named by
+        the question's scene alone, which ``required.concepts`` already leaves out)."""
+        return [v for c, v in required.concepts if c == "pk" and self._rare(v, 2)]
 
     def _rare(self, variants: tuple[str, ...], most: int = 3) -> bool:
         """Whether the review names a concept in ``most`` passages or fewer."""
