@@ -1772,15 +1772,22 @@ _MANY_DOSES = re.compile(
     r"|\d+\s*mg\s*/\s*\d+\s*mg",
     re.IGNORECASE,
 )
+#: A dose lowered or adjusted: "从第5个疗程起改为10 mg", "调整剂量来控制", "无须调整剂量".
+_DOSE_CHANGED = re.compile(r"调整剂量|剂量调整|改为\s*\d")
 #: The glossary terms (by first English variant) that ``implied_names`` can supply.
-IMPLIED_TERMS = frozenset({"dose level"})
+IMPLIED_TERMS = frozenset({"dose level", "dose reduction", "dose adjustment"})
 
 
 def implied_names(text: str) -> str:
     """What a passage names by what it states rather than by a word: dose levels, by the
     doses it lists for one drug. Matched like its words ("which dose levels of pomalidomide
-    were tried?" is answered by "2 mg、3 mg或4 mg")."""
-    return "剂量水平" if _DOSE_LEVELS.search(normalize(text)) else ""
+    were tried?" is answered by "2 mg、3 mg或4 mg"), and dose reductions by the dose
+    changed or adjusted."""
+    text = normalize(text)
+    levels = "剂量水平" if _DOSE_LEVELS.search(text) else ""
+    # "要不要减量？", "does it need a dose adjustment?" are answered by a passage changing or
+    # adjusting the dose, as by one saying 减量; a passage naming no change of dose cannot
+    return f"{levels} 减量 剂量调整" if _DOSE_CHANGED.search(text) else levels
 
 
 #: A question asking which cohort or arm: one cohort's section answers it.

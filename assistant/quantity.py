@@ -392,6 +392,11 @@ _HAPPENS = re.compile(r"\b(?:happens?|occurs?|develops?|gets?|seen|see|experienc
 #: A share asked of a number of patients named ("402人中…占多少"), and words asking a percent.
 _SHARE_OF_COUNT = re.compile(r"\d+\s*(?:人|例|名|位)(?:中|里|当中)[^？?]*占")
 _PERCENT_WORD = re.compile(r"%|百分|percent|比例")
+#: How many of a group responded, which a response rate answers.
+_HOW_MANY_RESPONDED = re.compile(
+    r"\bhow many (?:of (?:them|the \w+(?: \w+)?) |patients |people )?(?:responded|had a response)\b"
+    r"|多少(?:人|病人|患者)(?:有效|缓解|有反应)|几个人(?:有效|缓解|有反应)"
+)
 
 
 def asked_kind(question: str) -> str | None:
@@ -413,6 +418,8 @@ def asked_kind(question: str) -> str | None:
     kind = next((kind for kind, pattern in _ASKS if pattern.search(text)), None)
     if kind == "percent" and _SHARE_OF_COUNT.search(text) and not _PERCENT_WORD.search(text):
         return None  # "402人中XVd组占多少？" may be answered by a count (n=195) as by a share
+    if kind == "count" and _HOW_MANY_RESPONDED.search(text):
+        return "percent"  # the responders of a group are reported as its ORR ("ORR达73%")
     if kind == "frequency" and text.isascii() and not _DOSING.search(text):
         # "how often does neuropathy happen?" is answered by "发生率极低" as by a percent
         return "rate" if _HAPPENS.search(text) else "percent"
@@ -598,6 +605,14 @@ _COUNTED_CHANGES = frozenset(
     {"dose adjustment", "dose reduction", "dose interruption", "discontinuation", "evaluable"}
 )
 
+#: ... but the evaluable patients a share is taken among are its denominator, not what it
+#: measures ("what percentage of the evaluable patients responded?": 86% in "可评估疗效的病人
+#: 7例，ORR达86%" is the responders')
+_AMONG_EVALUABLE = re.compile(
+    r"\b(?:of|among|in) (?:the |those |all )?(?:\w+ )?evaluable\b"
+    r"|可评估(?:疗效)?的?(?:病人|患者|人)?(?:中|里|当中)"
+)
+
 
 #: A question asking the level a value must reach: "at what serum sodium level", "低于多少".
 _LEVEL = re.compile(
@@ -660,7 +675,11 @@ def measures(expansion: Expansion | None, kind: str | None = None) -> list[tuple
         if (
             term.category in wanted
             or term.en[0].lower() in _MEASURED_TERMS
-            or (changed and term.en[0].lower() in _COUNTED_CHANGES)
+            or (
+                changed
+                and term.en[0].lower() in _COUNTED_CHANGES
+                and not (term.en[0] == "evaluable" and _AMONG_EVALUABLE.search(q))
+            )
         )
         and term.en[0].lower() not in _UNMEASURED
         and not (term.en[0] == "PD" and _only_describes(q, term.en + term.zh))
