@@ -168,7 +168,18 @@ class TrialDescriptors:
         out = []
         for m in _REFERRING.finditer(text):
             phrase = m.group()
-            names = [n for variants, n in self.terms if any(mentions(phrase, v) for v in variants)]
+            found = [
+                (n, [v for v in map(normalize, variants) if mentions(phrase, v)])
+                for variants, n in self.terms
+            ]
+            found = [(n, vs) for n, vs in found if vs]
+            # a descriptor inside a longer one names nothing of its own: 国际 (international,
+            # STORM's 全球) in 国际骨髓瘤工作组 (the IMWG's study)
+            names = [
+                n
+                for n, vs in found
+                if not all(any(v in w and v != w for _, ws in found for w in ws) for v in vs)
+            ]
             names += [self.counts[c] for c in _COUNT.findall(phrase) if c in self.counts]
             out.append((phrase, list(dict.fromkeys(names))))
         return out
