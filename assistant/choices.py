@@ -37,11 +37,17 @@ _CIRCLED = re.compile(r"[①②③④⑤⑥]")
 #: A stem asking which one of a list, the list after a colon or a dash ("Which of these does
 #: the introduction list: hyperkalemia, hypercalcemia, venous thrombosis, or jaundice?").
 _WHICH_OF_LIST = re.compile(
-    r"(?:\bwhich (?:one )?of (?:these|the following)\b|以下哪|下列哪|哪一项|哪一个)[^:：—–]*"
+    r"(?:\bwhich (?:one )?of (?:these|the following)\b|以下哪|下列哪|哪一项|哪一个"
+    # ... or any "which" whose list after a colon ends "…, or …" ("Which is the most frequent
+    # adverse event: nausea, fatigue, or grade 3–4 thrombocytopenia?")
+    r"|\bwhich\b(?=[^:：?？]*[:：][^:：?？]*,[^:：?？]*\bor\b))[^:：—–]*"
     r"(?:[:：]|\s[—–]\s?|[—–])\s*(?P<list>[^:：?？]+?)\s*[?？]?\s*$",
     re.IGNORECASE,
 )
-_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:or\s+)?|\s+or\s+|、|；|;|还是)\s*")
+#: (a semicolon between digits is a translocation's, "t(4;14)", no separator)
+_LIST_SEPARATOR = re.compile(
+    r"\s*(?:,\s*(?:or\s+)?|\s+or\s+|、|(?<!\d)[;；]|[;；](?!\d)|还是)\s*"
+)
 
 
 def options(question: str) -> tuple[str, tuple[str, ...]]:
