@@ -45,9 +45,7 @@ _WHICH_OF_LIST = re.compile(
     re.IGNORECASE,
 )
 #: (a semicolon between digits is a translocation's, "t(4;14)", no separator)
-_LIST_SEPARATOR = re.compile(
-    r"\s*(?:,\s*(?:or\s+)?|\s+or\s+|、|(?<!\d)[;；]|[;；](?!\d)|还是)\s*"
-)
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:or\s+)?|\s+or\s+|、|(?<!\d)[;；]|[;；](?!\d)|还是)\s*")
 
 
 def options(question: str) -> tuple[str, tuple[str, ...]]:
