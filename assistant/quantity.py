@@ -116,7 +116,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|^(?:\S+\s+){0,3}(?:response|incidence|survival|remission)s? rates?\s*\?$"
             # "STORM grade 3 thrombocytopenia rate?", not a clearance or heart rate
             r"|^(?:\S+\s+){0,4}(?!(?:clearance|heart|infusion|flow|filtration)\b)\S+\s+rates?\s*\?$"
-            r"|^(?!which\b)(?:\S+\s+){0,5}(?:orr|cbr|crb)\b[^?？]{0,40}[?？]$"
+            r"|^(?!which\b)(?:\S+\s+){0,5}(?:orr|cbr|crb)\b[^?？]{0,60}[?？]$"
             # ... typed without words around it: "XKd因不良反应停药率", "BOSTON 肺炎 发生率"
             r"|^(?![^？?]*(?:哪|什么|吗|是否|怎|如何|为了))[^，,。；;？?]{0,24}(?<!清除)率\s*[?？]$"
             # (not "saw an increased rate of bleeding": whether it rose, not by how much)
@@ -259,7 +259,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # a keyword query for a time endpoint: "STORM mPFS in t(4;14) patients?"
             # (not a yes/no or why question: "Did XVd improve PFS?")
             r"|^(?!(?:does|did|do|is|was|were|are|has|had|have|can|could|will|would|why|how)\b)"
-            r"(?:\S+\s+){0,3}m?(?:pfs|os|dor|ttnt|ttp|ttr)\b[^?？]{0,40}[?？]$"
+            r"(?:\S+\s+){0,3}m?(?:pfs|os|dor|ttnt|ttp|ttr)\b[^?？]{0,60}[?？]$"
         ),
     ),
 )

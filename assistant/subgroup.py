@@ -149,7 +149,7 @@ _SECONDARY: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
             f"patients reaching {name}",
             re.compile(
                 rf"(?<![未没能])(?<!没有)(?:达到|获得|取得)了?(?:{zh})(?:及以上|以上|或更好|或以上)?的"
-                r"(?:病人|患者|人)"
+                r"(?:那部分|那些|这部分|这些)?(?:病人|患者|人)"
                 rf"|\b(?:patients|those|people) (?:who |that )(?:achieved|reached|attained)"
                 rf" (?:at least )?(?:an? )?(?:{en})\b|\b(?:achieving|reaching|attaining)"
                 rf" (?:at least )?(?:an? )?(?:{en})\b"
@@ -217,7 +217,10 @@ def subgroup(question: str, each: bool = False) -> tuple[str, re.Pattern[str]] |
         quoted = [
             c for c in clauses[:-1] if _QUOTED.search(c) and any(g[2].search(c) for g in named)
         ]
-        if len(asked) == 1 and quoted:
+        # ... and so does a last clause picking one of the groups the question has set out
+        # ("硼替佐米队列分了PI难治组和非难治组，难治组单独的中位PFS是几个月？")
+        set_out = all(any(g[1].search(c) for c in clauses[:-1]) for g in named)
+        if len(asked) == 1 and (quoted or set_out):
             named = asked
     if not (len(named) == 1 or (each and named)):
         return None
