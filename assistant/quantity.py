@@ -163,6 +163,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:研究|试验|临床)[^？?，,。]{0,6}(?:几期|哪一?期|什么期)(?![间限])"
             r"|(?:几期|哪一?期|什么期)(?![间限])[^？?，,。]{0,3}(?:研究|试验|临床)"
             r"|是几期的|属于几期|(?:what|which) phase\b(?! of)"
+            # a search-box query: "STOMP phase?", "STOMP 几期"
+            r"|^[^？?，,。]{1,20}?(?:\bphase|几期|哪一?期)\s*[?？]?$"
         ),
     ),
     # ... or when a study ends: "预计什么时候完成", "when is it expected to finish?"
@@ -171,6 +173,10 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"哪一?年(?!龄)|什么年份|(?:what|which) year\b"
             r"|(?:什么时候|何时|哪年)(?:能|会|才)?(?:完成|结束|出结果|公布结果|揭盲)"
+            # ... or begins: "什么时候开始入组的", "when did enrolment start?"
+            r"|(?:什么时候|何时|哪年)(?:开始|启动)(?:入组|招募|开展|进行)?"
+            r"|\bwhen (?:did|was|were) (?:\w+ ){0,4}"
+            r"(?:start|begin|began|launched|initiated|opened)\b"
             r"|\bwhen (?:\w+ ){0,5}(?:expected|due|scheduled|planned|set) to (?:finish|complete|end"
             r"|report|read out)\b"
             r"|\bwhen will (?:\w+ ){0,5}(?:finish|complete|end|report|read out)\b"
@@ -300,8 +306,10 @@ _GIVES: dict[str, re.Pattern[str]] = {
     ),
     "grade": re.compile(r"\d\s*(?:[~～\-–]\s*\d\s*)?级|grade\s*\d"),
     # 2b期, Ⅱ期 (ii期 once normalized), phase 3
+    # (not a recommended phase 2 dose's: "推荐Ⅱ期给药剂量" is no trial's phase)
     "phase": re.compile(
-        r"\d\s*[ab]?\s*期|(?<![a-z])(?:i{1,3}|iv)\s*[ab]?\s*期|phase\s*(?:\d|i{1,3}[ab]?\b|iv\b)"
+        r"(?:\d\s*[ab]?\s*期|(?<![a-z])(?:i{1,3}|iv)\s*[ab]?\s*期)(?!\s*(?:给药)?剂量)"
+        r"|phase\s*(?:\d|i{1,3}[ab]?\b|iv\b)(?!\s*dose)"
     ),
     "day": re.compile(
         r"第\s*\d+(?:\s*[、,~～\-–和及]\s*(?:第\s*)?\d+)*\s*(?:天|个?疗程|个?周期)"
