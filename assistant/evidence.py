@@ -1774,8 +1774,10 @@ _MANY_DOSES = re.compile(
 )
 #: A dose lowered or adjusted: "从第5个疗程起改为10 mg", "调整剂量来控制", "无须调整剂量".
 _DOSE_CHANGED = re.compile(r"调整剂量|剂量调整|改为\s*\d")
+#: A recommended phase 2 dose (as normalized: 推荐Ⅱ期 is 推荐ii期).
+_RP2D = re.compile(r"rp2d|推荐\s*(?:ii|2)\s*期", re.IGNORECASE)
 #: The glossary terms (by first English variant) that ``implied_names`` can supply.
-IMPLIED_TERMS = frozenset({"dose level", "dose reduction", "dose adjustment"})
+IMPLIED_TERMS = frozenset({"dose level", "dose reduction", "dose adjustment", "recommended dose"})
 
 
 def implied_names(text: str) -> str:
@@ -1787,7 +1789,10 @@ def implied_names(text: str) -> str:
     levels = "剂量水平" if _DOSE_LEVELS.search(text) else ""
     # "要不要减量？", "does it need a dose adjustment?" are answered by a passage changing or
     # adjusting the dose, as by one saying 减量; a passage naming no change of dose cannot
-    return f"{levels} 减量 剂量调整" if _DOSE_CHANGED.search(text) else levels
+    changed = " 减量 剂量调整" if _DOSE_CHANGED.search(text) else ""
+    # "最后推荐的剂量" is a cohort's recommended phase 2 dose, where it has one
+    recommended = " 推荐剂量" if _RP2D.search(text) else ""
+    return f"{levels}{changed}{recommended}"
 
 
 #: A question asking which cohort or arm: one cohort's section answers it.
