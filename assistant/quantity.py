@@ -155,7 +155,14 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # "what grade is it usually", not "what grade 3 or 4 events occurred"
-    ("grade", re.compile(r"几级|哪一?级|什么级别|(?:what|which) grades?\b(?!\s*[≥>]?\s*\d)")),
+    # (not "到了哪一级缓解": a depth of response, named by its category)
+    (
+        "grade",
+        re.compile(
+            r"(?:几级|哪一?级|什么级别)(?!的?(?:缓解|反应|疗效))"
+            r"|(?:what|which) grades?\b(?!\s*[≥>]?\s*\d)"
+        ),
+    ),
     # a trial's phase: "是几期的", "what phase was it"
     (
         "phase",
