@@ -116,7 +116,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|^(?:\S+\s+){0,3}(?:response|incidence|survival|remission)s? rates?\s*\?$"
             # "STORM grade 3 thrombocytopenia rate?", not a clearance or heart rate
             r"|^(?:\S+\s+){0,4}(?!(?:clearance|heart|infusion|flow|filtration)\b)\S+\s+rates?\s*\?$"
-            r"|^(?!which\b)(?:\S+\s+){0,5}(?:orr|cbr|crb)\b[^?？]{0,60}[?？]$"
+            r"|^(?!which\b)(?![^?？]*\b(?:as a number|in numbers|numerically)\b)"
+            r"(?:\S+\s+){0,5}(?:orr|cbr|crb)\b[^?？]{0,60}[?？]$"
             # ... typed without words around it: "XKd因不良反应停药率", "BOSTON 肺炎 发生率"
             r"|^(?![^？?]*(?:哪|什么|吗|是否|怎|如何|为了))[^，,。；;？?]{0,24}(?<!清除)率\s*[?？]$"
             # (not "saw an increased rate of bleeding": whether it rose, not by how much)
@@ -409,7 +410,8 @@ _SHARE_OF_COUNT = re.compile(r"\d+\s*(?:人|例|名|位)(?:中|里|当中)[^？?
 _PERCENT_WORD = re.compile(r"%|百分|percent|比例")
 #: How many of a group responded, which a response rate answers.
 _HOW_MANY_RESPONDED = re.compile(
-    r"\bhow many (?:of (?:them|the \w+(?: \w+)?) |patients |people )?(?:responded|had a response)\b"
+    r"\bhow many (?:of (?:them|the [\w-]+(?: [\w-]+)?) |patients |people )?"
+    r"(?:responded|had a response)\b"
     r"|多少(?:人|病人|患者)(?:有效|缓解|有反应)|几个人(?:有效|缓解|有反应)"
 )
 
@@ -433,7 +435,7 @@ def asked_kind(question: str) -> str | None:
     kind = next((kind for kind, pattern in _ASKS if pattern.search(text)), None)
     if kind == "percent" and _SHARE_OF_COUNT.search(text) and not _PERCENT_WORD.search(text):
         return None  # "402人中XVd组占多少？" may be answered by a count (n=195) as by a share
-    if kind == "count" and _HOW_MANY_RESPONDED.search(text):
+    if kind in ("count", "number") and _HOW_MANY_RESPONDED.search(text):
         return "percent"  # the responders of a group are reported as its ORR ("ORR达73%")
     if kind == "frequency" and text.isascii() and not _DOSING.search(text):
         # "how often does neuropathy happen?" is answered by "发生率极低" as by a percent

@@ -2210,3 +2210,58 @@ def test_session_22s_rules_keep_to_their_cases(real_assistant) -> None:
         "Is the 80 mg twice weekly dose on the label?",
     ):
         assert not real_assistant.ask(question).answered, question
+
+
+def test_what_session_23s_blind_batches_showed(real_assistant) -> None:
+    """b52-b57, on arrival: lay words for pharmacokinetics (越攒越多, "half of the drug is gone")
+    and for time to next treatment; a share among evaluable patients; statements put up to be
+    checked; options after a colon; PFS named "progression-free"; and dose reductions,
+    recommended doses, phases, start dates, excretion routes and subgroup figures the review
+    never gives."""
+    _assert_cited(
+        real_assistant,
+        (
+            ("How long until half of the drug is gone after a dose of selinexor?", "2"),
+            ("我一周吃两次塞利尼索，药会不会越攒越多？", "2"),
+            ("BOSTON两组隔多久需要换下一个治疗？", "3.3"),
+            (
+                "In the lenalidomide cohort, what percentage of the evaluable patients responded?",
+                "3.2.4",
+            ),
+            (
+                "How many of the double-refractory patients responded to selinexor with daratumumab?",
+                "3.2.5",
+            ),
+            # a claim is answered by what the review says of it (covalent binding)
+            ("A friend says selinexor binds XPO-1 reversibly. Does the review agree?", "2"),
+            ("恶心呕吐大多是3~4级的吧？", "4.3"),
+            (
+                "Which is the most common adverse event of selinexor regimens: fatigue, diarrhea, "
+                "or grade 3-4 thrombocytopenia?",
+                "4.1",
+            ),
+            (
+                "Which of these translocations does the review name for STORM: t(11;14), t(4;14) "
+                "or t(14;16)?",
+                "3.1",
+            ),
+            ("What were the median progression-free and overall survival in STORM?", "3.1"),
+            ("硼替佐米每周两次的方案被放弃，是因为哪种毒性？", "3.2.1"),
+            ("Besides drugs, what supportive measures does the review suggest for fatigue?", "4.5"),
+            ("XKd队列中三级难治的病人达到了哪一级缓解？", "3.2.2"),
+            ("国际骨髓瘤工作组那项研究里，硼替佐米再治疗的ORR是多少？", "3.2.1"),
+        ),
+    )
+    for question in (
+        "Does selinexor need a dose adjustment for kidney impairment?",
+        "BOSTON里如果病人受不了地塞米松，可以减到多少毫克？",
+        "STOMP phase?",
+        "BOSTON什么时候开始入组的？",
+        "Is selinexor excreted mainly in the urine or in the faeces?",
+        "What were the dose-limiting toxicities in the pomalidomide cohort?",
+        "XPd方案最后推荐的泊马度胺剂量是多少？",
+        "STORM里达到最小反应的那部分病人，中位PFS多长？",
+        "硼替佐米队列分了PI难治组和非难治组，非难治组单独的ORR是多少？",
+        "XPd ORR in pomalidomide-refractory patients specifically?",
+    ):
+        assert not real_assistant.ask(question).answered, question

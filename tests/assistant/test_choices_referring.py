@@ -236,3 +236,26 @@ def test_options_numbered_in_circles_or_listed_after_which_of_these() -> None:
     listed = "Which of these is a main manifestation: splenomegaly, infection, or a rash?"
     rejected = unchosen(listed, [INFECTION, SPLEEN, RASH], mentions, INTRO)
     assert set(rejected) == {"splenomegaly", "a rash"}
+
+
+def test_options_after_a_colon_for_any_which_question_ending_in_or() -> None:
+    stem, opts = options(
+        "Which is the most frequent adverse event: nausea, fatigue, or grade 3-4 thrombocytopenia?"
+    )
+    assert opts == ("nausea", "fatigue", "grade 3-4 thrombocytopenia")
+    assert stem.startswith("Which is the most frequent adverse event")
+    # a translocation's semicolon separates no options
+    _, opts = options("Which of these does the review name: t(11;14), t(4;14), t(14;16)?")
+    assert opts == ("t(11;14)", "t(4;14)", "t(14;16)")
+    # a colon with no "or" list: no options
+    assert options("Which cohort: the one with 21 patients?")[1] == ()
+
+
+def test_a_descriptor_inside_a_longer_term_names_no_trial() -> None:
+    described = TrialDescriptors.of(
+        {**TRIALS, "STOMP": normalize("国际骨髓瘤工作组进行的一项研究")},
+        REST,
+        [*DESIGN, ("international", "国际"), ("IMWG", "国际骨髓瘤工作组")],
+    )
+    # 国际 is STORM's only inside 国际骨髓瘤工作组, whose study is no STORM
+    assert described.described("国际骨髓瘤工作组那项研究里，ORR是多少？") == ["STOMP"]

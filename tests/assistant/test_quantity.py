@@ -162,6 +162,18 @@ OS = ("os", "总生存期")
         ("硼替佐米队列里每周只吃1次的病人有几个？", "count"),
         ("How many new myeloma cases per 100,000 people a year in China?", "incidence"),
         ("How often was the figure reported?", "percent"),  # nothing happening to patients
+        # session 23: how many responded is a response rate; a terse phase; when a study
+        # began; a depth of response is no grade; a terse ORR query running on
+        ("How many of the double-refractory patients responded?", "percent"),
+        ("几个人有效？", "percent"),
+        ("How many patients were enrolled?", "count"),
+        ("STOMP phase?", "phase"),
+        ("BOSTON是几期", "phase"),
+        ("STORM什么时候开始入组的？", "year"),
+        ("When did BOSTON start enrolling?", "year"),
+        ("XKd里三级难治的病人到了哪一级缓解？", None),
+        ("低钠血症一般是几级？", "grade"),
+        ("XKd ORR in carfilzomib-refractory pts specifically?", "percent"),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
@@ -414,6 +426,12 @@ def test_a_year_is_a_calendar_year() -> None:
         ("What ORR in PI-refractory patients, and how about non-refractory ones?", None),
         # a symptom that persists, not patients whose disease resists
         ("For refractory fatigue on selinexor, which stimulant?", None),
+        # session 23: the one group a last clause picks from those set out before it
+        (
+            "硼替佐米队列分了PI难治组和非难治组，难治组单独的中位PFS是几个月？",
+            "refractory patients",
+        ),
+        ("达到最小反应的那部分病人，中位PFS有多长？", "patients reaching a minimal response"),
         # ... unless a count is asked for each (see test_a_count_for_each_group)
     ],
 )
@@ -581,7 +599,9 @@ def test_the_days_of_a_schedule() -> None:
 
 def test_a_phase_is_a_kind_of_value() -> None:
     assert gives(normalize("是一项全球、多中心、开放标签的2b期研究"), "phase")
-    assert gives(normalize("并最终确定推荐Ⅱ期给药剂量"), "phase")  # Ⅱ is ii once normalized
+    # a recommended phase 2 dose is no trial's phase (Ⅱ is ii once normalized)
+    assert not gives(normalize("并最终确定推荐Ⅱ期给药剂量"), "phase")
+    assert gives(normalize("一项Ⅱ期研究"), "phase")
     assert not gives(normalize("实验共纳入122例RRMM病人"), "phase")
 
 
@@ -983,3 +1003,14 @@ def test_numbers_asked_in_words_and_statistics_of_a_maximum() -> None:
     assert lacks_statistic("哌醋甲酯推荐每天多少？", "推荐给药剂量为每天10 mg") is None
     # the highest of the doses a trial gave is among them: no cap asked
     assert lacks_statistic("泊马度胺最大剂量是多少？", "2 mg、3 mg或4 mg") is None
+
+
+def test_a_share_among_evaluable_patients_measures_the_responders() -> None:
+    """The evaluable patients a share is taken among are its denominator, not its measure:
+    86% in "可评估疗效的病人7例，ORR达86%" answers "what percentage of the evaluable patients
+    responded?"; "what share were evaluable?" still measures them."""
+    from assistant.quantity import _AMONG_EVALUABLE
+
+    assert _AMONG_EVALUABLE.search("what percentage of the evaluable patients responded?")
+    assert _AMONG_EVALUABLE.search("可评估的病人中，有效的比例是多少？")
+    assert not _AMONG_EVALUABLE.search("what percentage of patients were evaluable?")
