@@ -248,7 +248,13 @@ _ENDPOINTS = "endpoint"
 #: A symptom not relieved ("乏力一直缓解不了"): 缓解 is relief there, no response.
 _RELIEF = re.compile(r"缓解不了|(?:不能|无法|难以|没有?|得不到|不见|还没)(?:能)?缓解")
 #: ... ways asked to relieve one ("有哪些办法可以缓解", "怎么缓解恶心").
-_RELIEVED_BY = re.compile(r"(?:怎么|如何|怎样|办法|方法|措施|手段)[^，,。？?；;]{0,6}缓解(?!率)")
+_RELIEVED_BY = re.compile(
+    r"(?:怎么|如何|怎样|办法|方法|措施|手段)[^，,。？?；;]{0,6}缓解(?!率)"
+    # ... or a symptom that measures have not relieved ("fatigue that doesn't respond to
+    # supportive measures"): no response to treatment is asked
+    r"|\b(?:does ?n[o']t|do ?n[o']t|did ?n[o']t|fails? to|failing to|not) respond(?:ing)? to\b"
+    r"|\bunresponsive to\b"
+)
 
 #: Words naming relapsed or refractory patients: a count of them must say so (not of NDMM ones).
 _RELAPSED = re.compile(r"relaps|refractory|复发|难治")

@@ -161,6 +161,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "grade",
         re.compile(
             r"(?:几级|哪一?级|什么级别)(?!的?(?:缓解|反应|疗效))"
+            r"|分级(?:一般|通常|大多|多半)?(?:有)?(?:多高|多少|是多少|怎样|如何)"
             r"|(?:what|which) grades?\b(?!\s*[≥>]?\s*\d)"
         ),
     ),
