@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 #: A question asking for a reason, and the words with which a sentence states one
 #: (因 alone, but not of 基因 or 因子).
-WHY = re.compile(r"为什么|为何|原因|怎么会|\bwhy\b|how come|\breasons?\b|what causes?")
+WHY = re.compile(r"为什么|为何|为啥|原因|怎么会|\bwhy\b|how come|\breasons?\b|what causes?")
 #: A question asking how something comes about ("what is the mechanism by which it causes
 #: nausea", "为什么会引起低钠"), and the words with which a sentence ties an adverse event to
 #: a cause ("可能与药物本身有关，抑或为疾病本身所致").

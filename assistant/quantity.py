@@ -553,11 +553,14 @@ _QUOTE_WINDOW = 20
 
 
 #: What separates a clause from the next: a figure beyond it is another clause's.
-_CLAUSE_BREAK = re.compile(r"[,，;；。?？!！—]")
+_CLAUSE_BREAK = re.compile(r"[,，;；。?？!！—]|\.(?!\d)")  # (not a decimal point)
 
 
 #: Where a question's clauses part ("STORM's ORR was 26%; what was its PFS?", "…OS — what …").
-_CLAUSES = re.compile(r"[^,，;；。:：—]+[,，;；。:：—]*|[,，;；。:：—]+")
+#: (an English full stop ends a clause too: "the ORR was 63%. What median PFS…?")
+_CLAUSES = re.compile(
+    r"(?:[^,，;；。:：—.]|\.(?!\s))+(?:[,，;；。:：—]|\.(?=\s))*|(?:[,，;；。:：—]|\.(?=\s))+"
+)
 
 
 def unquoted(question: str) -> str:

@@ -2265,3 +2265,26 @@ def test_what_session_23s_blind_batches_showed(real_assistant) -> None:
         "XPd ORR in pomalidomide-refractory patients specifically?",
     ):
         assert not real_assistant.ask(question).answered, question
+
+
+def test_what_session_23s_second_batches_showed(real_assistant) -> None:
+    """b58-b61, on arrival: a figure quoted in an English sentence before the question, lay
+    words for a schedule dropped (为啥…不用了), a symptom that "doesn't respond" to measures, a
+    grade asked as 分级多高, the immune system evaded."""
+    _assert_cited(
+        real_assistant,
+        (
+            (
+                "The XKd cohort had an ORR of 48%. What were its clinical benefit rate and OS?",
+                "3.2.2",
+            ),
+            ("为啥STOMP硼替佐米一周打两次的那个方案后来不用了？", "3.2.1"),
+            (
+                "For tiredness that doesn't respond to exercise or sleep, which stimulant and "
+                "what daily dose?",
+                "4.5",
+            ),
+            ("低钠血症的分级一般多高？", "4.4"),
+            ("How does myeloma end up evading the immune system, per the review?", "1"),
+        ),
+    )

@@ -1014,3 +1014,15 @@ def test_a_share_among_evaluable_patients_measures_the_responders() -> None:
     assert _AMONG_EVALUABLE.search("what percentage of the evaluable patients responded?")
     assert _AMONG_EVALUABLE.search("可评估的病人中，有效的比例是多少？")
     assert not _AMONG_EVALUABLE.search("what percentage of patients were evaluable?")
+
+
+def test_an_english_full_stop_ends_a_quoted_clause() -> None:
+    """ "the ORR was 63%. What median PFS…?" quotes the ORR and asks the PFS, a time; a decimal
+    point ends nothing."""
+    from assistant.quantity import quoted, unquoted
+
+    question = "In that cohort the ORR was 63%. What median PFS did it report?"
+    assert unquoted(question) == " What median PFS did it report?"
+    flat = normalize("The ORR came out at 48%. What were the CBR and the OS?").lower()
+    assert quoted(flat, ("orr",)) and not quoted(flat, ("cbr",))
+    assert quoted(normalize("a 15.6-month median OS").lower(), ("os",))
