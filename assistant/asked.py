@@ -100,13 +100,8 @@ CLAIM = re.compile(
     r"|\bwhat (?:\w+ ){0,3}does the (?:english |chinese )?(?:review|abstract) (?:actually )?"
     r"(?:say|report|give)\b"
     r"|\bwhat (?:\w+ ){0,3}did (?:storm|stomp|boston|the trial|the study) actually)"
-    # a statement put up to be checked: "Is it true that STORM was a phase 3 trial?", "…
-    # Does the review agree?"
-    r"|^\s*(?:is it (?:true|correct|right)|true or false)\b"
-    r"|\bdoes the (?:review|paper|article|abstract) agree\b"
-    # ... or a figure put up to be checked: "注册号是不是NCT02336815？", "ORR是43%吗？"
-    r"|是不是[^，,。？?]{0,12}(?:NCT\d+|\d+(?:\.\d+)?\s*(?:%|个月|例|mg|级))[^，,。？?]{0,6}[？?]"
-    r"|(?:\d+(?:\.\d+)?\s*(?:%|个月|例|mg|级|期)|NCT\d+)的?(?:吗|吧)[？?]",
+    # someone's word put up to be checked: "A classmate says … Does the review agree?"
+    r"|(?:\bsays?\b|\bsaid\b|\bclaims?\b)[^?]{0,200}\bdoes the (?:review|paper|article) agree\b",
     re.IGNORECASE,
 )
 

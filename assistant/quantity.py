@@ -173,7 +173,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?:几期|哪一?期|什么期)(?![间限])[^？?，,。]{0,3}(?:研究|试验|临床)"
             r"|是几期的|属于几期|(?:what|which) phase\b(?! of)"
             # a search-box query: "STOMP phase?", "STOMP 几期"
-            r"|^[^？?，,。]{1,20}?(?:\bphase|几期|哪一?期)\s*[?？]?$"
+            r"|^\s*[a-z]{3,8}\s*(?:phase|是?几期|哪一?期)\s*[?？]?$"
         ),
     ),
     # ... or when a study ends: "预计什么时候完成", "when is it expected to finish?"
@@ -183,9 +183,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"哪一?年(?!龄)|什么年份|(?:what|which) year\b"
             r"|(?:什么时候|何时|哪年)(?:能|会|才)?(?:完成|结束|出结果|公布结果|揭盲)"
             # ... or begins: "什么时候开始入组的", "when did enrolment start?"
-            r"|(?:什么时候|何时|哪年)(?:开始|启动)(?:入组|招募|开展|进行)?"
+            r"|(?:什么时候|何时|哪年)(?:开始|启动)(?:入组|招募)"
             r"|\bwhen (?:did|was|were) (?:\w+ ){0,4}"
-            r"(?:start|begin|began|launched|initiated|opened)\b"
+            r"(?:start|begin|began|open)(?:ed)? (?:enrol|recruit|accru)\w*"
             r"|\bwhen (?:\w+ ){0,5}(?:expected|due|scheduled|planned|set) to (?:finish|complete|end"
             r"|report|read out)\b"
             r"|\bwhen will (?:\w+ ){0,5}(?:finish|complete|end|report|read out)\b"
@@ -409,12 +409,6 @@ _HAPPENS = re.compile(r"\b(?:happens?|occurs?|develops?|gets?|seen|see|experienc
 #: A share asked of a number of patients named ("402人中…占多少"), and words asking a percent.
 _SHARE_OF_COUNT = re.compile(r"\d+\s*(?:人|例|名|位)(?:中|里|当中)[^？?]*占")
 _PERCENT_WORD = re.compile(r"%|百分|percent|比例")
-#: How many of a group responded, which a response rate answers.
-_HOW_MANY_RESPONDED = re.compile(
-    r"\bhow many (?:of (?:them|the [\w-]+(?: [\w-]+)?) |patients |people )?"
-    r"(?:responded|had a response)\b"
-    r"|多少(?:人|病人|患者)(?:有效|缓解|有反应)|几个人(?:有效|缓解|有反应)"
-)
 
 
 def asked_kind(question: str) -> str | None:
@@ -436,8 +430,6 @@ def asked_kind(question: str) -> str | None:
     kind = next((kind for kind, pattern in _ASKS if pattern.search(text)), None)
     if kind == "percent" and _SHARE_OF_COUNT.search(text) and not _PERCENT_WORD.search(text):
         return None  # "402人中XVd组占多少？" may be answered by a count (n=195) as by a share
-    if kind in ("count", "number") and _HOW_MANY_RESPONDED.search(text):
-        return "percent"  # the responders of a group are reported as its ORR ("ORR达73%")
     if kind == "frequency" and text.isascii() and not _DOSING.search(text):
         # "how often does neuropathy happen?" is answered by "发生率极低" as by a percent
         return "rate" if _HAPPENS.search(text) else "percent"

@@ -2214,8 +2214,8 @@ def test_session_22s_rules_keep_to_their_cases(real_assistant) -> None:
 
 def test_what_session_23s_blind_batches_showed(real_assistant) -> None:
     """b52-b57, on arrival: lay words for pharmacokinetics (越攒越多, "half of the drug is gone")
-    and for time to next treatment; a share among evaluable patients; statements put up to be
-    checked; options after a colon; PFS named "progression-free"; and dose reductions,
+    and for time to next treatment; a share among evaluable patients; a claim put to the review;
+    options after a colon; PFS named "progression-free"; and dose reductions,
     recommended doses, phases, start dates, excretion routes and subgroup figures the review
     never gives."""
     _assert_cited(
@@ -2228,13 +2228,8 @@ def test_what_session_23s_blind_batches_showed(real_assistant) -> None:
                 "In the lenalidomide cohort, what percentage of the evaluable patients responded?",
                 "3.2.4",
             ),
-            (
-                "How many of the double-refractory patients responded to selinexor with daratumumab?",
-                "3.2.5",
-            ),
             # a claim is answered by what the review says of it (covalent binding)
             ("A friend says selinexor binds XPO-1 reversibly. Does the review agree?", "2"),
-            ("恶心呕吐大多是3~4级的吧？", "4.3"),
             (
                 "Which is the most common adverse event of selinexor regimens: fatigue, diarrhea, "
                 "or grade 3-4 thrombocytopenia?",
@@ -2247,7 +2242,6 @@ def test_what_session_23s_blind_batches_showed(real_assistant) -> None:
             ),
             ("What were the median progression-free and overall survival in STORM?", "3.1"),
             ("硼替佐米每周两次的方案被放弃，是因为哪种毒性？", "3.2.1"),
-            ("Besides drugs, what supportive measures does the review suggest for fatigue?", "4.5"),
             ("XKd队列中三级难治的病人达到了哪一级缓解？", "3.2.2"),
             ("国际骨髓瘤工作组那项研究里，硼替佐米再治疗的ORR是多少？", "3.2.1"),
         ),

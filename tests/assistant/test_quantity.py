@@ -162,12 +162,12 @@ OS = ("os", "总生存期")
         ("硼替佐米队列里每周只吃1次的病人有几个？", "count"),
         ("How many new myeloma cases per 100,000 people a year in China?", "incidence"),
         ("How often was the figure reported?", "percent"),  # nothing happening to patients
-        # session 23: how many responded is a response rate; a terse phase; when a study
-        # began; a depth of response is no grade; a terse ORR query running on
-        ("How many of the double-refractory patients responded?", "percent"),
-        ("几个人有效？", "percent"),
+        # session 23: a terse phase; when a study began enrolling; a depth of response is
+        # no grade; a terse ORR query running on; a treatment stage is no phase
         ("How many patients were enrolled?", "count"),
         ("STOMP phase?", "phase"),
+        ("Hyponatremia onset phase?", None),
+        ("什么时候开始出现低钠血症？", None),
         ("BOSTON是几期", "phase"),
         ("STORM什么时候开始入组的？", "year"),
         ("When did BOSTON start enrolling?", "year"),
