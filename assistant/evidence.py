@@ -1791,8 +1791,8 @@ IMPLIED_TERMS = frozenset({"dose level", "dose reduction", "dose adjustment", "r
 def implied_names(text: str) -> str:
     """What a passage names by what it states rather than by a word: dose levels, by the
     doses it lists for one drug. Matched like its words ("which dose levels of pomalidomide
-    were tried?" is answered by "2 mg、3 mg或4 mg"), and dose reductions by the dose
-    changed or adjusted."""
+    were tried?" is answered by "2 mg、3 mg或4 mg"); dose reductions by a dose changed or
+    adjusted; a recommended dose by a cohort's recommended phase 2 dose."""
     text = normalize(text)
     levels = "剂量水平" if _DOSE_LEVELS.search(text) else ""
     # "要不要减量？", "does it need a dose adjustment?" are answered by a passage changing or
