@@ -20,6 +20,12 @@ def _assert_cited(assistant, cases) -> None:
         assert answer.answered and answer.citations[0].section == section, question
 
 
+def _assert_refused(assistant, questions) -> None:
+    """Each question is refused: the review does not answer it."""
+    for question in questions:
+        assert not assistant.ask(question).answered, question
+
+
 def check_citations(answer: Answer, doc) -> None:
     """Each [n] maps to a citation whose sentence lies, exactly, in its passage and document."""
     from corpus.text import strip_ref_marks
@@ -1124,25 +1130,29 @@ def test_trials_set_side_by_side_are_cited_each_to_its_own_passage(real_assistan
     assert longer.answered and {c.section for c in longer.citations} == {"3.1", "3.2.2"}
     assert "8.6个月" in longer.answer and "22.4个月" in longer.answer
     # each trial's figure is needed: one the review never gives refuses the pair
-    for question in (
-        "What was the median follow-up in STORM and in BOSTON, each?",
-        "XPd和XKd队列的临床收益率分别是多少？",
-        "STOMP达雷妥尤单抗队列和卡非佐米队列各纳入了多少例病人？",
-    ):
-        assert not real_assistant.ask(question).answered, question
+    _assert_refused(
+        real_assistant,
+        (
+            "What was the median follow-up in STORM and in BOSTON, each?",
+            "XPd和XKd队列的临床收益率分别是多少？",
+            "STOMP达雷妥尤单抗队列和卡非佐米队列各纳入了多少例病人？",
+        ),
+    )
     # one trial asked about, another named as context: no pair
     assert not real_assistant.ask("卡非佐米队列报了临床收益率71%，那泊马度胺队列的呢？").answered
     # each trial's value must be stated for the group asked, and in the kind compared
-    for question in (
-        "Which had a higher ORR among PI-refractory patients, the bortezomib cohort or the "
-        "carfilzomib cohort?",
-        "Did the daratumumab and pomalidomide cohorts use the same dexamethasone dose?",
-        "卡非佐米队列和来那度胺队列中可评估疗效的病人分别有多少例？",
-        # STORM's 26% is everyone's, not its double-refractory patients'
-        "Which had the higher ORR among double-refractory patients, STORM or the daratumumab "
-        "cohort?",
-    ):
-        assert not real_assistant.ask(question).answered, question
+    _assert_refused(
+        real_assistant,
+        (
+            "Which had a higher ORR among PI-refractory patients, the bortezomib cohort or the "
+            "carfilzomib cohort?",
+            "Did the daratumumab and pomalidomide cohorts use the same dexamethasone dose?",
+            "卡非佐米队列和来那度胺队列中可评估疗效的病人分别有多少例？",
+            # STORM's 26% is everyone's, not its double-refractory patients'
+            "Which had the higher ORR among double-refractory patients, STORM or the daratumumab "
+            "cohort?",
+        ),
+    )
     # a measure (ORR) is no trial to find a passage for
     orr = real_assistant.ask("XPd和XKd队列的ORR分别是多少？")
     assert orr.answered and {c.section for c in orr.citations} == {"3.2.2", "3.2.3"}
@@ -1176,11 +1186,13 @@ def test_session_15_review_probes(real_assistant) -> None:
         "How many relapsed and refractory patients did STORM enroll?",
     ):
         assert real_assistant.ask(question).answered, question
-    for question in (
-        "What was the ORR among the most refractory patients in STORM?",
-        "Which thrombopoietin receptor agonist, eltrombopag or romiplostim, is preferred?",
-    ):
-        assert not real_assistant.ask(question).answered, question
+    _assert_refused(
+        real_assistant,
+        (
+            "What was the ORR among the most refractory patients in STORM?",
+            "Which thrombopoietin receptor agonist, eltrombopag or romiplostim, is preferred?",
+        ),
+    )
     # two edits apart is no slip: fluoxetine is not duloxetine
     assert "duloxetine" not in real_assistant.ask("Can selinexor be taken with fluoxetine?").note
 
@@ -1246,13 +1258,15 @@ def test_a_patient_described_by_age_and_sex_is_who_asks(real_assistant) -> None:
     assert {c.section for c in answer.citations} == {"3.1"}
     assert real_assistant.ask("A 70-year-old man on Xd: what was the ORR in STORM?").answered
     # men, women or an age group asked about are what is asked: the review breaks out none
-    for question in (
-        "STORM里男性病人的ORR是多少？",
-        "What was the ORR among male patients in STORM?",
-        "65岁女性患者的ORR是多少？",
-        "How many 70-year-old female patients were in STORM?",
-    ):
-        assert not real_assistant.ask(question).answered, question
+    _assert_refused(
+        real_assistant,
+        (
+            "STORM里男性病人的ORR是多少？",
+            "What was the ORR among male patients in STORM?",
+            "65岁女性患者的ORR是多少？",
+            "How many 70-year-old female patients were in STORM?",
+        ),
+    )
 
 
 def test_each_regimens_dose_side_by_side(real_assistant) -> None:
@@ -1562,24 +1576,28 @@ def test_which_toxicity_is_answered_by_the_event_named(real_assistant) -> None:
     assert answer.answered and "周围神经病变" in answer.answer
     # not the side effects of a drug given for one, nor whether an event is one, nor which
     # events a treatment has ("What toxicity does CAR-T cause?" is no death after XPd)
-    for question in (
-        "What toxicity does CAR-T cause?",
-        "What toxicity did XVd have more of than Vd?",
-        "哌醋甲酯有什么副作用？",
-        "病人吃塞利尼索后嘴里起了好几个溃疡，这是塞利尼索的副作用吗？发生率多高？",
-    ):
-        assert not real_assistant.ask(question).answered, question
+    _assert_refused(
+        real_assistant,
+        (
+            "What toxicity does CAR-T cause?",
+            "What toxicity did XVd have more of than Vd?",
+            "哌醋甲酯有什么副作用？",
+            "病人吃塞利尼索后嘴里起了好几个溃疡，这是塞利尼索的副作用吗？发生率多高？",
+        ),
+    )
 
 
 def test_thresholds_and_doses_the_review_never_gives_are_refused(real_assistant) -> None:
-    for question in (
-        "At what serum sodium level should selinexor be held, and how often should sodium be "
-        "checked in the first month?",
-        "How should loperamide be dosed for selinexor diarrhoea — starting dose and maximum per "
-        "day?",
-        "STORM penta-refractory subgroup: exact ORR?",
-    ):
-        assert not real_assistant.ask(question).answered, question
+    _assert_refused(
+        real_assistant,
+        (
+            "At what serum sodium level should selinexor be held, and how often should sodium be "
+            "checked in the first month?",
+            "How should loperamide be dosed for selinexor diarrhoea — starting dose and maximum per "
+            "day?",
+            "STORM penta-refractory subgroup: exact ORR?",
+        ),
+    )
 
 
 def test_b34_chinese_questions_read_as_users_write_them(real_assistant) -> None:
@@ -1799,14 +1817,16 @@ def test_who_asks_and_how_they_found_out_are_not_what_is_asked(real_assistant) -
 def test_b37_chat_questions_the_review_never_answers_are_refused(real_assistant) -> None:
     """From the blind batch b37: a remedy offered beside another that is no alternative, a
     misspelt blood sugar, lithium, a first dose in hospital or in clinic."""
-    for question in (
-        "塞利尼素吃了恶心，喝点姜茶或者吃点酸的能缓解吗",
-        "does selinexor raise blood suger on its own, apart from the dexamethsone?",
-        "She has bipolar disorder and takes lithium. Is selinexor safe with lithium?",
-        "Do patients have to be admitted for the first selinexor dose, or can it be started in "
-        "clinic?",
-    ):
-        assert not real_assistant.ask(question).answered, question
+    _assert_refused(
+        real_assistant,
+        (
+            "塞利尼素吃了恶心，喝点姜茶或者吃点酸的能缓解吗",
+            "does selinexor raise blood suger on its own, apart from the dexamethsone?",
+            "She has bipolar disorder and takes lithium. Is selinexor safe with lithium?",
+            "Do patients have to be admitted for the first selinexor dose, or can it be started in "
+            "clinic?",
+        ),
+    )
     # "what the triplet buys you" buys nothing
     answer = real_assistant.ask(
         "Students keep asking why we bother with triplets (IMiD + PI + dex) instead of doublets. "
@@ -1858,11 +1878,13 @@ def test_what_session_20s_blind_batch_showed(real_assistant) -> None:
         "review recommend (give an example of the NK1 class)?"
     )
     assert nk1.answered and nk1.citations[0].section == "4.3" and "奥氮平" in nk1.answer
-    for question in (
-        "STOMP SVd: what ORR was seen specifically in pts treated at the once-weekly RP2D?",
-        "STOMP硼替佐米队列中，每周1次给药的病人ORR是多少？",
-    ):
-        assert not real_assistant.ask(question).answered, question
+    _assert_refused(
+        real_assistant,
+        (
+            "STOMP SVd: what ORR was seen specifically in pts treated at the once-weekly RP2D?",
+            "STOMP硼替佐米队列中，每周1次给药的病人ORR是多少？",
+        ),
+    )
     # ... unless the trial gave one dose to everyone: STORM's 80 mg patients are all of STORM's
     storm = real_assistant.ask("What was the ORR for patients on the 80 mg dose in STORM?")
     assert storm.answered and "26%" in storm.answer
@@ -1986,19 +2008,21 @@ def test_dose_levels_routes_and_trial_names_in_capitals(real_assistant) -> None:
     storm = real_assistant.ask("STROM试验的ORR是多少？")
     assert storm.answered and storm.citations[0].section == "3.1" and "26%" in storm.answer
     assert "“STROM” as “STORM”" in storm.note
-    for question in (
-        "Is the nausea from selinexor worse in women?",
-        "Did women and men respond differently to selinexor plus dexamethasone in STORM?",
-        "Is selinexor used in kids?",
-        "If I vomit after the tablet, should I take it again?",
-        "Did any patient need to be admitted for bleeding in BOSTON?",
-        "综述里提到MDT了吗？",
-        "Where do I buy Xpovio?",
-        "Do patients 75 and older tolerate XVd?",
-        "How many hours does the peak concentration last?",
-        "Give (a) the ORR in STORM and (b) the CR rate.",
-    ):
-        assert not real_assistant.ask(question).answered, question
+    _assert_refused(
+        real_assistant,
+        (
+            "Is the nausea from selinexor worse in women?",
+            "Did women and men respond differently to selinexor plus dexamethasone in STORM?",
+            "Is selinexor used in kids?",
+            "If I vomit after the tablet, should I take it again?",
+            "Did any patient need to be admitted for bleeding in BOSTON?",
+            "综述里提到MDT了吗？",
+            "Where do I buy Xpovio?",
+            "Do patients 75 and older tolerate XVd?",
+            "How many hours does the peak concentration last?",
+            "Give (a) the ORR in STORM and (b) the CR rate.",
+        ),
+    )
     assert "3~4 h" in real_assistant.ask("塞利尼索达到最大浓度需要几个小时？").answer
 
 
@@ -2055,22 +2079,24 @@ def test_what_session_21s_blind_batches_showed(real_assistant) -> None:
     assert common.answered and "发生率极低" in common.answer  # the level, not the comparison
     both = real_assistant.ask("STORM里mOS和mPFS哪个更长？各是多少？")
     assert both.answered and "8.6个月" in both.answer and "3.7个月" in both.answer
-    for question in (
-        "For newly diagnosed patients, does XRd beat lenalidomide-dex alone?",
-        "She forgot her selinexor yesterday. Should she take two today?",
-        "In the carfilzomib cohort, what was the ORR among carfilzomib-refractory patients, "
-        "as a number?",
-        "泊马度胺队列里每周只吃1次塞利尼索的病人有几个？",
-        "Why was one of the eight newly diagnosed patients in the lenalidomide cohort not "
-        "evaluable?",
-        "Can patients drive after taking selinexor?",
-        "Which CAR-T product had Chari's patients received?",
-        "How should selinexor tablets be stored?",
-        "Did XVd roughly double median PFS compared with Vd in BOSTON?",
-        "我爸昨天忘吃了一次塞利尼索，今天能补吗？",
-        "STORM中没达到最小反应的那些病人，中位OS是多少？",
-    ):
-        assert not real_assistant.ask(question).answered, question
+    _assert_refused(
+        real_assistant,
+        (
+            "For newly diagnosed patients, does XRd beat lenalidomide-dex alone?",
+            "She forgot her selinexor yesterday. Should she take two today?",
+            "In the carfilzomib cohort, what was the ORR among carfilzomib-refractory patients, "
+            "as a number?",
+            "泊马度胺队列里每周只吃1次塞利尼索的病人有几个？",
+            "Why was one of the eight newly diagnosed patients in the lenalidomide cohort not "
+            "evaluable?",
+            "Can patients drive after taking selinexor?",
+            "Which CAR-T product had Chari's patients received?",
+            "How should selinexor tablets be stored?",
+            "Did XVd roughly double median PFS compared with Vd in BOSTON?",
+            "我爸昨天忘吃了一次塞利尼索，今天能补吗？",
+            "STORM中没达到最小反应的那些病人，中位OS是多少？",
+        ),
+    )
 
 
 def test_session_21s_rules_keep_to_their_cases(real_assistant) -> None:
@@ -2095,14 +2121,16 @@ def test_session_21s_rules_keep_to_their_cases(real_assistant) -> None:
             ("He is on selinexor and dexamethasone, and he gets diarrhea. What helps?", "4.3"),
         ),
     )
-    for question in (
-        "我妈在吃来那度胺，恶心呕吐怎么办？",
-        "She is on pomalidomide, and her sodium is low. Should she stop?",
-        "难治病人怎么处理？",
-        "Which was the pivotal trial for selinexor's FDA approval?",
-        "My mum forgot her Tuesday selinexor dose — should she take it on Wednesday or skip it?",
-    ):
-        assert not real_assistant.ask(question).answered, question
+    _assert_refused(
+        real_assistant,
+        (
+            "我妈在吃来那度胺，恶心呕吐怎么办？",
+            "She is on pomalidomide, and her sodium is low. Should she stop?",
+            "难治病人怎么处理？",
+            "Which was the pivotal trial for selinexor's FDA approval?",
+            "My mum forgot her Tuesday selinexor dose — should she take it on Wednesday or skip it?",
+        ),
+    )
 
 
 def test_what_session_22s_blind_batches_showed(real_assistant) -> None:
@@ -2132,18 +2160,20 @@ def test_what_session_22s_blind_batches_showed(real_assistant) -> None:
             ("The sodium problem with selinexor: when does it usually show up?", "4.4"),
         ),
     )
-    for question in (
-        "Is it safe to crush selinexor tablets for a patient who cannot swallow?",
-        "What was the ORR for relapsed patients in the lenalidomide cohort of STOMP?",
-        "STORM里五重难治病人的中位PFS具体是多少？",
-        "Give the exact ORR for the double-refractory patients in the XKd cohort.",
-        "Is thrombocytopenia more common with XKd than with XPd?",
-        "判断：BOSTON中XVd组超过四成病人需要输注血小板。",
-        "Why does selinexor cause the sodium problem?",
-        "In the pomalidomide cohort, how long did people live overall?",
-        "XVd方案里需要停药的病人占多少？",
-    ):
-        assert not real_assistant.ask(question).answered, question
+    _assert_refused(
+        real_assistant,
+        (
+            "Is it safe to crush selinexor tablets for a patient who cannot swallow?",
+            "What was the ORR for relapsed patients in the lenalidomide cohort of STOMP?",
+            "STORM里五重难治病人的中位PFS具体是多少？",
+            "Give the exact ORR for the double-refractory patients in the XKd cohort.",
+            "Is thrombocytopenia more common with XKd than with XPd?",
+            "判断：BOSTON中XVd组超过四成病人需要输注血小板。",
+            "Why does selinexor cause the sodium problem?",
+            "In the pomalidomide cohort, how long did people live overall?",
+            "XVd方案里需要停药的病人占多少？",
+        ),
+    )
 
 
 def test_what_session_22s_second_batches_showed(real_assistant) -> None:
@@ -2167,14 +2197,16 @@ def test_what_session_22s_second_batches_showed(real_assistant) -> None:
             ("结论里说加入塞利尼索以后，哪些难治病人又得到了缓解？", "5"),
         ),
     )
-    for question in (
-        "How common is nausea with selinexor, in per cent?",
-        "Numerically, how did PFS compare between XVd and Vd in BOSTON?",
-        "哌醋甲酯每天最多能加到多少毫克？",
-        "全世界多发性骨髓瘤每年新发多少例？",
-        "What is the incidence of multiple myeloma around the world?",
-    ):
-        assert not real_assistant.ask(question).answered, question
+    _assert_refused(
+        real_assistant,
+        (
+            "How common is nausea with selinexor, in per cent?",
+            "Numerically, how did PFS compare between XVd and Vd in BOSTON?",
+            "哌醋甲酯每天最多能加到多少毫克？",
+            "全世界多发性骨髓瘤每年新发多少例？",
+            "What is the incidence of multiple myeloma around the world?",
+        ),
+    )
 
 
 def test_session_22s_rules_keep_to_their_cases(real_assistant) -> None:
@@ -2202,14 +2234,16 @@ def test_session_22s_rules_keep_to_their_cases(real_assistant) -> None:
             ),
         ),
     )
-    for question in (
-        "骨痛在哪个部位比较常见？",
-        "乏力在哪个时期比较严重？",
-        "Which had more thrombocytopenia, XKd or XPd?",
-        "请回答：①STORM的ORR是多少？②STORM的3级以上低钠发生率是多少？",
-        "Is the 80 mg twice weekly dose on the label?",
-    ):
-        assert not real_assistant.ask(question).answered, question
+    _assert_refused(
+        real_assistant,
+        (
+            "骨痛在哪个部位比较常见？",
+            "乏力在哪个时期比较严重？",
+            "Which had more thrombocytopenia, XKd or XPd?",
+            "请回答：①STORM的ORR是多少？②STORM的3级以上低钠发生率是多少？",
+            "Is the 80 mg twice weekly dose on the label?",
+        ),
+    )
 
 
 def test_what_session_23s_blind_batches_showed(real_assistant) -> None:
@@ -2246,19 +2280,21 @@ def test_what_session_23s_blind_batches_showed(real_assistant) -> None:
             ("国际骨髓瘤工作组那项研究里，硼替佐米再治疗的ORR是多少？", "3.2.1"),
         ),
     )
-    for question in (
-        "Does selinexor need a dose adjustment for kidney impairment?",
-        "BOSTON里如果病人受不了地塞米松，可以减到多少毫克？",
-        "STOMP phase?",
-        "BOSTON什么时候开始入组的？",
-        "Is selinexor excreted mainly in the urine or in the faeces?",
-        "What were the dose-limiting toxicities in the pomalidomide cohort?",
-        "XPd方案最后推荐的泊马度胺剂量是多少？",
-        "STORM里达到最小反应的那部分病人，中位PFS多长？",
-        "硼替佐米队列分了PI难治组和非难治组，非难治组单独的ORR是多少？",
-        "XPd ORR in pomalidomide-refractory patients specifically?",
-    ):
-        assert not real_assistant.ask(question).answered, question
+    _assert_refused(
+        real_assistant,
+        (
+            "Does selinexor need a dose adjustment for kidney impairment?",
+            "BOSTON里如果病人受不了地塞米松，可以减到多少毫克？",
+            "STOMP phase?",
+            "BOSTON什么时候开始入组的？",
+            "Is selinexor excreted mainly in the urine or in the faeces?",
+            "What were the dose-limiting toxicities in the pomalidomide cohort?",
+            "XPd方案最后推荐的泊马度胺剂量是多少？",
+            "STORM里达到最小反应的那部分病人，中位PFS多长？",
+            "硼替佐米队列分了PI难治组和非难治组，非难治组单独的ORR是多少？",
+            "XPd ORR in pomalidomide-refractory patients specifically?",
+        ),
+    )
 
 
 def test_what_session_23s_second_batches_showed(real_assistant) -> None:
