@@ -335,9 +335,17 @@ def unknown_drugs(question: str, corpus: str, known: Iterable[str] = ()) -> list
     """
     text = question.lower()
     skip = {k.lower() for k in known}
+    # an ending inside a glossary term the question matched, after its start (the 癌 of 抗癌 in
+    # 起到抗癌效果), is that term's, no name of its own; not one the term starts with (单抗
+    # of 贝兰妥单抗 is the name's ending)
+    inside = {
+        i for k in skip if not k.isascii() for a, b in occurrences(text, k) for i in range(a + 1, b)
+    }
     out = []
     for match in _ZH_DRUG.finditer(text):
         start, suffix = match.start(), match.group(1)
+        if start in inside:
+            continue
         # a particle or a mark right before the ending: "第二常见的癌" names no cancer,
         # "关键词里，和单抗相关" no antibody (卡那霉素 and 贝那普利 are names)
         if start and _NOT_A_NAME.match(text, start - 1) and len(suffix) < 3:

@@ -412,11 +412,15 @@ class Asked:
         else:
             kinds = [(kind, measures(signals.expansion, kind))] if kind else []
         own = kinds[0][1] if kinds else []
-        each = kind == "count" and EACH.search(question) is not None  # "各有多少例"
+        # "各有多少例", "PI难治组和非难治组的中位PFS分别是几个月": each group's own value
+        each = kind in MEASURED_KINDS and EACH.search(question) is not None
         # the group is named where the value is asked: "有没有带t(4;14)的？整个研究的中位DOR
         # 是多少？" asks the whole study's DOR
         said = sentences(asks)
-        valued = _YES_NO_CLAUSE.sub("", " ".join(p for p in said if asked_kind(p)) or asks).lower()
+        valued = " ".join(p for p in said if asked_kind(p)) or asks
+        if asked_kind(stripped := _YES_NO_CLAUSE.sub("", valued).lower()):
+            valued = stripped  # not when the yes-or-no clause is what asks ("…, was X below 6?")
+        valued = valued.lower()
         # "for the whole cohort, not just the pomalidomide-naive patients": not theirs
         everyone = bool(EVERYONE.search(valued))
         valued = _NOT_JUST.sub("", valued)
@@ -427,6 +431,10 @@ class Asked:
                 # "What about patients with del(17p)? What was their ORR?": theirs; not "what
                 # was the cohort's ORR? how did double-refractory patients do?"
                 group = subgroup(_YES_NO_CLAUSE.sub("", question), each=each)
+            elif group is None and len(asking_said := [p for p in said if asked_kind(p)]) > 1:
+                # "双重难治病人的中位PFS是多少？比初治病人短多少？": the first sentence asking names
+                # whom the value is for; the second compares with others
+                group = subgroup(_YES_NO_CLAUSE.sub("", asking_said[0]).lower(), each=each)
             elif group is None and _BARE_ASK.fullmatch(valued):
                 # "…四重难治病人的中位OS，综述给出具体数字了吗？是多少？": the sentence just before
                 # names whom the value is for (not the patient's story before it)

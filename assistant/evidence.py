@@ -162,7 +162,7 @@ BACK_REFERENCE = re.compile(
 
 #: Ways of finding something out that a question names with what they found (a low count, a
 #: value), and questions asking for a test itself.
-_MEANS_OF_KNOWING = frozenset({"laboratory test"})
+_MEANS_OF_KNOWING = frozenset({"laboratory test", "regular check-up"})
 #: ... a drug level's monitoring, named as why a peak's timing is asked
 _LEVEL_MONITORING = _MEANS_OF_KNOWING | {"therapeutic drug monitoring"}
 #: ... and tests named by the report of what they found ("FISH查出del(17p)")
@@ -291,7 +291,9 @@ _WHICH_EVENT = re.compile(
     r"|(?:受不了|耐受不了|不能耐受|无法耐受|难以耐受)(?:的是)?(?:什么|哪些|哪种|哪个|哪一种)(?:样的)?"
     r"(?:毒性|不良反应|副作用)"
     # "方案后来被放弃了，是因为哪种毒性？"
-    r"|(?:因为|由于|是因)(?:什么|哪些|哪种|哪个|哪一种)(?:样的)?(?:毒性|不良反应|副作用)",
+    r"|(?:因为|由于|是因)(?:什么|哪些|哪种|哪个|哪一种)(?:样的)?(?:毒性|不良反应|副作用)"
+    # "后来放弃了…给药方式，原因是什么不良反应？"
+    r"|原因是(?:什么|哪些|哪种|哪个|哪一种)(?:样的)?(?:毒性|不良反应|副作用)",
     re.IGNORECASE,
 )
 
@@ -443,6 +445,44 @@ class Evidence(Comparing):
         indexed = passage_index_text(replace(passage, text=text))
         return normalize(f"{indexed} {self._ancestry(passage.section)} {implied_names(text)}")
 
+    def _singled_out(
+        self, question: str, matched: Sequence[Term], absent: Sequence[str]
+    ) -> list[str]:
+        """Members of a class the question names beside their class, when the review names
+        the class alone, none of its members: "Is eltrombopag the TPO receptor agonist of
+        choice?" asks about eltrombopag itself, which advice on TPO receptor agonists cannot
+        settle ("Is the NK-1 antagonist it names aprepitant?" is answered by the rolapitant it
+        names). Not a member given as an example of its class ("TPO receptor agonists such as
+        eltrombopag")."""
+        if self._kin is None:
+            return []
+        flat = normalize(question)
+
+        def as_example(variant: str) -> bool:
+            return any(
+                _EXAMPLE_BEFORE.search(flat[:start])
+                for start, _ in occurrences(flat, normalize(variant))
+            )
+
+        def memberless(term: Term) -> bool:
+            """A class the review names without any of its members."""
+            members = self._kin.members.get(term.en[0], ()) if self._kin else ()
+            return bool(members) and not any(self._in_review(v) for v in members)
+
+        out = []
+        for t in matched:
+            parents = {normalize(v) for v in self._kin.classes.get(t.en[0], ())}
+            named = [c for c in matched if parents & {normalize(v) for v in c.en + c.zh}]
+            if (
+                t.en[0] not in absent
+                and named
+                and all(memberless(c) for c in named)
+                and not any(self._in_review(v) for v in t.en + t.zh)
+                and not any(as_example(v) for v in t.en + t.zh)
+            ):
+                out.append(t.en[0])
+        return out
+
     def missing(self, question: str, signals: Signals) -> list[str]:
         """What the question names that the review never mentions (glossary terms, codes)."""
         expansion = signals.expansion
@@ -506,6 +546,7 @@ class Evidence(Comparing):
             and kin(a[0])
             and kin(b[0])
         ]
+        absent += self._singled_out(question, matched, absent)
         if expansion is not None and (staged := self._scene_only(expansion, labelled=True)):
             # "病人本来就有糖尿病周围神经病变…综述怎么评价周围神经病变发生率？": the scene's
             # diabetes is the asker's worry, not what the review must speak of; but a disease
@@ -1130,6 +1171,7 @@ class Evidence(Comparing):
             }
             unnamed = [n for n in self._unnamed(required, evidence) if n not in answered]
             gaps = uncovered(concepts, evidence, unnamed, required.drugs)
+            gaps += self._comparators_unnamed(required.question, concepts, evidence, gaps)
             if _ENDPOINTS in gaps and any(
                 AIM.search(self._sentences[c.sentence_index].text) for c in chosen
             ):
@@ -1367,6 +1409,32 @@ class Evidence(Comparing):
             if len(parts) > 1 and all(parts):
                 return frozenset(cast("list[str]", parts))
         return frozenset()
+
+    def _comparators_unnamed(
+        self,
+        question: str,
+        concepts: list[tuple[str, tuple[str, ...]]],
+        evidence: str,
+        gaps: list[str],
+    ) -> list[str]:
+        """Comparator arms (without the review's drug) asked as arms beside a regimen holding
+        them, which the evidence does not name: "XVd组的中位PFS…？Vd组又是…？" asks of BOSTON's
+        Vd arm, and STOMP's sentence giving bortezomib and dexamethasone with selinexor is not
+        it. (A comparator named by its drugs, "twice-weekly bortezomib-dex", may be named so.)"""
+        regimens = [(v, self._combination(v)) for c, v in concepts if c == "regimen"]
+        subject = {self._drug_names.get(normalize(v)) for v in self._subject}
+        flat = normalize(question)
+        return [
+            v[0]
+            for v, drugs in regimens
+            if v[0] not in gaps
+            and drugs
+            and _ARM_NAME.fullmatch(v[0])
+            and not drugs & subject
+            and any(drugs < other for _, other in regimens)
+            and re.search(rf"(?<![a-z]){v[0].lower()}\s*(?:组|arm\b|group\b)", flat)
+            and not mentions(evidence, v[0].lower())
+        ]
 
     def _combined_in(self, variants: tuple[str, ...], passages: set[str]) -> bool:
         """Whether a sentence of the passages gives a regimen's drugs together, naming no
@@ -1828,6 +1896,15 @@ class _Required:
 _DEMONSTRATIVE = re.compile(r"这种|这个|这些|\bthis\b|\bthese\b")
 #: What follows a demonstrative naming a drug and nothing more ("这个药", "this medicine").
 _THE_DRUG = re.compile(r"\s*(?:药物?|口服药|新药|drug|medicine|medication|pill|tablet)")
+#: A regimen's acronym (Vd, Kd, Pd), by which trials name their arms ("Vd组").
+_ARM_NAME = re.compile(r"[A-Za-z]{1,4}d")
+
+#: Words giving what follows as an example of a class: "such as eltrombopag", "如罗拉匹坦".
+_EXAMPLE_BEFORE = re.compile(
+    r"(?:such as|like|e\.g\.,?|for example|for instance|including|如|比如|例如|像|包括)"
+    r"\s*[（(]?\s*$"
+)
+
 #: Regimens by their number of drugs only (doublet, 三联): no drug of their own.
 _GENERIC_REGIMENS = frozenset({"doublet", "triplet", "quadruplet"})
 

@@ -136,6 +136,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "dose",
         re.compile(
             r"多少剂量|剂量(?:是|为|各|分别)?(?:是|为)?多少|(?:多少|几)\s*(?:mg|毫克)|多大剂量|给多少|用多少"
+            # pills of a drug: "一天最多可以吃几粒"
+            r"|(?:吃|服|用)[^，,。？?]{0,4}(?:几|多少)\s*(?:粒|片|颗)"
+            r"|how many (?:pills|tablets|capsules)"
             r"|(?:什么|哪种|何种)剂量|(?:吃|服用?)多少(?!天|周|个?月|次|年|钱)"
             # "a dose of X" asks it, "after a dose of X" times from it
             r"|what (?:\w+ ){0,5}doses?\b|which doses?\b|dosage|how many mg"
@@ -200,6 +203,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:批准|获批|上市|发表|公布)的?(?:具体)?(?:日期|时间)?(?:是|为|在|于)?"
             r"(?:哪一?天|几月几[日号]|日期)"
             r"|(?:哪一?天|几月几[日号])(?:被|由)?\S{0,4}?(?:批准|获批|上市|发表|公布)(?!的?(?:方案|用法))"
+            # "哪一天拿到美国药监部门批文的"
+            r"|(?:哪一?天|几月几[日号])[^，,。？?]{0,12}批文"
             r"|具体日期|日期是哪一?天"  # "…批准…治疗RRMM的具体日期是哪一天？"
             r"|(?:what|which) date\b|\b(?:approval|publication) date\b"
             r"|\bdate of (?:approval|publication)\b"
@@ -257,6 +262,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?![个种项](?:分别)?(?:是什么|是哪些|都是什么|分别是))"
             r"(?:个|种|次|级|期|周期|疗程)|多高|多大(?!(?:的)?(?:希望|把握|可能|作用|区别|差别|影响|意义|帮助|用))"
             r"|how many|how much|what number|\bnumerically\b"
+            # an age: "how old were they at the median?", "多大年纪"
+            r"|\bhow old\b|多大年纪|多大岁数|几岁"
             r"|(?<!increase )(?<!increases )(?<!rise )(?<!growth )\bin (?:actual )?numbers\b(?! of)"
             # "what were the actual figures for each?", "give me the numbers"
             r"|\bwhat (?:was|were|are|is) (?:the |their |its )?(?:actual |exact |precise )?"
@@ -268,6 +275,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|concentration|number)s?\b|\bwhat (?:\w+ ){0,2}(?:threshold|cut-?off)s?\b"
             r"|what (?:was|were|is|are) (?:the )?(?:\w+ )?(?:median|mean|average)\b"
             r"|\bwhat (?:\w+ )?(?:median|mean|average)\b|\bby (?:\w+ )?what factor\b|几倍|多少倍"
+            # a kinetic measure's value: "What Cmax is reached after a single 80 mg dose?"
+            r"|\bwhat (?:\w+ ){0,2}(?:cmax|auc|tmax|bioavailability|volume of distribution)\b"
             # a keyword query for a median: "Median age of BOSTON patients?", "队列的中位年龄？"
             r"|(?:^|[—–:：]\s*|\s-\s*)(?:\S+\s+){0,2}(?:median|mean|average)\b[^?？]{0,60}[?？]$"
             r"|中位[^？?吗呢么，,。]{1,8}[？?]?$"
@@ -411,10 +420,80 @@ _SHARE_OF_COUNT = re.compile(r"\d+\s*(?:人|例|名|位)(?:中|里|当中)[^？?
 _PERCENT_WORD = re.compile(r"%|百分|percent|比例")
 
 
+#: A figure put up to be checked, with the kind of value it is: "more than half", "超过四分之一",
+#: "above 50%", "ORR是不是也在48%左右", "隔了半年以上", "more than 20 patients".
+_WORD_NUMBER = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    r"|forty|fifty|sixty|hundred)"
+)
+_CHECKED_FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "percent",
+        re.compile(
+            r"\d+(?:\.\d+)?\s*(?:%|％|percent\b|per cent\b)|百分之|(?<!\w)(?:a |one )?half\b"
+            r"|\b(?:a|one) (?:quarter|third|fifth|tenth)\b|\btwo[- ]thirds\b|\bthree[- ]quarters\b"
+            r"|一半|半数|[一二三四五六七八九十]\s*分之|[一二三四五六七八九]成"
+        ),
+    ),
+    (
+        "time",
+        re.compile(
+            rf"(?:\d+(?:\.\d+)?|{_WORD_NUMBER}|a|one)\s*-?\s*(?:months?|weeks?|years?)\b"
+            r"|(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(?:个月|周|年)|半年"
+        ),
+    ),
+    ("dose", re.compile(r"\d+(?:\.\d+)?\s*(?:mg|毫克)")),
+    (
+        "count",
+        re.compile(
+            rf"(?:\d+|{_WORD_NUMBER})\s*(?:patients|people|participants|subjects|cases)\b"
+            r"|(?:\d+|[一二两三四五六七八九十百]+)\s*(?:例|名|位|个病人|个患者)"
+        ),
+    ),
+)
+#: ... the words that put it up: a comparison or an estimate.
+_CHECKED_BY = re.compile(
+    r"\b(?:more|greater|higher|longer|fewer|less|lower|shorter|larger|smaller|better|worse)"
+    r" than\b|\b(?:above|over|below|under|exceed(?:s|ed|ing)?|beyond|at least|at most|upwards of"
+    r"|in excess of|roughly|about|around|approximately|nearly|almost|close to|as (?:high|low|many"
+    r"|few|long) as)\b|超过|超出|多于|高于|低于|少于|不到|不足|大于|小于|以上|以下|左右|大约|将近"
+    r"|接近|过半|能到|达到"
+)
+#: ... in a question asking yes or no.
+_YES_NO = re.compile(
+    r"^\W*(?:(?:so|and|but|also|then)\s+|[^,，?？]{0,80}[,，]\s*)?(?:is|was|were|are|did|does|do"
+    r"|has|have|had|can|could|will|would)\b|\bis it (?:true|right|correct)\b|\btrue or false\b"
+    r"|是不是|是否|吗|么[？?]|有没有|能不能|会不会|对不对|对吗"
+)
+
+
+def checked_kind(question: str) -> str | None:
+    """The kind of value a yes-or-no question puts a figure up against ("Was grade 3–4
+    thrombocytopenia seen in more than half of STORM patients?" asks a percent): to check it,
+    the review must give that value; a sentence naming the event without one settles nothing."""
+    for clause in re.split(r"(?<=[?？。])", question):
+        if not _YES_NO.search(clause) or not (by := _CHECKED_BY.search(clause)):
+            continue
+        near = clause[max(0, by.start() - 12) : by.end() + 16]
+        for kind, figure in _CHECKED_FIGURES:
+            if figure.search(near):
+                return kind
+    return None
+
+
+#: A rank asked ("where does myeloma rank among blood cancers", "排第几"): a place, not a value.
+_RANK = re.compile(
+    r"\bwhere (?:\w+ ){0,4}ranks?\b|\bwhat (?:\w+ ){0,2}rank\b|排(?:在|名)?第几|第几位"
+)
+
+
 def asked_kind(question: str) -> str | None:
     """The kind of value the (lower-cased) question asks for, or None if it asks for none."""
     # 好几 is "several" in a statement ("一周吃好几次会不会蓄积"), never a question word
     text = _SEVERAL.sub("多", question.lower().strip())
+    if _RANK.search(text):
+        return None  # "where does it rank in how often it occurs": a place, 居第2位
+
     if _TERSE.fullmatch(text):
         text += "?"
     if blank := _BLANK.search(text):
@@ -435,7 +514,7 @@ def asked_kind(question: str) -> str | None:
         return "rate" if _HAPPENS.search(text) else "percent"
     if kind == "time" and _SCHEDULE_WORDS.search(text):
         return "schedule"  # "how long was each cycle": a dosing duration is the answer
-    return kind
+    return kind or checked_kind(text)
 
 
 def part_kinds(question: str) -> list[tuple[str, str]]:

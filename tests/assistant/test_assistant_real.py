@@ -2318,3 +2318,66 @@ def test_what_session_23s_second_batches_showed(real_assistant) -> None:
             ("How does myeloma end up evading the immune system, per the review?", "1"),
         ),
     )
+
+
+def test_what_session_24s_blind_batches_showed(real_assistant) -> None:
+    """b62-b67, on arrival: yes-or-no checks of a figure ("more than half", "超过一半",
+    "是不是也在48%左右", "用的是4 mg吗") answered from a passage that gives no such value;
+    groups of a check or of a question in two sentences; a comparator arm (Vd组) answered from
+    STOMP's XVd; a class member singled out (eltrombopag) where the review names the class
+    alone; and lay words for what the review never covers (药厂, 喂奶, 盐片, heart disease,
+    a missed dose, tissue distribution)."""
+    _assert_cited(
+        real_assistant,
+        (
+            ("STOMP硼替佐米队列后来放弃了每周2次硼替佐米的给药方式，原因是什么不良反应？", "3.2.1"),
+            ("复查发现血钠偏低，这种情况是不是得把塞利尼索停了？", "4.4"),
+            (
+                "Among blood cancers, where does myeloma rank in terms of how often it occurs?",
+                "abstract-en",
+            ),
+            ("这个口服药是哪一天拿到美国药监部门批文的？", "abstract-zh"),
+            ("这类药最终是让癌细胞走向什么结局，从而起到抗癌效果的？", "2"),
+            (
+                "The review names an NK1 receptor antagonist for severe nausea. Is it aprepitant?",
+                "4.3",
+            ),
+            ("How old were STORM participants at the median?", "3.1"),
+            ("How long were patients followed in BOSTON?", "3.3"),
+            (
+                "Can thrombocytopenia be managed with TPO receptor agonists such as eltrombopag?",
+                "4.1",
+            ),
+            ("STORM的ORR超过25%了吗？", "3.1"),
+        ),
+    )
+    _assert_refused(
+        real_assistant,
+        (
+            "Was grade 3–4 thrombocytopenia seen in more than half of STORM patients?",
+            "塞利尼索的恶心发生率是不是超过一半？",
+            "Did responses in Chari's post-CAR-T series last longer than six months?",
+            "XKd队列中双重难治病人的ORR是不是也在48%左右？",
+            "国内那两例CAR-T后复发的病人，XPd里泊马度胺用的是4 mg吗？",
+            "我爸拉肚子，医生让备点洛哌丁胺，一天最多可以吃几粒？",
+            "十几岁的孩子能用塞利尼索吗？",
+            "塞利尼索是哪个药厂生产的？",
+            "还在喂奶，能吃塞利尼索吗？",
+            "My mother has heart disease. Is methylphenidate safe for her fatigue?",
+            "低钠血症能不能吃盐片补？",
+            "Should the selinexor dose be reduced in moderate renal impairment?",
+            "STOMP硼替佐米队列中，PI难治组和非难治组的中位PFS分别是几个月？",
+            "How old were BOSTON participants at the median?",
+            "How long did it take STORM patients to achieve a first response?",
+            "STORM病人的中位用药时长是多久？",
+            "For the carfilzomib cohort, how long were patients followed at the median?",
+            "Is eltrombopag the TPO receptor agonist of choice for selinexor thrombocytopenia?",
+            "XVd组的中位PFS是几个月？Vd组又是几个月？",
+            "In STOMP's bortezomib cohort, was median PFS in the PI-refractory group below 6 months?",
+            "达雷妥尤单抗队列里双重难治病人的中位PFS是多少？比初治病人短多少？",
+            "How widely does selinexor distribute into tissues?",
+            "If a patient misses one of the selinexor doses, should it be taken late?",
+            "What Cmax is reached after a single 80 mg selinexor dose?",
+            "What fraction of an oral selinexor dose reaches systemic circulation?",
+        ),
+    )

@@ -1026,3 +1026,57 @@ def test_an_english_full_stop_ends_a_quoted_clause() -> None:
     flat = normalize("The ORR came out at 48%. What were the CBR and the OS?").lower()
     assert quoted(flat, ("orr",)) and not quoted(flat, ("cbr",))
     assert quoted(normalize("a 15.6-month median OS").lower(), ("os",))
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Was grade 3–4 thrombocytopenia seen in more than half of STORM patients?", "percent"),
+        ("STORM里是不是有超过四分之一的病人因为副作用退出了治疗？", "percent"),
+        ("For pomalidomide-exposed patients, did XPd still give an ORR above 50%?", "percent"),
+        ("XKd队列中双重难治病人的ORR是不是也在48%左右？", "percent"),
+        ("听说加了塞利尼索后有效率能到七成六，是这个数吗？", "percent"),
+        ("Did responses in Chari's series last longer than six months?", "time"),
+        ("从CAR-T失败到开始Xd+PI，中间是不是隔了半年以上？", "time"),
+        ("Were about 30 patients treated in STOMP's daratumumab cohort?", "count"),
+        ("国内那两例病人，XPd里泊马度胺用的是4 mg吗？", "dose"),
+    ],
+)
+def test_a_figure_put_up_to_be_checked_asks_its_kind(question: str, kind: str) -> None:
+    """A yes-or-no question setting a figure against a measure ("more than half", "超过一半",
+    "用的是4 mg吗") asks the measure's value: only a passage giving one can settle it."""
+    assert asked_kind(question.lower()) == kind
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did patients with more than 3 prior lines respond?",  # the figure says who, no unit
+        "Is selinexor better than bortezomib?",
+        "STORM's ORR was 26%",  # a statement, no question
+        "BOSTON是3期试验吗？",  # a phase, not a figure of a kind asked
+    ],
+)
+def test_no_figure_checked(question: str) -> None:
+    from assistant.quantity import checked_kind
+
+    assert checked_kind(question.lower()) is None
+
+
+def test_a_rank_asks_a_place_and_pills_a_dose_and_age_a_number() -> None:
+    """ "Where does myeloma rank in how often it occurs?" is answered by 居第2位, no rate;
+    "一天最多吃几粒" asks a dose; "how old" asks a number (an age)."""
+    assert (
+        asked_kind("among blood cancers, where does myeloma rank in how often it occurs?") is None
+    )
+    assert asked_kind("mm在血液肿瘤里排第几？") is None
+    assert asked_kind("医生让备点洛哌丁胺，一天最多可以吃几粒？") == "dose"
+    assert asked_kind("how old were boston participants at the median?") == "number"
+
+
+def test_an_ending_inside_a_known_term_names_nothing() -> None:
+    """The 癌 of 抗癌 in "起到抗癌效果" belongs to the glossary term the question matched; the
+    单抗 a name ends with (贝兰妥单抗) is still a name."""
+    corpus = "塞利尼索通过诱导恶性肿瘤细胞的凋亡而发挥抗肿瘤作用"
+    assert unknown_drugs("从而起到抗癌效果的？", corpus, ["抗癌"]) == []
+    assert unknown_drugs("贝兰妥单抗有效吗？", corpus, ["单抗"]) == ["兰妥单抗"]
