@@ -1039,12 +1039,12 @@ def test_an_english_full_stop_ends_a_quoted_clause() -> None:
         ("Did responses in Chari's series last longer than six months?", "time"),
         ("从CAR-T失败到开始Xd+PI，中间是不是隔了半年以上？", "time"),
         ("Were about 30 patients treated in STOMP's daratumumab cohort?", "count"),
-        ("国内那两例病人，XPd里泊马度胺用的是4 mg吗？", "dose"),
+        ("STORM里塞利尼索每次给药超过100 mg吗？", "dose"),
     ],
 )
 def test_a_figure_put_up_to_be_checked_asks_its_kind(question: str, kind: str) -> None:
     """A yes-or-no question setting a figure against a measure ("more than half", "超过一半",
-    "用的是4 mg吗") asks the measure's value: only a passage giving one can settle it."""
+    "左右") asks the measure's value: only a passage giving one can settle it."""
     assert asked_kind(question.lower()) == kind
 
 
