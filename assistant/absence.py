@@ -113,6 +113,12 @@ def _worded_combination(variant: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z]){joined}(?![a-z])")
 
 
+def worded_combination_zh(variant: str) -> re.Pattern[str]:
+    """A Chinese combination (塞利尼索+地塞米松) as the review may word it: its drugs joined by
+    +, 、, 和, 与, 及, 联合 or 加."""
+    return re.compile(r"\s*(?:\+|、|和|与|及|联合|加)\s*".join(map(re.escape, variant.split("+"))))
+
+
 def mentions(corpus: str, variant: str) -> bool:
     """Whether the (normalized, lower-case) corpus uses ``variant``; Latin words whole. The
     variant is normalized too: a glossary's Ⅱ期 is the review's ii期 once normalized."""
@@ -124,12 +130,10 @@ def mentions(corpus: str, variant: str) -> bool:
             return False
         # "selinexor with bortezomib", "selinexor and dexamethasone" name selinexor + …
         return _worded_combination(variant).search(corpus) is not None
-    if "+" in variant.strip("+"):
-        # a combination written with words between its drugs: "塞利尼索、地塞米松与…联合",
-        # "塞利尼索与地塞米松联合" name 塞利尼索+地塞米松
-        joined = r"\s*(?:\+|、|和|与|及|联合|加)\s*".join(map(re.escape, variant.split("+")))
-        if re.search(joined, corpus):
-            return True
+    # a combination written with words between its drugs: "塞利尼索、地塞米松与…联合",
+    # "塞利尼索与地塞米松联合" name 塞利尼索+地塞米松
+    if "+" in variant.strip("+") and worded_combination_zh(variant).search(corpus):
+        return True
     # A long Chinese term may be worded a little differently (血液系统恶性肿瘤 vs 血液系统…肿瘤):
     # its opening half and its head noun (last in Chinese) count. Only the opening: it is what
     # sets the term apart (生存期 is not 无进展生存期, 淋巴瘤 not 霍奇金淋巴瘤; any half did

@@ -249,7 +249,7 @@ EVERYONE = re.compile(
 )
 
 #: A question asking a figure for each of several groups ("各有多少例", "respectively").
-EACH = re.compile(r"各|分别|\beach\b|respectively")
+EACH = re.compile(r"各|分别|\beach\b|respectively|separately")
 
 #: A sentence stating what a trial set out to do ("旨在比较…", "aimed to evaluate"), and a
 #: question about a trial's design (its aim, phase, blinding, registration) it answers.

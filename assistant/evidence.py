@@ -26,6 +26,7 @@ from assistant.absence import (
     unknown_drugs,
     unknown_names,
     unknown_words,
+    worded_combination_zh,
 )
 from assistant.answer import (
     AnswerConfig,
@@ -448,37 +449,39 @@ class Evidence(Comparing):
     def _singled_out(
         self, question: str, matched: Sequence[Term], absent: Sequence[str]
     ) -> list[str]:
-        """Members of a class the question names beside their class, when the review names
-        the class alone, none of its members: "Is eltrombopag the TPO receptor agonist of
+        """Members of a class the question singles out beside their class, when the review
+        names the class alone, none of its members: "Is eltrombopag the TPO receptor agonist of
         choice?" asks about eltrombopag itself, which advice on TPO receptor agonists cannot
         settle ("Is the NK-1 antagonist it names aprepitant?" is answered by the rolapitant it
-        names). Not a member given as an example of its class ("TPO receptor agonists such as
-        eltrombopag")."""
+        names). Not members listed with their class ("TPO receptor agonists such as
+        eltrombopag or romiplostim"), which the class's advice answers."""
         if self._kin is None:
             return []
         flat = normalize(question)
+        kin = self._kin
 
-        def as_example(variant: str) -> bool:
-            return any(
-                _EXAMPLE_BEFORE.search(flat[:start])
-                for start, _ in occurrences(flat, normalize(variant))
+        def singled(variant: str) -> bool:
+            v = re.escape(normalize(variant))
+            return bool(
+                _SINGLING.search(flat)
+                or re.search(rf"(?:\b(?:is|was)\s+(?:it\s+)?|是不是|是){v}", flat)
             )
 
         def memberless(term: Term) -> bool:
             """A class the review names without any of its members."""
-            members = self._kin.members.get(term.en[0], ()) if self._kin else ()
+            members = kin.members.get(term.en[0], ())
             return bool(members) and not any(self._in_review(v) for v in members)
 
         out = []
         for t in matched:
-            parents = {normalize(v) for v in self._kin.classes.get(t.en[0], ())}
+            parents = {normalize(v) for v in kin.classes.get(t.en[0], ())}
             named = [c for c in matched if parents & {normalize(v) for v in c.en + c.zh}]
             if (
                 t.en[0] not in absent
                 and named
                 and all(memberless(c) for c in named)
                 and not any(self._in_review(v) for v in t.en + t.zh)
-                and not any(as_example(v) for v in t.en + t.zh)
+                and any(singled(v) for v in t.en + t.zh)
             ):
                 out.append(t.en[0])
         return out
@@ -1419,22 +1422,33 @@ class Evidence(Comparing):
     ) -> list[str]:
         """Comparator arms (without the review's drug) asked as arms beside a regimen holding
         them, which the evidence does not name: "XVd组的中位PFS…？Vd组又是…？" asks of BOSTON's
-        Vd arm, and STOMP's sentence giving bortezomib and dexamethasone with selinexor is not
-        it. (A comparator named by its drugs, "twice-weekly bortezomib-dex", may be named so.)"""
+        Vd arm, and STOMP's "给予塞利尼索、硼替佐米和地塞米松" is XVd, not it. The arm may be named
+        by its drugs outside the larger regimen ("与每周给予2次硼替佐米+地塞米松的治疗方案相比",
+        "泊马度胺与地塞米松的二联方案")."""
         regimens = [(v, self._combination(v)) for c, v in concepts if c == "regimen"]
         subject = {self._drug_names.get(normalize(v)) for v in self._subject}
         flat = normalize(question)
-        return [
-            v[0]
-            for v, drugs in regimens
-            if v[0] not in gaps
-            and drugs
-            and _ARM_NAME.fullmatch(v[0])
-            and not drugs & subject
-            and any(drugs < other for _, other in regimens)
-            and re.search(rf"(?<![a-z]){v[0].lower()}\s*(?:组|arm\b|group\b)", flat)
-            and not mentions(evidence, v[0].lower())
-        ]
+        out = []
+        for v, drugs in regimens:
+            larger = [w for w, other in regimens if drugs < other]
+            if (
+                v[0] in gaps
+                or not drugs
+                or drugs & subject
+                or not larger
+                or not _ARM_NAME.fullmatch(v[0])
+                or not re.search(rf"(?<![a-z]){v[0].lower()}\s*(?:组|arm\b|group\b)", flat)
+                or mentions(evidence, v[0].lower())
+            ):
+                continue
+            rest = evidence
+            for w in larger:  # the larger regimen's own mentions set aside
+                for x in w:
+                    if "+" in x and not x.isascii():
+                        rest = worded_combination_zh(normalize(x)).sub(" ", rest)
+            if not any(mentions(rest, x) for x in v if "+" in x and not x.isascii()):
+                out.append(v[0])
+        return out
 
     def _combined_in(self, variants: tuple[str, ...], passages: set[str]) -> bool:
         """Whether a sentence of the passages gives a regimen's drugs together, naming no
@@ -1899,11 +1913,8 @@ _THE_DRUG = re.compile(r"\s*(?:药物?|口服药|新药|drug|medicine|medication
 #: A regimen's acronym (Vd, Kd, Pd), by which trials name their arms ("Vd组").
 _ARM_NAME = re.compile(r"[A-Za-z]{1,4}d")
 
-#: Words giving what follows as an example of a class: "such as eltrombopag", "如罗拉匹坦".
-_EXAMPLE_BEFORE = re.compile(
-    r"(?:such as|like|e\.g\.,?|for example|for instance|including|如|比如|例如|像|包括)"
-    r"\s*[（(]?\s*$"
-)
+#: Words singling out one of a class: "the TPO receptor agonist of choice", "首选哪种".
+_SINGLING = re.compile(r"\bof choice\b|\bpreferred\b|\bspecific(?:ally)?\b|首选|具体|指的是")
 
 #: Regimens by their number of drugs only (doublet, 三联): no drug of their own.
 _GENERIC_REGIMENS = frozenset({"doublet", "triplet", "quadruplet"})

@@ -123,7 +123,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # (not "saw an increased rate of bleeding": whether it rose, not by how much)
             r"|(?<!clearance )(?<!heart )(?<!increased )(?<!higher )(?<!lower )(?<!reduced )"
             r"(?<!decreased )(?<!elevated )\brates? of\b"
-            r"|\bwhat (?:\w+ ){0,3}(?:orr|cbr|crb)\b"
+            r"|\bwhat (?:\w+ ){0,3}(?:orr|cbr|crb)s?\b"
             r"|(?:^|[.:;!?]\s*)(?:give|state|quote) (?:\w+ ){0,3}(?:orr|cbr|crb)\b"
             # "what were the grade 3-4 thrombocytopenia rates?", "at what rates?"
             r"|\bwhat (?![^?？]*\b(?:clearance|heart|infusion|flow|filtration) rate)"
@@ -137,8 +137,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"多少剂量|剂量(?:是|为|各|分别)?(?:是|为)?多少|(?:多少|几)\s*(?:mg|毫克)|多大剂量|给多少|用多少"
             # pills of a drug: "一天最多可以吃几粒"
-            r"|(?:吃|服|用)[^，,。？?]{0,4}(?:几|多少)\s*(?:粒|片|颗)"
-            r"|how many (?:pills|tablets|capsules)"
+            r"|(?:吃|服|用)[^，,。？?]{0,4}(?:几|多少)\s*(?:粒|片|颗)\s*(?=[？?]|$)"
+            r"|how many (?:pills|tablets|capsules)\b[^?？]*"
+            r"\b(?:a day|per day|daily|at a time|at once)\b"
             r"|(?:什么|哪种|何种)剂量|(?:吃|服用?)多少(?!天|周|个?月|次|年|钱)"
             # "a dose of X" asks it, "after a dose of X" times from it
             r"|what (?:\w+ ){0,5}doses?\b|which doses?\b|dosage|how many mg"
@@ -228,7 +229,13 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # lines of prior therapy: "中位接受过几线治疗", "how many prior lines"
     (
         "lines",
-        re.compile(r"几线|多少线|how many (?:\w+ ){0,2}lines\b|number of (?:\w+ )?lines\b"),
+        re.compile(
+            r"几线|多少线|how many (?:\w+ ){0,2}lines\b|number of (?:\w+ )?lines\b"
+            # "此前经历过几种治疗方案", "how many regimens had they been through"
+            r"|(?:经历|接受|用|试)过?了?(?:几|多少)种(?:治疗)?方案"
+            r"|how many (?:\w+ ){0,2}(?:regimens|prior therapies|previous therapies"
+            r"|prior treatments|previous treatments)\b"
+        ),
     ),
     (
         "time",
@@ -263,7 +270,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:个|种|次|级|期|周期|疗程)|多高|多大(?!(?:的)?(?:希望|把握|可能|作用|区别|差别|影响|意义|帮助|用))"
             r"|how many|how much|what number|\bnumerically\b"
             # an age: "how old were they at the median?", "多大年纪"
-            r"|\bhow old\b|多大年纪|多大岁数|几岁"
+            r"|\bhow old\b|多大年纪|多大岁数|(?<![一二三四五六七八九十])几岁"
             r"|(?<!increase )(?<!increases )(?<!rise )(?<!growth )\bin (?:actual )?numbers\b(?! of)"
             # "what were the actual figures for each?", "give me the numbers"
             r"|\bwhat (?:was|were|are|is) (?:the |their |its )?(?:actual |exact |precise )?"
@@ -430,16 +437,24 @@ _CHECKED_FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "percent",
         re.compile(
-            r"\d+(?:\.\d+)?\s*(?:%|％|percent\b|per cent\b)|百分之|(?<!\w)(?:a |one )?half\b"
-            r"|\b(?:a|one) (?:quarter|third|fifth|tenth)\b|\btwo[- ]thirds\b|\bthree[- ]quarters\b"
-            r"|一半|半数|[一二三四五六七八九十]\s*分之|[一二三四五六七八九]成"
+            # a share of patients, not a half-life, half a year or two and a half years
+            r"\d+(?:\.\d+)?\s*(?:%|％|percent\b|per cent\b)|百分之"
+            r"|(?<![\w-])(?<!and )(?<!and a )(?:a |one )?half\b(?![- ](?:life|lives|a |an ))"
+            r"(?! (?:of )?(?:the |its |a )?(?:drug|dose|level|concentration|amount|selinexor))"
+            r"|\b(?:a|one) (?:quarter|third|fifth|tenth)\b(?! of an? (?:year|month|week|day))"
+            r"|\btwo[- ]thirds\b|\bthree[- ]quarters\b"
+            # ... nor a drug level falling by half (降到一半, 减少一半: a half-life)
+            r"|(?<!降到)(?<!降为)(?<!降低)(?<!减少)(?<!减到)(?<!剩下)(?<!少了)(?<!降)一半|半数"
+            r"|[一二三四五六七八九十]\s*分之|[一二三四五六七八九]成"
         ),
     ),
     (
         "time",
         re.compile(
-            rf"(?:\d+(?:\.\d+)?|{_WORD_NUMBER}|a|one)\s*-?\s*(?:months?|weeks?|years?)\b"
-            r"|(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(?:个月|周|年)|半年"
+            # months and weeks of a response or survival, not "once a week" nor an age in years
+            rf"(?<!once )(?<!twice )(?<!times )(?:\d+(?:\.\d+)?|{_WORD_NUMBER}|a|one)\s*-?\s*"
+            r"(?:months?|weeks?)\b"
+            r"|(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(?:个月|周)(?!\s*[1一]次)|半年"
         ),
     ),
     ("dose", re.compile(r"\d+(?:\.\d+)?\s*(?:mg|毫克)")),
@@ -474,9 +489,9 @@ def checked_kind(question: str) -> str | None:
     for clause in re.split(r"(?<=[?？。])", question):
         if not _YES_NO.search(clause) or not (by := _CHECKED_BY.search(clause)):
             continue
-        near = clause[max(0, by.start() - 12) : by.end() + 16]
         for kind, figure in _CHECKED_FIGURES:
-            if figure.search(near):
+            # a figure starting near the words putting it up (what follows may run on)
+            if any(by.start() - 12 <= m.start() <= by.end() + 16 for m in figure.finditer(clause)):
                 return kind
     return None
 

@@ -66,7 +66,8 @@ _SUBGROUPS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
         # a response not reached, not a drug not received ("did not have del(17p)") nor one
         # the disease resisted ("did not respond to pomalidomide" is refractory)
         re.compile(
-            r"(?:did not|didn't|failed to|never) (?:reach|achieve|attain|have|get) (?:at least )?"
+            r"(?:did not|didn't|failed to|never) (?:reach|achieve|attain|have|get) "
+            r"(?:even )?(?:at least )?"
             r"(?:a |an |any )?(?:minimal |partial |complete |objective |overall )?"
             r"(?:response|remission|mr\b|pr\b)"
             r"|(?:did not|didn't|failed to|never) respond(?! to)"

@@ -2381,3 +2381,30 @@ def test_what_session_24s_blind_batches_showed(real_assistant) -> None:
             "What fraction of an oral selinexor dose reaches systemic circulation?",
         ),
     )
+
+
+def test_what_session_24s_regression_review_kept(real_assistant) -> None:
+    """A helper's review of session 24's rules (595 probes) found them refusing these, which
+    the review answers: a half-life or an age is no figure checked, an age said in passing
+    (六十几岁) no adolescent, a comparator arm named by its drugs (§4.6, §3.2.3) is named, class
+    members listed with their class are answered by its advice, "was followed" is no follow-up,
+    "who makes up" no manufacturer, "a first response" no time to response."""
+    _assert_cited(
+        real_assistant,
+        (
+            ("Is selinexor's half-life about 6 hours?", "2"),
+            ("Was the STORM median OS more than half a year?", "3.1"),
+            ("我妈六十几岁，用塞利尼索常见的胃肠道反应有哪些？", "4.3"),
+            ("XVd组和Vd组的周围神经病变发生率哪个低？", "4.6"),
+            ("XPd组和Pd组的ORR分别是多少？", "3.2.3"),
+            (
+                "Can TPO receptor agonists like eltrombopag or romiplostim manage selinexor "
+                "thrombocytopenia?",
+                "4.1",
+            ),
+            ("Can ondansetron or other 5-HT3 antagonists be used for nausea on selinexor?", "4.3"),
+            ("Which dosing schedule was followed in STORM?", "3.1"),
+            ("Who makes up the STORM study population?", "3.1"),
+            ("Did most patients achieve a first response after one cycle of XKd?", "3.2.2"),
+        ),
+    )

@@ -1080,3 +1080,31 @@ def test_an_ending_inside_a_known_term_names_nothing() -> None:
     corpus = "塞利尼索通过诱导恶性肿瘤细胞的凋亡而发挥抗肿瘤作用"
     assert unknown_drugs("从而起到抗癌效果的？", corpus, ["抗癌"]) == []
     assert unknown_drugs("贝兰妥单抗有效吗？", corpus, ["单抗"]) == ["兰妥单抗"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is selinexor's half-life about 6 hours?",
+        "Was the STORM median OS more than half a year?",
+        "Was the Vd arm's median OS above two and a half years?",
+        "Was the STORM median DOR more than a third of a year?",
+        "Does it take about 6 hours for half of the drug to be gone?",
+        "药物在体内减少一半是不是大约需要6小时？",
+        "Were STORM patients about 65 years old at the median?",
+        "In the RP2D of the bortezomib cohort, was selinexor taken more than once a week?",
+    ],
+)
+def test_halves_ages_and_schedules_are_no_figures_checked(question: str) -> None:
+    """A half-life, half a year, an age in years or "more than once a week" is no share, time
+    or figure put up against a measure (a helper's review of the rule found each refused)."""
+    from assistant.quantity import checked_kind
+
+    assert checked_kind(question.lower()) is None
+
+
+def test_an_age_said_in_passing_asks_nothing() -> None:
+    """ "我爸七十几岁了" tells the patient's age; "几岁" alone asks one."""
+    assert asked_kind("我爸七十几岁了，塞利尼索的药代动力学会不会因为年龄不同而不同？") is None
+    assert asked_kind("storm研究里的病人几岁？") == "number"
+    assert asked_kind("塞利尼索吃几片，什么时候达峰？") != "dose"
