@@ -427,12 +427,13 @@ _SHARE_OF_COUNT = re.compile(r"\d+\s*(?:人|例|名|位)(?:中|里|当中)[^？?
 _PERCENT_WORD = re.compile(r"%|百分|percent|比例")
 
 
-#: A figure put up to be checked, with the kind of value it is: "more than half", "超过四分之一",
-#: "above 50%", "ORR是不是也在48%左右", "隔了半年以上", "more than 20 patients".
+#: Numbers written as words ("six months", "twenty patients").
 _WORD_NUMBER = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
     r"|forty|fifty|sixty|hundred)"
 )
+#: A figure put up to be checked, with the kind of value it is: "more than half", "超过四分之一",
+#: "above 50%", "ORR是不是也在48%左右", "隔了半年以上", "more than 20 patients".
 _CHECKED_FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "percent",
@@ -508,7 +509,6 @@ def asked_kind(question: str) -> str | None:
     text = _SEVERAL.sub("多", question.lower().strip())
     if _RANK.search(text):
         return None  # "where does it rank in how often it occurs": a place, 居第2位
-
     if _TERSE.fullmatch(text):
         text += "?"
     if blank := _BLANK.search(text):
