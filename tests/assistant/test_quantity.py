@@ -1058,6 +1058,8 @@ def test_a_figure_put_up_to_be_checked_asks_its_kind(question: str, kind: str) -
     ],
 )
 def test_no_figure_checked(question: str) -> None:
+    """A figure with no unit of a kind, a comparison of drugs, a statement, a phase: nothing
+    put up against a measure's value."""
     from assistant.quantity import checked_kind
 
     assert checked_kind(question.lower()) is None
