@@ -417,7 +417,8 @@ class Asked:
         # the group is named where the value is asked: "有没有带t(4;14)的？整个研究的中位DOR
         # 是多少？" asks the whole study's DOR
         said = sentences(asks)
-        valued = " ".join(p for p in said if asked_kind(p)) or asks
+        asking_said = [p for p in said if asked_kind(p)]
+        valued = " ".join(asking_said) or asks
         if asked_kind(stripped := _YES_NO_CLAUSE.sub("", valued).lower()):
             valued = stripped  # not when the yes-or-no clause is what asks ("…, was X below 6?")
         valued = valued.lower()
@@ -431,7 +432,7 @@ class Asked:
                 # "What about patients with del(17p)? What was their ORR?": theirs; not "what
                 # was the cohort's ORR? how did double-refractory patients do?"
                 group = subgroup(_YES_NO_CLAUSE.sub("", question), each=each)
-            elif group is None and len(asking_said := [p for p in said if asked_kind(p)]) > 1:
+            elif group is None and len(asking_said) > 1:
                 # "双重难治病人的中位PFS是多少？比初治病人短多少？": the first sentence asking names
                 # whom the value is for; the second compares with others
                 group = subgroup(_YES_NO_CLAUSE.sub("", asking_said[0]).lower(), each=each)

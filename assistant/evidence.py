@@ -399,6 +399,8 @@ class Evidence(Comparing):
         self._drug_names = {
             normalize(v): t.en[0] for t in terms if t.category == "drug" for v in t.en + t.zh
         }
+        # ... the review's own drug among them, by first name (selinexor)
+        self._subject_drugs = frozenset(self._drug_names[normalize(v)] for v in self._subject)
         self._sentence_drugs = [
             frozenset(d for v, d in self._drug_names.items() if v in text and mentions(text, v))
             for text in self._sentence_texts
@@ -459,12 +461,13 @@ class Evidence(Comparing):
             return []
         flat = normalize(question)
         kin = self._kin
+        singling = _SINGLING.search(flat) is not None
 
         def singled(variant: str) -> bool:
             v = re.escape(normalize(variant))
-            return bool(
-                _SINGLING.search(flat)
-                or re.search(rf"(?:\b(?:is|was)\s+(?:it\s+)?|是不是|是){v}", flat)
+            return (
+                singling
+                or re.search(rf"(?:\b(?:is|was)\s+(?:it\s+)?|是不是|是){v}", flat) is not None
             )
 
         def memberless(term: Term) -> bool:
@@ -1426,7 +1429,6 @@ class Evidence(Comparing):
         by its drugs outside the larger regimen ("与每周给予2次硼替佐米+地塞米松的治疗方案相比",
         "泊马度胺与地塞米松的二联方案")."""
         regimens = [(v, self._combination(v)) for c, v in concepts if c == "regimen"]
-        subject = {self._drug_names.get(normalize(v)) for v in self._subject}
         flat = normalize(question)
         out = []
         for v, drugs in regimens:
@@ -1434,7 +1436,7 @@ class Evidence(Comparing):
             if (
                 v[0] in gaps
                 or not drugs
-                or drugs & subject
+                or drugs & self._subject_drugs
                 or not larger
                 or not _ARM_NAME.fullmatch(v[0])
                 or not re.search(rf"(?<![a-z]){v[0].lower()}\s*(?:组|arm\b|group\b)", flat)
@@ -1527,7 +1529,7 @@ class Evidence(Comparing):
     def _names_a_partner(self, required: _Required) -> bool:
         """Whether the question names a drug or regimen besides selinexor and dexamethasone:
         one cohort of a trial, not the trial as a whole."""
-        own = {self._drug_names.get(normalize(v)) for v in self._subject} | {"dexamethasone"}
+        own = self._subject_drugs | {"dexamethasone"}
         return any(
             c == "regimen" and not self._combination(v) <= own for c, v in required.concepts
         ) or any(self._drug_names.get(normalize(d[0])) not in own for d in required.drugs)
