@@ -36,8 +36,10 @@ STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 DIGIT_GROUPS = re.compile(r"(\d+\.\d{3}) (\d{1,3})\b|\b(\d{1,3}) (\d{3})\b")
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
-    """NFKC, lower case, and Chinese digit grouping undone (0.001 2 → 0.0012)."""
+    """NFKC, lower case, and Chinese digit grouping undone (0.001 2 → 0.0012). Remembered:
+    the same glossary variants and passages are normalized question after question."""
     text = unicodedata.normalize("NFKC", text).lower()
     return DIGIT_GROUPS.sub(lambda m: "".join(g for g in m.groups() if g), text)
 
@@ -75,8 +77,17 @@ def words(text: str) -> list[str]:
 
 
 def tokenize(text: str, extra_words: Iterable[str] = ()) -> list[str]:
-    """Search-mode tokens of ``text``: normalized, stop words and punctuation dropped."""
-    tokenizer = _jieba(tuple(sorted(extra_words)))
+    """Search-mode tokens of ``text``: normalized, stop words and punctuation dropped.
+
+    Remembered by text: one question is tokenized by BM25, by what it asks and by each
+    glossary term it names, and the same terms come back question after question (jieba's
+    search mode was a tenth of a warm ``ask``)."""
+    return list(_tokens(text, tuple(sorted(extra_words))))
+
+
+@lru_cache(maxsize=65536)
+def _tokens(text: str, extra_words: tuple[str, ...]) -> tuple[str, ...]:
+    tokenizer = _jieba(extra_words)
     text = normalize(text)
     tokens: list[str] = []
     last = 0
@@ -86,4 +97,4 @@ def tokenize(text: str, extra_words: Iterable[str] = ()) -> list[str]:
         last = match.end()
     tokens.extend(tokenizer.lcut_for_search(text[last:]))
     out = [_stem(t.strip()) for t in tokens]
-    return [t for t in out if t and TOKEN_CHARS.search(t) and t not in STOPWORDS]
+    return tuple(t for t in out if t and TOKEN_CHARS.search(t) and t not in STOPWORDS)

@@ -35,6 +35,17 @@ def test_stop_words_and_punctuation_are_dropped() -> None:
     assert "的" not in tokens and "？" not in tokens and "the" not in tokens and "is" not in tokens
 
 
+def test_remembered_tokens_are_a_fresh_list_each_time() -> None:
+    """``tokenize`` remembers texts it has seen; a caller changing its list must not change
+    what the next caller gets."""
+    first = tokenize("塞利尼索的终末半衰期")
+    first.append("changed")
+    first.remove("塞利尼索")
+    again = tokenize("塞利尼索的终末半衰期")
+    assert "塞利尼索" in again and "changed" not in again
+    assert again is not tokenize("塞利尼索的终末半衰期")
+
+
 def reference_bm25(docs: list[list[str]], query: list[str], k1: float, b: float) -> list[float]:
     """Lucene's BM25: idf = ln(1 + (N - df + 0.5) / (df + 0.5)), and no (k1 + 1) factor in
     the numerator (Lucene drops that constant; it does not change any ranking)."""
