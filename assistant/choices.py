@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from assistant.glossary import en_key
 from index.segment import normalize
 
 #: An option's letter: "(A)", "（B）", "C.", "D、", "A:" after a space, a colon or a
@@ -118,6 +119,20 @@ def _case(mark: re.Match[str]) -> bool:
     return mark.group(1) is not None
 
 
+def _loosely(named: Callable[[str, str], bool]) -> Callable[[str, str], bool]:
+    """``named``, or an English variant found among the text's words as the glossary matches
+    them: a student writes "tumour suppressors", "heat-shock proteins"."""
+
+    def found(text: str, variant: str) -> bool:
+        if named(text, variant):
+            return True
+        if not variant.isascii() or not (key := en_key(variant)):
+            return False
+        return re.search(rf"(?<![a-z0-9]){re.escape(key)}(?![a-z0-9])", en_key(text)) is not None
+
+    return found
+
+
 def unchosen(
     question: str,
     concepts: Sequence[tuple[str, ...]],
@@ -132,6 +147,7 @@ def unchosen(
     stem, opts = options(question)
     if not opts:
         return ()
+    named = _loosely(named)
     flat_stem = _flat(stem)
     flat = [_flat(o) for o in opts]
 
@@ -181,6 +197,7 @@ def spared_options(
     """The concepts only the ``rejected`` options (:func:`unchosen`) name: distractors."""
     if not rejected:
         return []
+    named = _loosely(named)
     kept = _kept(question, rejected)
     return [
         c

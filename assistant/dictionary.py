@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
-from assistant.glossary import DICTIONARY, Glossary, Term, _en_key, _norm_zh
+from assistant.glossary import DICTIONARY, Glossary, Term, _norm_zh, en_key
 from assistant.spelling import english_by_frequency
 
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
@@ -87,14 +87,14 @@ def dictionary_terms(words: Iterable[str], known: Glossary) -> list[Term]:
     (``words``) it glosses; what the glossary ``known`` already pairs is left out (a Chinese
     word it has, an English gloss it has: its curated sense wins)."""
     wanted = {w for w in words if _CJK_WORD.match(w)}
-    seen_en = {_en_key(v) for t in known.terms for v in t.en}
+    seen_en = {en_key(v) for t in known.terms for v in t.en}
     seen_zh = {_norm_zh(v) for t in known.terms for v in t.zh}
     chinese: dict[str, list[str]] = {}
     entries = _entries()
     for word in sorted(wanted & entries.keys()):
         if _norm_zh(word) not in seen_zh:
             for gloss in _glosses(entries[word]):
-                if (key := _en_key(gloss)) not in seen_en:
+                if (key := en_key(gloss)) not in seen_en:
                     chinese.setdefault(key, [gloss]).append(word)
     return [
         Term(

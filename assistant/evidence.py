@@ -1335,6 +1335,14 @@ class Evidence(Comparing):
         elif not gaps and not asked.for_everyone(cited):
             gaps.append(f"the {asked.kind} for all the patients")  # not one group's
         if not gaps:
+            # a question in parts asks each part's value of its own measure ("BOSTON总共入组
+            # 多少人？XVd组的中位PFS具体是多少个月？"): the enrolment sentence answers the first
+            gaps += [
+                f"the {k} asked for"
+                for k, named in asked.others
+                if k in MEASURED_KINDS and named and lacks_value(cited, k, named)
+            ][:1]
+        if not gaps:
             gaps += self._of_treated(required, cited, asked)
         if (
             not gaps

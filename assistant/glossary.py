@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 __all__ = [
@@ -240,8 +241,11 @@ _READINGS = (
 _ZH_CONNECTORS = frozenset({"和", "与", "及", "加", "联合", "合用", "并用", "联用"})
 
 
-def _en_key(variant: str) -> str:
-    """Identity of an English variant under the matching rules (for duplicate checks)."""
+@lru_cache(maxsize=65536)
+def en_key(variant: str) -> str:
+    """Identity of an English text under the matching rules: its Latin words folded (plural,
+    British spelling; hyphens are spaces), joined by spaces (for duplicate checks, and for
+    finding a variant in a student's options: "heat-shock proteins" names heat shock protein)."""
     return " ".join(t.key for t in _tokens(variant))
 
 
@@ -571,11 +575,11 @@ def merge(curated: Glossary, harvested: Iterable[Term]) -> Glossary:
     Harvesting is heuristic; a pair touching a concept the curated list already knows is
     more likely a mis-trimmed duplicate than new knowledge, so curated entries always win.
     """
-    seen_en = {_en_key(v) for t in curated.terms for v in t.en}
+    seen_en = {en_key(v) for t in curated.terms for v in t.en}
     seen_zh = {_norm_zh(v) for t in curated.terms for v in t.zh}
     added: list[Term] = []
     for term in harvested:
-        en_keys = {_en_key(v) for v in term.en}
+        en_keys = {en_key(v) for v in term.en}
         zh_keys = {_norm_zh(v) for v in term.zh}
         if en_keys & seen_en or zh_keys & seen_zh:
             continue

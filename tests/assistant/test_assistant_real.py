@@ -2408,3 +2408,34 @@ def test_what_session_24s_regression_review_kept(real_assistant) -> None:
             ("Did most patients achieve a first response after one cycle of XKd?", "3.2.2"),
         ),
     )
+
+
+def test_what_session_25s_blind_batches_showed(real_assistant) -> None:
+    """b72-b77, on arrival: a question in two parts answered from the sentence answering its
+    first, though the second part's value of its own measure is nowhere in the passage; an
+    option of a multiple-choice question in a student's spelling ("heat-shock proteins") read
+    as a thing the review never names. The first parts alone, or a second part the passage
+    does answer, are still answered."""
+    _assert_refused(
+        real_assistant,
+        (
+            "BOSTON总共入组多少人？XVd组的中位PFS具体是多少个月？",
+            "哌醋甲酯推荐每天用多少？塞利尼索引起乏力的发生率是多少？",
+            "低钠血症一般是几级？血钠低到多少需要停用塞利尼索？",
+        ),
+    )
+    _assert_cited(
+        real_assistant,
+        (
+            ("BOSTON总共入组多少人？XVd组中位随访多长时间？", "3.3"),
+            ("哌醋甲酯推荐每天用多少？乏力通常是什么原因引起的？", "4.5"),
+            ("低钠血症一般是几级？", "4.4"),
+            (
+                "Multiple choice: selinexor selectively blocks nuclear export of (A) tumour "
+                "suppressors, growth-regulating proteins and anti-inflammatory proteins (B) "
+                "ribosomal subunits only (C) immunoglobulin light chains (D) heat-shock proteins "
+                "only",
+                "abstract-en",
+            ),
+        ),
+    )

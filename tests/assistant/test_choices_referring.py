@@ -61,6 +61,23 @@ def test_options_the_text_does_not_bear_out_are_distractors() -> None:
     assert INFECTION not in spared_options(stem_too, concepts, mentions, rejected)
 
 
+def test_options_are_read_in_a_students_spelling() -> None:
+    """ "heat-shock proteins", "tumour suppressors": the glossary's variants are "heat shock
+    protein", "tumor suppressor protein"; an option written either way names them."""
+    heat_shock = ("heat shock protein", "热休克蛋白")
+    anti_inflammatory = ("anti-inflammatory protein", "抗炎蛋白")
+    question = (
+        "Selinexor blocks nuclear export of (A) anti‐inflammatory proteins (B) heat-shock "
+        "proteins only"
+    )
+    review = "阻断肿瘤抑制因子、生长调节蛋白、抗炎蛋白的核输出"
+    rejected = unchosen(question, [heat_shock, anti_inflammatory], mentions, review)
+    assert rejected == ("heat-shock proteins only",)
+    assert spared_options(question, [heat_shock, anti_inflammatory], mentions, rejected) == [
+        heat_shock
+    ]
+
+
 def test_codes_only_wrong_options_use_are_spared() -> None:
     question = "作用靶点是（ ）A、CD38 B、XPO-1 C、BCMA"
     rejected = unchosen(question, [("xpo-1",)], mentions, normalize("阻断XPO-1的核输出功能"))
